@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
+import { serverI18n } from "@/lib/i18n/server";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { SignOutButton } from "./SignOutButton";
+
+export async function Header({ actor }: { actor: Actor | null }) {
+  const { t } = await serverI18n();
+  const links: { href: string; label: string }[] = [];
+  if (actor?.role === "adviser") links.push({ href: "/cases", label: t("nav.cases") });
+  if (actor?.role === "regional_coordinator" || actor?.role === "network_coordinator") links.push({ href: "/reports", label: t("nav.reports") });
+  if (actor?.role === "admin") {
+    links.push({ href: "/admin", label: t("nav.admin") }, { href: "/admin/org", label: t("nav.org") });
+    links.push({ href: "/admin/org/contact-points", label: t("nav.contactPoints") }, { href: "/admin/users", label: t("nav.users") });
+  }
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <Link href="/" className="brand">
+        {t("app.name")}
+      </Link>
+      {links.length > 0 && (
+        <nav aria-label={t("nav.main")}>
+          <ul>
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href}>{l.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <div className="header-tools">
+        {actor && <span className="who">{t("nav.signedInAs", { name: actor.name, role: t(`roles.${actor.role}`) })}</span>}
+        <LanguageSwitch />
+        {actor && <SignOutButton />}
+      </div>
+    </header>
+  );
+}

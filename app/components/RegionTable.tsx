@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { RegionSummary } from "@/lib/org/queries";
+import { serverI18n } from "@/lib/i18n/server";
+
+/** Regional networks with their active subprojects and contact points, and a total row. */
+export async function RegionTable({ regions, linkTo }: { regions: RegionSummary[]; linkTo?: (id: string) => string }) {
+  const { t, format, locale } = await serverI18n();
+  const n = (v: number) => format.number(v);
+  const sum = (f: (r: RegionSummary) => number) => regions.reduce((s, r) => s + f(r), 0);
+  return (
+    <table>
+      <caption className="muted">{t("home.regionalNetworks")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("org.code")}</th>
+          <th scope="col">{t("org.name")}</th>
+          <th scope="col" className="num">{t("home.subprojects")}</th>
+          <th scope="col" className="num">{t("home.contactPoints")}</th>
+          <th scope="col" className="num">{t("home.permanent")}</th>
+          <th scope="col" className="num">{t("home.mobile")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {regions.map((r) => {
+          const label = locale === "en" && r.nameEn ? r.nameEn : r.name;
+          return (
+            <tr key={r.id}>
+              <td>{r.code}</td>
+              <td>{linkTo ? <Link href={linkTo(r.id)}>{label}</Link> : label}</td>
+              <td className="num">{n(r.subprojects)}</td>
+              <td className="num">{n(r.contactPointsPermanent + r.contactPointsMobile)}</td>
+              <td className="num">{n(r.contactPointsPermanent)}</td>
+              <td className="num">{n(r.contactPointsMobile)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+      {regions.length > 1 && (
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              {n(regions.length)} {t("home.regionalNetworks")}
+            </th>
+            <td className="num">{n(sum((r) => r.subprojects))}</td>
+            <td className="num">{n(sum((r) => r.contactPointsPermanent + r.contactPointsMobile))}</td>
+            <td className="num">{n(sum((r) => r.contactPointsPermanent))}</td>
+            <td className="num">{n(sum((r) => r.contactPointsMobile))}</td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}

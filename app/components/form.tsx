@@ -1,0 +1,37 @@
+"use client";
+import type { ReactNode } from "react";
+import type { FieldError } from "react-hook-form";
+
+/** A labelled field whose error is tied to the input (aria-describedby) and announced when it appears. */
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: FieldError | { message?: string };
+  hint?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {children}
+      <span className="field-error" id={`${id}-error`} aria-live="polite">
+        {error?.message ?? ""}
+      </span>
+    </div>
+  );
+}
+
+export function describedBy(id: string, hint?: boolean) {
+  return hint ? `${id}-hint ${id}-error` : `${id}-error`;
+}

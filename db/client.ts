@@ -1,0 +1,72 @@
+import { Pool, type PoolConfig } from "pg";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import * as schema from "./schema";
+import { startEmbeddedServer, stopEmbeddedServer, type EmbeddedServer } from "./embedded";
+
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DatabaseKind = "pglite" | "postgres";
+
+interface Connection {
+  kind: DatabaseKind;
+  pool: Pool;
+  db: Db;
+  embedded?: EmbeddedServer;
+}
+
+// Route handlers, pages and instrumentation are separate bundles that may each
+// load this module: the connection lives on globalThis so the process has one.
+const holder = globalThis as unknown as { __lotseConnection?: Promise<Connection> };
+
+export function databaseKind(): DatabaseKind {
+  return process.env.DATABASE_URL ? "postgres" : "pglite";
+}
+
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR || ".data/pglite";
+}
+
+async function connect(): Promise<Connection> {
+  const kind = databaseKind();
+  let embedded: EmbeddedServer | undefined;
+  let config: PoolConfig;
+  if (kind === "postgres") {
+    config = { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) };
+  } else {
+    embedded = await startEmbeddedServer(pgliteDir());
+    // PGlite is a single-session database: one connection, requests queue in the pool.
+    config = { host: embedded.socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 };
+  }
+  // Fail fast when the server is down (quality bar R4) instead of hanging requests.
+  const pool = new Pool({ ...config, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
+  pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
+  return { kind, pool, db: drizzle(pool, { schema }), embedded };
+}
+
+function connection(): Promise<Connection> {
+  if (!holder.__lotseConnection) {
+    holder.__lotseConnection = connect().catch((error) => {
+      holder.__lotseConnection = undefined;
+      throw error;
+    });
+  }
+  return holder.__lotseConnection;
+}
+
+/** The one way to get the database. Opens it lazily on first use. */
+export async function getDb(): Promise<Db> {
+  return (await connection()).db;
+}
+
+export async function getPool(): Promise<Pool> {
+  return (await connection()).pool;
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = holder.__lotseConnection;
+  holder.__lotseConnection = undefined;
+  if (!pending) return;
+  const { pool, embedded } = await pending;
+  await pool.end();
+  if (embedded) await stopEmbeddedServer(embedded);
+}

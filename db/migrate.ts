@@ -1,0 +1,19 @@
+import { join } from "node:path";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { getPool } from "./client";
+
+// Any constant: serialises migrations when several app instances start on one database.
+const MIGRATION_LOCK = 4_711_2019;
+
+export async function migrateDatabase(): Promise<void> {
+  const pool = await getPool();
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrate(drizzle(client), { migrationsFolder: join(process.cwd(), "db", "migrations") });
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}

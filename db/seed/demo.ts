@@ -1,0 +1,73 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { appSettings, orgUnits, userUnits, users, type Role } from "../schema";
+import { hashPassword } from "@/lib/auth/password";
+import { seedOrgTree } from "./org";
+
+export const DEMO_PASSWORD = "lotse-demo-2019";
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: Role;
+  /** Region code of a regional coordinator. */
+  region?: string;
+  /** Contact points an adviser works at, by name. */
+  contactPoints?: string[];
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: "admin@lotse.example", name: "Alex Admin", role: "admin" },
+  { email: "netzwerk@lotse.example", name: "Nora Netzwerk", role: "network_coordinator" },
+  { email: "bayern@lotse.example", name: "Bastian Bayer", role: "regional_coordinator", region: "DE-BY" },
+  { email: "beratung@lotse.example", name: "Berta Beraterin", role: "adviser", region: "DE-BY" },
+  { email: "hamburg@lotse.example", name: "Hanna Hamburg", role: "adviser", region: "DE-HH" },
+];
+
+const SEEDED_KEY = "demo_seeded_at";
+
+export async function isDemoSeeded(db: Db): Promise<boolean> {
+  const [row] = await db.select().from(appSettings).where(eq(appSettings.key, SEEDED_KEY));
+  return Boolean(row);
+}
+
+/** The first contact point of the region's first advice subproject, so each demo adviser works somewhere real. */
+async function firstContactPointOf(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], regionCode: string) {
+  const [region] = await tx.select().from(orgUnits).where(and(eq(orgUnits.level, "region"), eq(orgUnits.code, regionCode)));
+  const points = await tx
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.level, "contact_point"), eq(orgUnits.regionId, region.id)))
+    .orderBy(orgUnits.name);
+  return { region, contactPoint: points[0] };
+}
+
+/** Seeds the demo network and one account per role, once; safe to call on every start. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const password = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    // Claim the seed first: a second instance starting at the same time waits here, then finds it done.
+    const claimed = await tx
+      .insert(appSettings)
+      .values({ key: SEEDED_KEY, value: new Date().toISOString() })
+      .onConflictDoNothing()
+      .returning();
+    if (!claimed.length) return false;
+    await seedOrgTree(tx);
+    for (const account of DEMO_ACCOUNTS) {
+      const place = account.region ? await firstContactPointOf(tx, account.region) : undefined;
+      const [user] = await tx
+        .insert(users)
+        .values({
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          regionId: account.role === "regional_coordinator" ? place!.region.id : null,
+          passwordHash: password,
+        })
+        .returning();
+      if (account.role === "adviser") await tx.insert(userUnits).values({ userId: user.id, unitId: place!.contactPoint.id });
+    }
+    return true;
+  });
+}

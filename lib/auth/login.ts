@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { verifyPassword } from "./password";
+import { clearAccountFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
+
+export interface LoginUser {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  sessionVersion: number;
+}
+
+export type LoginResult = { ok: true; user: LoginUser } | { ok: false; reason: "invalid" | "throttled" };
+
+/**
+ * Checks a login. The answer never tells whether the account exists: unknown
+ * e-mail, wrong password and deactivated account all come back as "invalid".
+ */
+export async function checkLogin(email: string, password: string, address: string | null): Promise<LoginResult> {
+  const db = await getDb();
+  const keys = throttleKeys(email, address);
+  if (await isThrottled(db, keys)) {
+    console.warn(`[auth] login refused (throttled) for ${keys.account}${keys.address ? ` from ${keys.address}` : ""}`);
+    return { ok: false, reason: "throttled" };
+  }
+  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  const valid = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !valid || !user.active) {
+    await recordFailure(db, keys);
+    console.warn(`[auth] login failed for ${keys.account}${keys.address ? ` from ${keys.address}` : ""}`);
+    return { ok: false, reason: "invalid" };
+  }
+  await clearAccountFailures(db, keys);
+  console.info(`[auth] login succeeded for user ${user.id}`);
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
+}

@@ -1,0 +1,77 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { checkLogin } from "./login";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/** The address of the closest hop: `next start` appends the socket's peer to x-forwarded-for. */
+export function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";
+  const hops = value.split(",").map((h) => h.trim()).filter(Boolean);
+  return hops.at(-1) ?? null;
+}
+
+export const THROTTLED_ERROR = "throttled";
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: process.env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "credentials",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          // next-auth swallows exceptions thrown here into a bare 401: log before rethrowing.
+          try {
+            const result = await checkLogin(credentials?.email ?? "", credentials?.password ?? "", clientAddress(req?.headers));
+            if (result.ok) return result.user;
+            if (result.reason === "throttled") throw new Error(THROTTLED_ERROR);
+            return null;
+          } catch (error) {
+            if (!(error instanceof Error && error.message === THROTTLED_ERROR)) console.error("[auth] login error:", error);
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          const u = user as unknown as { id: string; role: string; sessionVersion: number };
+          return { ...token, sub: u.id, role: u.role, sv: u.sessionVersion };
+        }
+        // Re-checked on every request, so that deactivation or a role change takes effect at once.
+        const db = await getDb();
+        const [current] = token.sub
+          ? await db
+              .select({ active: users.active, role: users.role, sessionVersion: users.sessionVersion })
+              .from(users)
+              .where(eq(users.id, token.sub))
+          : [];
+        if (!current || !current.active || current.role !== token.role || current.sessionVersion !== token.sv) {
+          throw new Error("session ended");
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub, role: token.role } };
+      },
+    },
+    logger: {
+      error: (code, metadata) => {
+        // A session ended by the jwt callback is expected, not an error worth a stack trace.
+        if (code === "JWT_SESSION_ERROR") return;
+        console.error(`[next-auth] ${code}`, metadata);
+      },
+      warn: (code) => console.warn(`[next-auth] ${code}`),
+      debug: () => undefined,
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { Role } from "@/db/schema";
+import { ForbiddenError } from "@/lib/errors";
+import type { Actor } from "./actor";
+
+export const ROLES: readonly Role[] = ["adviser", "regional_coordinator", "network_coordinator", "admin"];
+
+/**
+ * What each role may do at all. Checks that depend on the unit concerned
+ * (own region, own contact point) are made by the command, with the helpers below.
+ */
+export const PERMISSIONS = {
+  "org.view": ["admin", "network_coordinator", "regional_coordinator"],
+  "cases.work": ["adviser"],
+  "org.manage": ["admin"],
+  "users.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function assertPermission(actor: Actor, permission: Permission): void {
+  if (!hasPermission(actor, permission)) throw new ForbiddenError(permission);
+}

@@ -1,0 +1,43 @@
+import type { z } from "zod";
+import type { Translate } from "./translate";
+
+/**
+ * One error map for forms (zodResolver) and the server (safeParse): every
+ * message comes from the catalogue in the user's language. Domain rules raise
+ * `custom` issues carrying `params.key`, a key under `errors.`.
+ */
+export function zodErrorMap(t: Translate) {
+  return (issue: z.core.$ZodRawIssue): string => {
+    switch (issue.code) {
+      case "custom":
+        return t(`errors.${(issue.params as { key?: string } | undefined)?.key ?? "invalid"}`);
+      case "too_small":
+        if (issue.origin === "string") return Number(issue.minimum) <= 1 ? t("errors.required") : t("errors.tooShort", { min: Number(issue.minimum) });
+        if (issue.origin === "array") return t("errors.chooseAtLeast", { min: Number(issue.minimum) });
+        return t("errors.tooSmall", { min: String(issue.minimum) });
+      case "too_big":
+        if (issue.origin === "string") return t("errors.tooLong", { max: Number(issue.maximum) });
+        return t("errors.tooBig", { max: String(issue.maximum) });
+      case "invalid_format":
+        return issue.format === "email" ? t("errors.email") : issue.format === "date" ? t("errors.date") : t("errors.format");
+      case "invalid_value":
+        return t("errors.choice");
+      case "invalid_type":
+        return issue.input === undefined || issue.input === null || issue.input === "" ? t("errors.required") : t("errors.type");
+      case "unrecognized_keys":
+        return t("errors.unknownField");
+      default:
+        return t("errors.invalid");
+    }
+  };
+}
+
+/** Field path → messages, the shape every 422 answer and every form uses. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? issue.path.join(".") : "_form";
+    (out[field] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+import type { z } from "zod";
+import { getDb, type Tx } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translate";
+import { fieldErrors, zodErrorMap } from "@/lib/i18n/zod-errors";
+
+type ActorFor<A> = A extends "public" ? Actor | null : Actor;
+
+export interface Context<A extends Access> {
+  actor: ActorFor<A>;
+  tx: Tx;
+  locale: Locale;
+}
+
+export type Access = "public" | Permission;
+
+/**
+ * Every server action, route handler and page read goes through an operation:
+ * the role check (`access`), then the input schema, then `run` in one
+ * transaction, where unit-level checks (own region, own contact point) happen.
+ */
+export interface Operation<A extends Access, S extends z.ZodType, R> {
+  name: string;
+  access: A;
+  input: S;
+  run(ctx: Context<A>, input: z.output<S>): Promise<R>;
+}
+
+export function defineOperation<A extends Access, S extends z.ZodType, R>(op: Operation<A, S, R>): Operation<A, S, R> {
+  return op;
+}
+
+export type AnyOperation = Operation<Access, z.ZodType, unknown>;
+
+export type OperationError =
+  | { kind: "unauthenticated" }
+  | { kind: "forbidden" }
+  | { kind: "not_found" }
+  | { kind: "validation"; fieldErrors: Record<string, string[]> }
+  | { kind: "conflict"; current: unknown };
+
+export type Result<R> = { ok: true; value: R } | { ok: false; error: OperationError };
+
+export async function execute<A extends Access, S extends z.ZodType, R>(
+  op: Operation<A, S, R>,
+  actor: Actor | null,
+  rawInput: unknown,
+  locale: Locale = "de",
+): Promise<Result<R>> {
+  if (op.access !== "public") {
+    if (!actor) return { ok: false, error: { kind: "unauthenticated" } };
+    if (!hasPermission(actor, op.access)) return { ok: false, error: { kind: "forbidden" } };
+  }
+  const t = translator(locale);
+  const parsed = op.input.safeParse(rawInput ?? {}, { error: zodErrorMap(t) });
+  if (!parsed.success) return { ok: false, error: { kind: "validation", fieldErrors: fieldErrors(parsed.error) } };
+  try {
+    const db = await getDb();
+    const value = await db.transaction((tx) => op.run({ actor: actor as ActorFor<A>, tx, locale }, parsed.data));
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof NotFoundError) return { ok: false, error: { kind: "not_found" } };
+    if (error instanceof ForbiddenError) return { ok: false, error: { kind: "forbidden" } };
+    if (error instanceof ConflictError) return { ok: false, error: { kind: "conflict", current: error.current } };
+    if (error instanceof FieldError) {
+      return { ok: false, error: { kind: "validation", fieldErrors: { [error.field]: [t(`errors.${error.key}`)] } } };
+    }
+    throw error;
+  }
+}
+
+export function httpStatus(error: OperationError): number {
+  switch (error.kind) {
+    case "unauthenticated":
+      return 401;
+    case "forbidden":
+      return 403;
+    case "not_found":
+      return 404;
+    case "validation":
+      return 422;
+    case "conflict":
+      return 409;
+  }
+}

@@ -1,0 +1,162 @@
+import { and, asc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { orgUnits, type OrgUnit } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { defineOperation } from "@/lib/operation";
+import { todayInBerlin } from "@/lib/validation";
+import { contactPointQuerySchema, listQuerySchema, unitQuerySchema } from "./schemas";
+import { assertUnitInScope } from "./scope";
+
+/** Units active on a day: opened on or before it, not closed before it. */
+export function activeOn(day: string): SQL {
+  return and(lte(orgUnits.activeFrom, day), or(isNull(orgUnits.activeUntil), gte(orgUnits.activeUntil, day)))!;
+}
+
+export interface RegionSummary {
+  id: string;
+  code: string | null;
+  name: string;
+  nameEn: string | null;
+  activeUntil: string | null;
+  subprojects: number;
+  contactPointsPermanent: number;
+  contactPointsMobile: number;
+}
+
+async function regionSummaries(tx: Tx, day: string, regionId: string | null): Promise<RegionSummary[]> {
+  const counted = sql<number>`count(*) filter (where ${activeOn(day)})::int`;
+  const rows = await tx
+    .select({
+      regionId: orgUnits.regionId,
+      level: orgUnits.level,
+      kind: orgUnits.contactPointKind,
+      n: counted,
+    })
+    .from(orgUnits)
+    .where(and(sql`${orgUnits.level} in ('subproject', 'contact_point')`, regionId ? eq(orgUnits.regionId, regionId) : undefined))
+    .groupBy(orgUnits.regionId, orgUnits.level, orgUnits.contactPointKind);
+  const regions = await tx
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.level, "region"), regionId ? eq(orgUnits.id, regionId) : undefined))
+    .orderBy(asc(orgUnits.name));
+  return regions.map((r) => {
+    const count = (level: string, kind: string | null) =>
+      rows.filter((x) => x.regionId === r.id && x.level === level && (kind === null || x.kind === kind)).reduce((s, x) => s + x.n, 0);
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      nameEn: r.nameEn,
+      activeUntil: r.activeUntil,
+      subprojects: count("subproject", null),
+      contactPointsPermanent: count("contact_point", "permanent"),
+      contactPointsMobile: count("contact_point", "mobile"),
+    };
+  });
+}
+
+export const listRegions = defineOperation({
+  name: "org.listRegions",
+  access: "org.view",
+  input: listQuerySchema,
+  async run({ actor, tx }, { at }) {
+    const day = at ?? todayInBerlin();
+    if (actor.role === "regional_coordinator") return regionSummaries(tx, day, actor.regionId!);
+    return regionSummaries(tx, day, null);
+  },
+});
+
+export interface UnitDetail {
+  unit: OrgUnit;
+  parent: OrgUnit | null;
+  children: OrgUnit[];
+}
+
+export const getUnit = defineOperation({
+  name: "org.getUnit",
+  access: "org.view",
+  input: unitQuerySchema,
+  async run({ actor, tx }, { id }): Promise<UnitDetail> {
+    const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, id));
+    assertUnitInScope(actor, unit);
+    const [parent] = unit.parentId ? await tx.select().from(orgUnits).where(eq(orgUnits.id, unit.parentId)) : [];
+    const children = await tx.select().from(orgUnits).where(eq(orgUnits.parentId, id)).orderBy(asc(orgUnits.name));
+    return { unit, parent: parent ?? null, children };
+  },
+});
+
+export const getNetwork = defineOperation({
+  name: "org.getNetwork",
+  access: "org.view",
+  input: z.object({}),
+  async run({ tx }) {
+    const [network] = await tx.select().from(orgUnits).where(eq(orgUnits.level, "network"));
+    const nationalSubprojects = network
+      ? await tx.select().from(orgUnits).where(eq(orgUnits.parentId, network.id)).orderBy(asc(orgUnits.name))
+      : [];
+    return { network: network ?? null, nationalSubprojects: nationalSubprojects.filter((u) => u.level === "subproject") };
+  },
+});
+
+export interface ContactPointRow extends OrgUnit {
+  subprojectName: string;
+}
+
+export const listContactPoints = defineOperation({
+  name: "org.listContactPoints",
+  access: "org.view",
+  input: contactPointQuerySchema,
+  async run({ actor, tx }, { at, regionId, kind }) {
+    const scopeRegion = actor.role === "regional_coordinator" ? actor.regionId : regionId;
+    const parent = sql`(select p.name from org_units p where p.id = ${orgUnits.parentId})`;
+    return tx
+      .select({ unit: orgUnits, subprojectName: sql<string>`${parent}` })
+      .from(orgUnits)
+      .where(
+        and(
+          eq(orgUnits.level, "contact_point"),
+          at ? activeOn(at) : undefined,
+          scopeRegion ? eq(orgUnits.regionId, scopeRegion) : undefined,
+          kind ? eq(orgUnits.contactPointKind, kind) : undefined,
+        ),
+      )
+      .orderBy(asc(orgUnits.town), asc(orgUnits.name));
+  },
+});
+
+/** Units an adviser can be assigned to, grouped for pickers. */
+export const listAssignableUnits = defineOperation({
+  name: "org.listAssignableUnits",
+  access: "users.manage",
+  input: z.object({}),
+  async run({ tx }) {
+    return tx
+      .select({
+        id: orgUnits.id,
+        level: orgUnits.level,
+        name: orgUnits.name,
+        regionId: orgUnits.regionId,
+        activeUntil: orgUnits.activeUntil,
+      })
+      .from(orgUnits)
+      .where(sql`${orgUnits.level} in ('subproject', 'contact_point')`)
+      .orderBy(asc(orgUnits.name));
+  },
+});
+
+/** An adviser's own units with the contact points they work at. */
+export const listMyUnits = defineOperation({
+  name: "org.listMyUnits",
+  access: "cases.work",
+  input: z.object({}),
+  async run({ actor, tx }) {
+    const ids = [...new Set([...actor.unitIds, ...actor.contactPointIds])];
+    if (!ids.length) return [];
+    return tx
+      .select()
+      .from(orgUnits)
+      .where(sql`${orgUnits.id} in ${ids}`)
+      .orderBy(asc(orgUnits.level), asc(orgUnits.name));
+  },
+});

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { contactPointKind, priorityArea } from "@/db/schema";
+import { id, isoDate, name, version } from "@/lib/validation";
+
+export const PRIORITY_AREAS = priorityArea.enumValues;
+export const CONTACT_POINT_KINDS = contactPointKind.enumValues;
+
+export const createRegionSchema = z.object({
+  level: z.literal("region"),
+  name,
+  nameEn: z.string().trim().max(200).optional(),
+  code: z
+    .string()
+    .trim()
+    .refine((v) => /^DE-[A-Z]{2}$/.test(v), { params: { key: "regionCode" } }),
+  activeFrom: isoDate,
+});
+
+export const createSubprojectSchema = z.object({
+  level: z.literal("subproject"),
+  parentId: id,
+  name,
+  provider: z.string().trim().min(1).max(200),
+  priorityArea: z.enum(PRIORITY_AREAS),
+  activeFrom: isoDate,
+});
+
+export const createContactPointSchema = z.object({
+  level: z.literal("contact_point"),
+  parentId: id,
+  name,
+  town: z.string().trim().min(1).max(120),
+  kind: z.enum(CONTACT_POINT_KINDS),
+  activeFrom: isoDate,
+});
+
+export const createUnitSchema = z.discriminatedUnion("level", [
+  createRegionSchema,
+  createSubprojectSchema,
+  createContactPointSchema,
+]);
+export type CreateUnitInput = z.input<typeof createUnitSchema>;
+
+export const renameUnitSchema = z.object({ id, name, version });
+export const closeUnitSchema = z.object({ id, activeUntil: isoDate, version });
+export const unitQuerySchema = z.object({ id });
+export const listQuerySchema = z.object({ at: isoDate.optional() });
+export const contactPointQuerySchema = z.object({
+  at: isoDate.optional(),
+  regionId: id.optional(),
+  kind: z.enum(CONTACT_POINT_KINDS).optional(),
+});

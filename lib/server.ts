@@ -1,0 +1,43 @@
+import "server-only";
+import { forbidden, notFound, redirect } from "next/navigation";
+import type { z } from "zod";
+import { currentActor } from "@/lib/auth/session";
+import { currentLocale } from "@/lib/i18n/server";
+import { execute, httpStatus, type Access, type Operation, type Result } from "@/lib/operation";
+
+/** For server actions: the actor comes from the session, never from the caller. */
+export async function perform<A extends Access, S extends z.ZodType, R>(op: Operation<A, S, R>, input: unknown): Promise<Result<R>> {
+  const result = await execute(op, await currentActor(), input, await currentLocale());
+  if (!result.ok && (result.error.kind === "forbidden" || result.error.kind === "unauthenticated")) {
+    console.warn(`[authz] ${op.name} denied (${result.error.kind})`);
+  }
+  return result;
+}
+
+/** For pages: reads through the same operations; anything not allowed ends the render with the right status. */
+export async function load<A extends Access, S extends z.ZodType, R>(op: Operation<A, S, R>, input: unknown = {}): Promise<R> {
+  const actor = await currentActor();
+  if (!actor && op.access !== "public") redirect("/login");
+  const result = await execute(op, actor, input, await currentLocale());
+  if (result.ok) return result.value;
+  switch (result.error.kind) {
+    case "unauthenticated":
+      redirect("/login");
+    case "forbidden":
+      console.warn(`[authz] page read ${op.name} denied`);
+      forbidden();
+    default:
+      notFound();
+  }
+}
+
+/** For route handlers: the same operation, answered as JSON with the matching status. */
+export async function respond<A extends Access, S extends z.ZodType, R>(
+  op: Operation<A, S, R>,
+  input: unknown,
+  successStatus = 200,
+): Promise<Response> {
+  const result = await perform(op, input);
+  if (result.ok) return Response.json(result.value, { status: successStatus });
+  return Response.json({ error: result.error }, { status: httpStatus(result.error) });
+}

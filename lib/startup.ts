@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { databaseKind, getDb } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { appSettings } from "@/db/schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
+import { readEnv } from "@/lib/env";
+
+/**
+ * Outside production a secret is generated once and kept in the database, so
+ * that a newcomer writes no .env and sessions survive a restart.
+ */
+async function ensureSecret(): Promise<void> {
+  if (process.env.NEXTAUTH_SECRET) return;
+  const db = await getDb();
+  await db.insert(appSettings).values({ key: "nextauth_secret", value: randomBytes(48).toString("base64") }).onConflictDoNothing();
+  const [row] = await db.select().from(appSettings).where(eq(appSettings.key, "nextauth_secret"));
+  process.env.NEXTAUTH_SECRET = row.value;
+}
+
+/** Everything the app needs before it answers: configuration, schema, demo data, secret. */
+export async function prepareApp(): Promise<void> {
+  const env = readEnv();
+  await migrateDatabase();
+  if (env.demo) {
+    const seeded = await seedDemo(await getDb());
+    printDemoAccounts(seeded);
+  }
+  await ensureSecret();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+  console.info(`[lotse] database: ${databaseKind()}${env.demo ? " (demo mode)" : ""}`);
+}
+
+function printDemoAccounts(justSeeded: boolean): void {
+  const lines = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(22)} ${a.email}`);
+  console.info(
+    `[lotse] demo mode${justSeeded ? ": seeded the 2019 demo network" : ""}. Demo accounts (password "${DEMO_PASSWORD}"):\n${lines.join("\n")}`,
+  );
+}

@@ -1,0 +1,46 @@
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { orgUnits, userUnits, users } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
+import { defineOperation } from "@/lib/operation";
+import { id } from "@/lib/validation";
+
+const listed = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  regionId: users.regionId,
+  active: users.active,
+  version: users.version,
+};
+
+export const listUsers = defineOperation({
+  name: "users.list",
+  access: "users.manage",
+  input: z.object({}),
+  async run({ tx }) {
+    return tx
+      .select({ ...listed, regionName: orgUnits.name })
+      .from(users)
+      .leftJoin(orgUnits, eq(orgUnits.id, users.regionId))
+      .orderBy(asc(users.name));
+  },
+});
+
+export const getUser = defineOperation({
+  name: "users.get",
+  access: "users.manage",
+  input: z.object({ id }),
+  async run({ tx }, { id: userId }) {
+    const [user] = await tx.select(listed).from(users).where(eq(users.id, userId));
+    if (!user) throw new NotFoundError("user");
+    const units = await tx
+      .select({ id: orgUnits.id, name: orgUnits.name, level: orgUnits.level })
+      .from(userUnits)
+      .innerJoin(orgUnits, eq(orgUnits.id, userUnits.unitId))
+      .where(eq(userUnits.userId, userId))
+      .orderBy(asc(orgUnits.name));
+    return { ...user, units };
+  },
+});

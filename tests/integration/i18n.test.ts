@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/lib/i18n/config";
+import { formatter } from "@/lib/i18n/translate";
+
+function keys(tree: object, prefix = ""): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe("languages", () => {
+  it("German and English have exactly the same message keys, none empty", () => {
+    expect(keys(MESSAGES.en).sort()).toEqual(keys(MESSAGES.de).sort());
+    for (const locale of ["de", "en"] as const) {
+      for (const key of keys(MESSAGES[locale])) {
+        const value = key.split(".").reduce((node: any, part) => node[part], MESSAGES[locale]);
+        expect(value, `${locale}:${key}`).not.toBe("");
+      }
+    }
+  });
+
+  it("formats numbers per language", () => {
+    expect(formatter("de").number(53284)).toBe("53.284");
+    expect(formatter("en").number(53284)).toBe("53,284");
+  });
+});
