@@ -14,7 +14,8 @@ type ChildMessage = { type: "ready"; socketDir: string } | { type: "error"; mess
  */
 export function startEmbeddedServer(dataDir: string): Promise<EmbeddedServer> {
   const script = join(process.cwd(), "db", "pglite-server.mjs");
-  const child = fork(script, [resolve(dataDir)], {
+  // The bundler must not try to bundle the child's script: it runs as its own node process.
+  const child = fork(/* turbopackIgnore: true */ script, [resolve(dataDir)], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     // Test runners and tsx inject loaders through execArgv; the child needs none.
     execArgv: [],

@@ -22,8 +22,10 @@ export interface Env {
 export class EnvError extends Error {}
 
 /** Reads and checks the configuration once, at start-up, with messages that say what to fix. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = schema.safeParse(source);
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  // An empty variable means "not set" (as in `DATABASE_URL= npm start`).
+  const set = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new EnvError(`Invalid configuration: ${problems}`);

@@ -37,3 +37,13 @@ function printDemoAccounts(justSeeded: boolean): void {
     `[lotse] demo mode${justSeeded ? ": seeded the 2019 demo network" : ""}. Demo accounts (password "${DEMO_PASSWORD}"):\n${lines.join("\n")}`,
   );
 }
+
+/** If start-up fails, stop loudly: a thrown register() would leave Next printing "Ready" and answering 500. */
+export async function prepareAppOrExit(): Promise<void> {
+  try {
+    await prepareApp();
+  } catch (error) {
+    console.error(`[lotse] start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

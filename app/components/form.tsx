@@ -1,5 +1,5 @@
 "use client";
-import type { ReactNode } from "react";
+import { useEffect, useState, type FormEventHandler, type ReactNode } from "react";
 import type { FieldError } from "react-hook-form";
 
 /** A labelled field whose error is tied to the input (aria-describedby) and announced when it appears. */
@@ -34,4 +34,20 @@ export function Field({
 
 export function describedBy(id: string, hint?: boolean) {
   return hint ? `${id}-hint ${id}-error` : `${id}-error`;
+}
+
+/**
+ * A form whose fields stay disabled until the page is interactive, so that
+ * nothing typed before hydration is silently replaced by the form's defaults.
+ */
+export function Form({ onSubmit, labelledBy, children }: { onSubmit: FormEventHandler<HTMLFormElement>; labelledBy?: string; children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby={labelledBy}>
+      <fieldset className="plain" disabled={!ready}>
+        {children}
+      </fieldset>
+    </form>
+  );
 }

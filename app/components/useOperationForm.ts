@@ -8,6 +8,11 @@ import type { Result } from "@/lib/operation";
 import { zodErrorMap } from "@/lib/i18n/zod-errors";
 import type { Translate } from "@/lib/i18n/translate";
 
+/** Errors of fields not on screen (hidden, or not part of the form) are said at the form's top instead. */
+function isShown(field: string): boolean {
+  return document.querySelector(`[name="${CSS.escape(field)}"]:not([type="hidden"])`) !== null;
+}
+
 /**
  * A react-hook-form bound to the same zod schema the server parses, whose
  * submit calls a server action and shows the server's field errors next to
@@ -42,15 +47,21 @@ export function useOperationForm<S extends z.ZodType<any, FieldValues>, R>(
     }
     const error = result.error;
     if (error.kind === "validation") {
+      const unshown: string[] = [];
       for (const [field, messages] of Object.entries(error.fieldErrors)) {
-        if (field === "_form") setFormError(messages.join(" "));
-        else form.setError(field as Path<z.input<S>>, { type: "server", message: messages.join(" ") }, { shouldFocus: true });
+        if (field !== "_form" && isShown(field)) {
+          form.setError(field as Path<z.input<S>>, { type: "server", message: messages.join(" ") }, { shouldFocus: true });
+        } else unshown.push(...messages);
       }
+      if (unshown.length) setFormError(unshown.join(" "));
     } else if (error.kind === "conflict") {
       setFormError(options.onConflict?.(error.current) ?? t("errors.unexpected"));
     } else {
       setFormError(t("errors.unexpected"));
     }
+  }, (errors) => {
+    const unshown = Object.entries(errors).filter(([field]) => !isShown(field));
+    if (unshown.length) setFormError(unshown.map(([, e]) => (e as { message?: string })?.message ?? "").join(" "));
   });
   return { form, onSubmit, formError, saved };
 }

@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { loginSchema } from "@/lib/auth/schemas";
 import { zodErrorMap } from "@/lib/i18n/zod-errors";
 import type { Translate } from "@/lib/i18n/translate";
-import { Field, describedBy } from "@/app/components/form";
+import { Field, Form, describedBy } from "@/app/components/form";
 
 export function LoginForm({ callbackPath, notice }: { callbackPath: string | null; notice: string | null }) {
   const t = useTranslations() as unknown as Translate;
@@ -29,7 +29,7 @@ export function LoginForm({ callbackPath, notice }: { callbackPath: string | nul
     setError(result?.error === "throttled" ? t("login.throttled") : result ? t("login.failed") : t("errors.network"));
   });
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate method="post">
+    <Form onSubmit={onSubmit}>
       <p className="form-error" role="alert" aria-live="assertive">
         {error ?? ""}
       </p>
@@ -42,6 +42,6 @@ export function LoginForm({ callbackPath, notice }: { callbackPath: string | nul
       <button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t("login.submitting") : t("login.submit")}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -1,8 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "zod";
 
-
-export const passwordSchema = z.string().min(12).max(128);
 
 /** argon2id with the library's defaults, which are OWASP's baseline (19 MiB, 2 passes, 1 lane). */
 export function hashPassword(password: string): Promise<string> {

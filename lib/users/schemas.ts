@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { role } from "@/db/schema";
-import { passwordSchema } from "@/lib/auth/password";
+import { passwordSchema } from "@/lib/auth/schemas";
 import { id, name } from "@/lib/validation";
 
 export const ROLE_VALUES = role.enumValues;
@@ -19,8 +19,13 @@ function checkAssignments(value: { role: string; regionId?: string | null; unitI
 
 const assignment = {
   role: z.enum(ROLE_VALUES),
-  regionId: z.union([id, z.literal("")]).optional().transform((v) => v || null),
-  unitIds: z.array(id).max(500).default([]),
+  // Forms send "" for "none chosen"; the parsed value (null) may be sent again by the form.
+  regionId: z.union([id, z.literal("")]).nullish().transform((v) => v || null),
+  // A multiple select sends nothing, one string or several; all mean a list.
+  unitIds: z.preprocess(
+    (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(id).max(500),
+  ),
 };
 
 export const createUserSchema = z

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
 import { closeUnitAction, createUnitAction, renameUnitAction } from "@/app/actions/org";
-import { Field, describedBy } from "@/app/components/form";
+import { Field, Form, describedBy } from "@/app/components/form";
 import { useOperationForm } from "@/app/components/useOperationForm";
 import {
   CONTACT_POINT_KINDS,
@@ -33,7 +33,7 @@ export function RenameUnitForm({ id, name, version }: { id: string; name: string
   });
   const e = form.formState.errors;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="rename-title">
+    <Form onSubmit={onSubmit} labelledBy="rename-title">
       <h2 id="rename-title">{t("rename")}</h2>
       <Field id="rename-name" label={t("name")} error={e.name}>
         <input id="rename-name" aria-describedby={describedBy("rename-name")} aria-invalid={Boolean(e.name)} {...form.register("name")} />
@@ -42,7 +42,7 @@ export function RenameUnitForm({ id, name, version }: { id: string; name: string
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t("renameSubmit")}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -56,7 +56,7 @@ export function CloseUnitForm({ id, version, today }: { id: string; version: num
   });
   const e = form.formState.errors;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="close-title">
+    <Form onSubmit={onSubmit} labelledBy="close-title">
       <h2 id="close-title">{t("close")}</h2>
       <p className="hint">{t("closeHint")}</p>
       <Field id="close-until" label={t("activeUntil")} error={e.activeUntil}>
@@ -66,7 +66,7 @@ export function CloseUnitForm({ id, version, today }: { id: string; version: num
       <button type="submit" className="danger" disabled={form.formState.isSubmitting}>
         {t("closeSubmit")}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -82,7 +82,7 @@ export function CreateRegionForm({ today }: { today: string }) {
   });
   const e = form.formState.errors;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="create-region-title">
+    <Form onSubmit={onSubmit} labelledBy="create-region-title">
       <h2 id="create-region-title">{t("createRegion")}</h2>
       <Field id="region-code" label={t("code")} error={e.code}>
         <input id="region-code" placeholder="DE-XX" aria-describedby={describedBy("region-code")} aria-invalid={Boolean(e.code)} {...form.register("code")} />
@@ -100,7 +100,7 @@ export function CreateRegionForm({ today }: { today: string }) {
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t("createSubmit")}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -117,7 +117,7 @@ export function CreateSubprojectForm({ parentId, today }: { parentId: string; to
   });
   const e = form.formState.errors;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="create-sub-title">
+    <Form onSubmit={onSubmit} labelledBy="create-sub-title">
       <h2 id="create-sub-title">{t("org.createSubproject")}</h2>
       <Field id="sub-name" label={t("org.name")} error={e.name}>
         <input id="sub-name" aria-describedby={describedBy("sub-name")} aria-invalid={Boolean(e.name)} {...form.register("name")} />
@@ -141,7 +141,7 @@ export function CreateSubprojectForm({ parentId, today }: { parentId: string; to
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t("org.createSubmit")}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -158,7 +158,7 @@ export function CreateContactPointForm({ parentId, today }: { parentId: string; 
   });
   const e = form.formState.errors;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="create-cp-title">
+    <Form onSubmit={onSubmit} labelledBy="create-cp-title">
       <h2 id="create-cp-title">{t("org.createContactPoint")}</h2>
       <Field id="cp-name" label={t("org.name")} error={e.name}>
         <input id="cp-name" aria-describedby={describedBy("cp-name")} aria-invalid={Boolean(e.name)} {...form.register("name")} />
@@ -182,6 +182,6 @@ export function CreateContactPointForm({ parentId, today }: { parentId: string; 
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t("org.createSubmit")}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -45,7 +45,7 @@ export default async function OrgPage() {
       </ul>
       <div className="grid-2">
         <CreateRegionForm today={today} />
-        {network && <CreateSubprojectForm parentId={network.id} today={today} />}
+        {network && <CreateSubprojectForm key={`sub:${network.id}`} parentId={network.id} today={today} />}
       </div>
     </section>
   );

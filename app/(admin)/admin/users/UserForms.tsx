@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
 import { useState } from "react";
 import { createUserAction, setPasswordAction, setUserActiveAction, updateUserAction } from "@/app/actions/users";
-import { Field, describedBy } from "@/app/components/form";
+import { Field, Form, describedBy } from "@/app/components/form";
 import { useOperationForm } from "@/app/components/useOperationForm";
 import { ROLE_VALUES, createUserSchema, setPasswordSchema, updateUserSchema } from "@/lib/users/schemas";
 
@@ -83,7 +83,7 @@ export function CreateUserForm({ regions, units }: { regions: RegionOption[]; un
   });
   const e = form.formState.errors;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <Form onSubmit={onSubmit}>
       <Field id="user-email" label={t("email")} error={e.email}>
         <input id="user-email" type="email" autoComplete="off" aria-describedby={describedBy("user-email")} aria-invalid={Boolean(e.email)} {...form.register("email")} />
       </Field>
@@ -98,7 +98,7 @@ export function CreateUserForm({ regions, units }: { regions: RegionOption[]; un
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t("create")}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -122,7 +122,7 @@ export function EditUserForm({ user, regions, units }: { user: EditableUser; reg
   });
   const e = form.formState.errors;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="edit-user-title">
+    <Form onSubmit={onSubmit} labelledBy="edit-user-title">
       <h2 id="edit-user-title">{t("edit")}</h2>
       <Field id="user-name" label={t("name")} error={e.name}>
         <input id="user-name" aria-describedby={describedBy("user-name")} aria-invalid={Boolean(e.name)} {...form.register("name")} />
@@ -132,7 +132,7 @@ export function EditUserForm({ user, regions, units }: { user: EditableUser; reg
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t("save")}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -174,7 +174,7 @@ export function SetPasswordForm({ id }: { id: string }) {
   });
   const e = form.formState.errors;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="password-title">
+    <Form onSubmit={onSubmit} labelledBy="password-title">
       <h2 id="password-title">{t("setPassword")}</h2>
       <Field id="new-password" label={t("newPassword")} error={e.password} hint={t("passwordHint")}>
         <input id="new-password" type="password" autoComplete="new-password" aria-describedby={describedBy("new-password", true)} aria-invalid={Boolean(e.password)} {...form.register("password")} />
@@ -183,6 +183,6 @@ export function SetPasswordForm({ id }: { id: string }) {
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t("save")}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -19,10 +19,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <p>
         {user.email} · {t(`roles.${user.role}`)} · {user.active ? t("users.active") : t("users.inactive")}
       </p>
-      <ActiveToggle user={editable} />
+      <ActiveToggle key={`${user.id}:${user.version}`} user={editable} />
       <div className="grid-2">
-        <EditUserForm key={user.version} user={editable} regions={regions} units={units} />
-        <SetPasswordForm id={user.id} />
+        <EditUserForm key={`${user.id}:${user.version}`} user={editable} regions={regions} units={units} />
+        <SetPasswordForm key={user.id} id={user.id} />
       </div>
     </section>
   );

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, login, loginAndWait } from "./fixtures";
+
+test("the health check names the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.status).toBe("ok");
+  expect(["pglite", "postgres"]).toContain(body.database);
+  expect(body.database).toBe(process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
+});
+
+const HOMES = [
+  { who: "admin", email: DEMO.admin, url: /\/admin$/, heading: "Verwaltung" },
+  { who: "network coordinator", email: DEMO.network, url: /\/reports$/, heading: "Das Netzwerk im Überblick" },
+  { who: "regional coordinator", email: DEMO.regional, url: /\/reports$/, heading: "Ihr Landesnetzwerk" },
+  { who: "adviser", email: DEMO.adviser, url: /\/cases$/, heading: "Meine Beratungsstellen" },
+];
+
+for (const home of HOMES) {
+  test(`the ${home.who} logs in and sees their home page`, async ({ page }) => {
+    await loginAndWait(page, home.email, home.url);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(home.heading);
+  });
+}
+
+test("the regional coordinator sees only their own region", async ({ page }) => {
+  await loginAndWait(page, DEMO.regional, /\/reports$/);
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await expect(page.locator("tbody tr")).toContainText("DE-BY");
+});
+
+test("a wrong password gets the same generic error as an unknown account", async ({ page }) => {
+  await login(page, DEMO.network, "wrong password entirely");
+  const error = page.locator(".form-error");
+  await expect(error).toHaveText("Anmeldung fehlgeschlagen. Bitte prüfen Sie E-Mail und Passwort.");
+  await login(page, "nobody@lotse.example", "wrong password entirely");
+  await expect(error).toHaveText("Anmeldung fehlgeschlagen. Bitte prüfen Sie E-Mail und Passwort.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("an adviser is denied the admin pages by the server, not only by hidden links", async ({ page }) => {
+  await loginAndWait(page, DEMO.adviser, /\/cases$/);
+  await expect(page.getByRole("link", { name: "Benutzer" })).toHaveCount(0);
+  for (const path of ["/admin", "/admin/users", "/admin/org", "/admin/org/contact-points"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kein Zugriff");
+  }
+});
+
+test("anonymous visitors are sent to the login page", async ({ page }) => {
+  await page.goto("/admin/users");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fusers/);
+});
+
+test("the language switch turns every string to English and back", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Anmelden");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByLabel("E-mail").fill(DEMO.admin);
+  await page.getByLabel("Password").fill("lotse-demo-2019");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Administration");
+  await page.getByRole("button", { name: "Deutsch" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verwaltung");
+});
