@@ -19,6 +19,8 @@ export default defineConfig({
     // Test files share one database connection (PGlite has a single owner), so they run one after another.
     fileParallelism: false,
     isolate: false,
+    // Logs (login failures, denials) are expected here; show them only for failing tests.
+    silent: "passed-only",
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -54,14 +54,18 @@ async function adminCreatesUser(browser: Browser, email: string) {
   return page;
 }
 
-test("a deactivated user loses access on the next request", async ({ browser }) => {
-  const email = `koordination-${Date.now()}@lotse.example`;
+/** An admin creates a network coordinator, who then signs in in a browser of their own. */
+async function createdUserSignedIn(browser: Browser, prefix: string) {
+  const email = `${prefix}-${Date.now()}@lotse.example`;
   const admin = await adminCreatesUser(browser, email);
-
-  const userContext = await browser.newContext();
-  const user = await userContext.newPage();
+  const user = await (await browser.newContext()).newPage();
   await login(user, email, "ein langes Testpasswort");
   await expect(user).toHaveURL(/\/reports$/);
+  return { admin, user, email };
+}
+
+test("a deactivated user loses access on the next request", async ({ browser }) => {
+  const { admin, user, email } = await createdUserSignedIn(browser, "koordination");
 
   await admin.getByRole("button", { name: "Deaktivieren" }).click();
   await expect(admin.getByRole("button", { name: "Wieder aktivieren" })).toBeVisible();
@@ -73,16 +77,12 @@ test("a deactivated user loses access on the next request", async ({ browser }) 
 });
 
 test("a changed role takes effect on the next request", async ({ browser }) => {
-  const email = `rolle-${Date.now()}@lotse.example`;
-  const admin = await adminCreatesUser(browser, email);
-  const userContext = await browser.newContext();
-  const user = await userContext.newPage();
-  await login(user, email, "ein langes Testpasswort");
-  await expect(user).toHaveURL(/\/reports$/);
+  const { admin, user } = await createdUserSignedIn(browser, "rolle");
 
   await admin.getByLabel("Rolle").selectOption("admin");
   await admin.getByRole("button", { name: "Speichern" }).first().click();
   await expect(admin.getByText("Gespeichert.")).toBeVisible();
+  await expect(admin.getByText(/· Administration ·/)).toBeVisible();
 
   await user.goto("/reports");
   await expect(user).toHaveURL(/\/login/);

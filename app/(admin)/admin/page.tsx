@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { serverI18n } from "@/lib/i18n/server";
-import { listRegions } from "@/lib/org/queries";
+import { getNetwork, listRegions } from "@/lib/org/queries";
 import { listUsers } from "@/lib/users/queries";
 import { load } from "@/lib/server";
 
@@ -10,12 +10,12 @@ export async function generateMetadata() {
 }
 
 export default async function AdminHome() {
-  const [regions, users] = [await load(listRegions), await load(listUsers)];
+  const [regions, users, { nationalSubprojects }] = [await load(listRegions), await load(listUsers), await load(getNetwork)];
   const { t, format } = await serverI18n();
   const contactPoints = regions.reduce((s, r) => s + r.contactPointsPermanent + r.contactPointsMobile, 0);
   const cards = [
     { href: "/admin/org", label: t("home.regionalNetworks"), value: regions.length },
-    { href: "/admin/org", label: t("home.subprojects"), value: regions.reduce((s, r) => s + r.subprojects, 0) },
+    { href: "/admin/org", label: t("home.subprojects"), value: regions.reduce((s, r) => s + r.subprojects, 0) + nationalSubprojects.filter((u) => !u.activeUntil).length },
     { href: "/admin/org/contact-points", label: t("home.contactPoints"), value: contactPoints },
     { href: "/admin/users", label: t("home.users"), value: users.length },
   ];

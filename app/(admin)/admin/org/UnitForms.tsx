@@ -28,7 +28,10 @@ export function RenameUnitForm({ id, name, version }: { id: string; name: string
   const router = useRouter();
   const { form, onSubmit, formError, saved } = useOperationForm(renameUnitSchema, renameUnitAction, {
     defaultValues: { id, name, version },
-    onSuccess: () => router.refresh(),
+    onSuccess: (unit) => {
+      form.reset({ id, name: unit.name, version: unit.version });
+      router.refresh();
+    },
     onConflict: (current) => t("conflict", { name: (current as { name: string }).name }),
   });
   const e = form.formState.errors;

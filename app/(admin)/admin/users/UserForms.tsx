@@ -117,7 +117,11 @@ export function EditUserForm({ user, regions, units }: { user: EditableUser; reg
   const router = useRouter();
   const { form, onSubmit, formError, saved } = useOperationForm(updateUserSchema, updateUserAction, {
     defaultValues: { id: user.id, name: user.name, role: user.role, regionId: user.regionId ?? "", unitIds: user.unitIds, version: user.version },
-    onSuccess: () => router.refresh(),
+    // Continue from the saved version, so that the next edit is not mistaken for a stale one.
+    onSuccess: (saved) => {
+      form.reset({ ...form.getValues(), version: saved.version });
+      router.refresh();
+    },
     onConflict: () => t("conflict"),
   });
   const e = form.formState.errors;

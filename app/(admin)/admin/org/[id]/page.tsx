@@ -72,7 +72,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
         </>
       )}
       <div className="grid-2">
-        {unit.level !== "network" && <RenameUnitForm key={`rename:${unit.id}:${unit.version}`} id={unit.id} name={unit.name} version={unit.version} />}
+        {unit.level !== "network" && <RenameUnitForm key={`rename:${unit.id}`} id={unit.id} name={unit.name} version={unit.version} />}
         {unit.level !== "network" && !unit.activeUntil && <CloseUnitForm key={`close:${unit.id}:${unit.version}`} id={unit.id} version={unit.version} today={today} />}
         {unit.level === "region" && !unit.activeUntil && <CreateSubprojectForm key={`sub:${unit.id}`} parentId={unit.id} today={today} />}
         {unit.level === "subproject" && !unit.activeUntil && <CreateContactPointForm key={`cp:${unit.id}`} parentId={unit.id} today={today} />}

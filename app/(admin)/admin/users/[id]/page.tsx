@@ -21,7 +21,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </p>
       <ActiveToggle key={`${user.id}:${user.version}`} user={editable} />
       <div className="grid-2">
-        <EditUserForm key={`${user.id}:${user.version}`} user={editable} regions={regions} units={units} />
+        <EditUserForm key={user.id} user={editable} regions={regions} units={units} />
         <SetPasswordForm key={user.id} id={user.id} />
       </div>
     </section>
