@@ -1,2 +1,4 @@
 export * from "./org";
 export * from "./users";
+export * from "./clients";
+export * from "./records";

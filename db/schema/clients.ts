@@ -1,0 +1,113 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { orgUnits } from "./org";
+import { users } from "./users";
+
+export const gender = pgEnum("gender", ["female", "male", "diverse", "not_stated"]);
+export const residenceStatus = pgEnum("residence_status", [
+  "eu_eea_ch",
+  "third_country_permit",
+  "asylum_seeker",
+  "tolerated",
+  "abroad",
+  "german",
+  "not_stated",
+]);
+export const germanLevel = pgEnum("german_level", ["none", "A1", "A2", "B1", "B2", "C1", "C2"]);
+export const qualificationLevel = pgEnum("qualification_level", ["academic", "vocational", "other"]);
+
+/** The admin-maintained catalogue of reference occupations (KldB 2010 code where known). */
+export const occupations = pgTable(
+  "occupations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    nameDe: text("name_de").notNull(),
+    nameEn: text("name_en").notNull(),
+    kldbCode: text("kldb_code"),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("occupations_name_en_idx").on(t.nameEn)],
+);
+
+/**
+ * A client (the "case"): a pseudonymous statistical record, plus personal data
+ * only while a consent is on record. `ref` is generated, never derived from the name.
+ */
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ref: text("ref").notNull(),
+    contactPointId: uuid("contact_point_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    gender: gender("gender").notNull().default("not_stated"),
+    birthYear: integer("birth_year"),
+    qualificationCountry: text("qualification_country"),
+    citizenship: text("citizenship"),
+    residenceStatus: residenceStatus("residence_status").notNull().default("not_stated"),
+    inGermanySince: integer("in_germany_since"),
+    germanLevel: germanLevel("german_level"),
+    qualificationLevel: qualificationLevel("qualification_level"),
+    occupationId: uuid("occupation_id").references(() => occupations.id),
+    regulatedProfession: boolean("regulated_profession"),
+    fullName: text("full_name"),
+    phone: text("phone"),
+    email: text("email"),
+    notes: text("notes"),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("clients_ref_idx").on(t.ref),
+    index("clients_contact_point_idx").on(t.contactPointId),
+    index("clients_full_name_idx").on(t.fullName),
+    check("clients_country_codes", sql`coalesce(${t.qualificationCountry}, 'XX') ~ '^[A-Z]{2}$' and coalesce(${t.citizenship}, 'XX') ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+/** Consent to keep personal data: who gave it, when, for what, which text; withdrawal ends it. */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    givenOn: date("given_on").notNull(),
+    purpose: text("purpose").notNull(),
+    textVersion: text("text_version").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnBy: uuid("withdrawn_by").references(() => users.id),
+  },
+  (t) => [index("consents_client_idx").on(t.clientId)],
+);
+
+/** Follow-up reminders an adviser sets on a case. */
+export const reminders = pgTable(
+  "reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    adviserId: uuid("adviser_id")
+      .notNull()
+      .references(() => users.id),
+    dueOn: date("due_on").notNull(),
+    note: text("note").notNull(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("reminders_adviser_due_idx").on(t.adviserId, t.dueOn)],
+);
+
+export type Client = typeof clients.$inferSelect;
+export type Occupation = typeof occupations.$inferSelect;
