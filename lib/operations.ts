@@ -1,9 +1,14 @@
 import type { AnyOperation } from "./operation";
+import * as tokens from "./api/tokens";
+import * as clientCommands from "./clients/commands";
+import * as clientQueries from "./clients/queries";
+import * as occupations from "./occupations";
 import * as orgCommands from "./org/commands";
 import * as orgQueries from "./org/queries";
+import * as preferences from "./preferences";
+import { RECORD_OPERATIONS } from "./records/commands";
 import * as userCommands from "./users/commands";
 import * as userQueries from "./users/queries";
-import * as preferences from "./preferences";
 
 function operationsOf(...modules: Record<string, unknown>[]): AnyOperation[] {
   return modules.flatMap((m) =>
@@ -11,5 +16,16 @@ function operationsOf(...modules: Record<string, unknown>[]): AnyOperation[] {
   );
 }
 
-/** Every operation of the app, by name: what the authorization matrix test walks. */
-export const OPERATIONS: AnyOperation[] = operationsOf(orgCommands, orgQueries, userCommands, userQueries, preferences);
+/** Every operation of the app: what the authorization matrix test walks. */
+export const OPERATIONS: AnyOperation[] = operationsOf(
+  orgCommands,
+  orgQueries,
+  userCommands,
+  userQueries,
+  preferences,
+  clientCommands,
+  clientQueries,
+  occupations,
+  tokens,
+  ...Object.values(RECORD_OPERATIONS),
+);

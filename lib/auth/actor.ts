@@ -14,6 +14,8 @@ export interface Actor {
   unitIds: string[];
   /** Every contact point an adviser may work for: assigned ones and those of assigned subprojects. */
   contactPointIds: string[];
+  /** Every subproject an adviser may work for: assigned ones and those of assigned contact points. */
+  subprojectIds: string[];
   sessionVersion: number;
 }
 
@@ -35,6 +37,14 @@ export async function loadActor(db: Db | Tx, userId: string): Promise<Actor | nu
           )
       ).map((u) => u.id)
     : [];
+  const subprojectIds = unitIds.length
+    ? (
+        await db
+          .select({ id: orgUnits.id, level: orgUnits.level, parentId: orgUnits.parentId })
+          .from(orgUnits)
+          .where(inArray(orgUnits.id, unitIds))
+      ).map((u) => (u.level === "subproject" ? u.id : u.parentId!))
+    : [];
   return {
     userId: user.id,
     name: user.name,
@@ -43,6 +53,7 @@ export async function loadActor(db: Db | Tx, userId: string): Promise<Actor | nu
     regionId: user.regionId,
     unitIds,
     contactPointIds,
+    subprojectIds: [...new Set(subprojectIds)],
     sessionVersion: user.sessionVersion,
   };
 }

@@ -11,6 +11,9 @@ export const ROLES: readonly Role[] = ["adviser", "regional_coordinator", "netwo
 export const PERMISSIONS = {
   "org.view": ["admin", "network_coordinator", "regional_coordinator"],
   "cases.work": ["adviser"],
+  "catalogue.view": ["adviser", "admin"],
+  "catalogue.manage": ["admin"],
+  "tokens.manage": ["admin"],
   "org.manage": ["admin"],
   "users.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

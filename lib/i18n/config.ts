@@ -1,5 +1,13 @@
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
+import deBase from "@/messages/de.json";
+import deApi from "@/messages/de/api.json";
+import deCases from "@/messages/de/cases.json";
+import enBase from "@/messages/en.json";
+import enApi from "@/messages/en/api.json";
+import enCases from "@/messages/en/cases.json";
+
+// One catalogue per language, kept in a few files by area so that each area's strings stay together.
+const de = { ...deBase, ...deCases, ...deApi };
+const en = { ...enBase, ...enCases, ...enApi };
 
 export const LOCALES = ["de", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,0 +1,53 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { decode } from "next-auth/jwt";
+import { getDb } from "@/db/client";
+import { apiTokens, users } from "@/db/schema";
+import { loadActor, type Actor } from "@/lib/auth/actor";
+import { hashToken } from "./tokens";
+
+export type Credential = "token" | "session" | "none";
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+function cookieValue(request: Request, name: string): string | null {
+  const cookies = request.headers.get("cookie") ?? "";
+  const jar = new Map(
+    cookies.split(";").map((c) => {
+      const at = c.indexOf("=");
+      return [c.slice(0, at).trim(), decodeURIComponent(c.slice(at + 1).trim())] as [string, string];
+    }),
+  );
+  if (jar.has(name)) return jar.get(name)!;
+  // next-auth splits large tokens into numbered chunks.
+  const chunks = [...jar.keys()].filter((k) => k.startsWith(`${name}.`)).sort((a, b) => Number(a.split(".").pop()) - Number(b.split(".").pop()));
+  return chunks.length ? chunks.map((k) => jar.get(k)).join("") : null;
+}
+
+/**
+ * Who calls the API: a Bearer token issued by an admin, or the browser's
+ * session cookie. Either way the user is re-read: deactivated users, revoked
+ * tokens, changed roles and ended sessions get nothing.
+ */
+export async function actorFromRequest(request: Request): Promise<{ actor: Actor | null; credential: Credential }> {
+  const db = await getDb();
+  const authorization = request.headers.get("authorization");
+  if (authorization?.startsWith("Bearer ")) {
+    const [row] = await db
+      .select({ id: apiTokens.id, userId: apiTokens.userId })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, hashToken(authorization.slice(7).trim())), isNull(apiTokens.revokedAt)));
+    if (!row) return { actor: null, credential: "token" };
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
+    return { actor: await loadActor(db, row.userId), credential: "token" };
+  }
+  for (const name of SESSION_COOKIES) {
+    const raw = cookieValue(request, name);
+    if (!raw) continue;
+    const token = await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET ?? "" }).catch(() => null);
+    if (!token?.sub || (token.exp && Number(token.exp) * 1000 < Date.now())) return { actor: null, credential: "session" };
+    const [user] = await db.select().from(users).where(eq(users.id, token.sub));
+    if (!user || !user.active || user.role !== token.role || user.sessionVersion !== token.sv) return { actor: null, credential: "session" };
+    return { actor: await loadActor(db, user.id), credential: "session" };
+  }
+  return { actor: null, credential: "none" };
+}

@@ -1,0 +1,67 @@
+import type { z } from "zod";
+import { LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/config";
+import { execute, httpStatus, type Access, type Operation } from "@/lib/operation";
+import { actorFromRequest } from "./actor";
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function requestLocale(request: Request): Locale {
+  const cookie = request.headers.get("cookie")?.match(new RegExp(`${LOCALE_COOKIE}=(\\w+)`))?.[1];
+  if (cookie) return toLocale(cookie);
+  const language = request.headers.get("accept-language")?.slice(0, 2).toLowerCase();
+  return toLocale(language);
+}
+
+/** A cookie-authenticated change must come from this app's own pages (no cross-site requests). */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin) return origin === new URL(request.url).origin || origin === process.env.NEXTAUTH_URL?.replace(/\/$/, "");
+  return request.headers.get("sec-fetch-site") === "same-origin";
+}
+
+function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/** Reads a JSON body; anything that is not a JSON object is a 422 naming the body. */
+export async function readBody(request: Request): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; response: Response }> {
+  const text = await request.text();
+  try {
+    const body = text ? JSON.parse(text) : {};
+    if (body && typeof body === "object" && !Array.isArray(body)) return { ok: true, body };
+  } catch {
+    // reported below
+  }
+  return { ok: false, response: json({ error: { kind: "validation", fieldErrors: { _body: ["A JSON object is required."] } } }, 422) };
+}
+
+/**
+ * The HTTP face of an operation: resolve the caller, refuse cross-site cookie
+ * writes, run the operation, map its result to a status. Never a 5xx for bad
+ * input; an unexpected failure is logged and answered without internals.
+ */
+export async function apiCall<A extends Access, S extends z.ZodType, R>(
+  request: Request,
+  op: Operation<A, S, R>,
+  input: unknown,
+  successStatus = 200,
+): Promise<Response> {
+  try {
+    const { actor, credential } = await actorFromRequest(request);
+    if (credential === "session" && UNSAFE.has(request.method) && !sameOrigin(request)) {
+      return json({ error: { kind: "forbidden", reason: "cross-origin request" } }, 403);
+    }
+    const result = await execute(op, actor, input, requestLocale(request));
+    if (result.ok) return json(result.value, successStatus);
+    if (result.error.kind === "forbidden" || result.error.kind === "unauthenticated") console.warn(`[authz] API ${op.name} denied (${result.error.kind})`);
+    const headers: Record<string, string> = result.error.kind === "unauthenticated" ? { "WWW-Authenticate": 'Bearer realm="lotse"' } : {};
+    return json({ error: result.error }, httpStatus(result.error), headers);
+  } catch (error) {
+    console.error(`[api] ${op.name} failed:`, error);
+    return json({ error: { kind: "unavailable", message: "The request could not be completed. Nothing was saved." } }, 503);
+  }
+}
+
+export function notFound(): Response {
+  return json({ error: { kind: "not_found" } }, 404);
+}

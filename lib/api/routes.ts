@@ -1,0 +1,70 @@
+import { createClient, updateClient } from "@/lib/clients/commands";
+import { getClient, searchClients } from "@/lib/clients/queries";
+import { RECORD_OPERATIONS } from "@/lib/records/commands";
+import { kindBySlug } from "@/lib/records/kinds";
+import { apiCall, notFound, readBody } from "./handler";
+
+type Params<P> = { params: Promise<P> };
+
+function query(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+/** The idempotency key may come as a header (Idempotency-Key) or in the body. */
+function withIdempotencyKey(request: Request, body: Record<string, unknown>) {
+  const header = request.headers.get("idempotency-key");
+  return header && body.idempotencyKey === undefined ? { ...body, idempotencyKey: header } : body;
+}
+
+export const clientsRoute = {
+  async GET(request: Request) {
+    return apiCall(request, searchClients, query(request));
+  },
+  async POST(request: Request) {
+    const read = await readBody(request);
+    return read.ok ? apiCall(request, createClient, withIdempotencyKey(request, read.body), 201) : read.response;
+  },
+};
+
+export const clientRoute = {
+  async GET(request: Request, { params }: Params<{ id: string }>) {
+    return apiCall(request, getClient, { id: (await params).id });
+  },
+  async PUT(request: Request, { params }: Params<{ id: string }>) {
+    const read = await readBody(request);
+    return read.ok ? apiCall(request, updateClient, { ...read.body, id: (await params).id }) : read.response;
+  },
+};
+
+export const recordsRoute = {
+  async GET(request: Request, { params }: Params<{ kind: string }>) {
+    const spec = kindBySlug((await params).kind);
+    return spec ? apiCall(request, RECORD_OPERATIONS[spec.kind].list, query(request)) : notFound();
+  },
+  async POST(request: Request, { params }: Params<{ kind: string }>) {
+    const spec = kindBySlug((await params).kind);
+    if (!spec) return notFound();
+    const read = await readBody(request);
+    return read.ok ? apiCall(request, RECORD_OPERATIONS[spec.kind].create, withIdempotencyKey(request, read.body), 201) : read.response;
+  },
+};
+
+export const recordRoute = {
+  async GET(request: Request, { params }: Params<{ kind: string; id: string }>) {
+    const { kind, id } = await params;
+    const spec = kindBySlug(kind);
+    return spec ? apiCall(request, RECORD_OPERATIONS[spec.kind].get, { id }) : notFound();
+  },
+  async PUT(request: Request, { params }: Params<{ kind: string; id: string }>) {
+    const { kind, id } = await params;
+    const spec = kindBySlug(kind);
+    if (!spec) return notFound();
+    const read = await readBody(request);
+    return read.ok ? apiCall(request, RECORD_OPERATIONS[spec.kind].update, { ...read.body, id }) : read.response;
+  },
+  async DELETE(request: Request, { params }: Params<{ kind: string; id: string }>) {
+    const { kind, id } = await params;
+    const spec = kindBySlug(kind);
+    return spec ? apiCall(request, RECORD_OPERATIONS[spec.kind].remove, { id, version: query(request).version }) : notFound();
+  },
+};

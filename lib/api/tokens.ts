@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { apiTokens, users } from "@/db/schema";
+import { FieldError, NotFoundError } from "@/lib/errors";
+import { defineOperation } from "@/lib/operation";
+import { id } from "@/lib/validation";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export const createTokenSchema = z.object({ userId: id, name: z.string().trim().min(1).max(100) }).strict();
+
+/** Issues a token for a user; the plain token is shown once and only its hash is kept. */
+export const createToken = defineOperation({
+  name: "tokens.create",
+  access: "tokens.manage",
+  input: createTokenSchema,
+  async run({ actor, tx }, { userId, name }) {
+    const [user] = await tx.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, userId));
+    if (!user || !user.active) throw new FieldError("userId", "notAUser");
+    const token = `lotse_${randomBytes(32).toString("base64url")}`;
+    const [row] = await tx.insert(apiTokens).values({ userId, name, tokenHash: hashToken(token), createdBy: actor.userId }).returning();
+    return { id: row.id, name: row.name, userId, createdAt: row.createdAt, token };
+  },
+});
+
+export const listTokens = defineOperation({
+  name: "tokens.list",
+  access: "tokens.manage",
+  input: z.object({}).strict(),
+  async run({ tx }) {
+    return tx
+      .select({
+        id: apiTokens.id,
+        name: apiTokens.name,
+        userId: apiTokens.userId,
+        userName: users.name,
+        userEmail: users.email,
+        createdAt: apiTokens.createdAt,
+        lastUsedAt: apiTokens.lastUsedAt,
+        revokedAt: apiTokens.revokedAt,
+      })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .orderBy(desc(apiTokens.createdAt));
+  },
+});
+
+export const revokeToken = defineOperation({
+  name: "tokens.revoke",
+  access: "tokens.manage",
+  input: z.object({ id }).strict(),
+  async run({ tx }, { id: tokenId }) {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    if (!row) throw new NotFoundError("token");
+    return { id: row.id, revoked: true };
+  },
+});

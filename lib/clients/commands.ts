@@ -1,0 +1,145 @@
+import { randomInt } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { clients, consents, occupations, reminders, type Client } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { recordVersion } from "@/lib/history";
+import { onceForKey } from "@/lib/idempotency";
+import { defineOperation } from "@/lib/operation";
+import { clientInScope, statisticalSnapshot } from "./access";
+import { PERSONAL_FIELDS, completeReminderSchema, createClientSchema, createReminderSchema, updateClientSchema, withdrawConsentSchema } from "./schemas";
+
+// No 0/O or 1/I: the reference is read out on the phone and written on paper.
+const REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/** A pseudonymous client reference, random and not derived from anything about the person. */
+export function newClientRef(): string {
+  const part = () => Array.from({ length: 4 }, () => REF_ALPHABET[randomInt(REF_ALPHABET.length)]).join("");
+  return `K-${part()}-${part()}`;
+}
+
+async function activeConsent(tx: Tx, clientId: string) {
+  const [consent] = await tx
+    .select()
+    .from(consents)
+    .where(and(eq(consents.clientId, clientId), isNull(consents.withdrawnAt)))
+    .limit(1);
+  return consent;
+}
+
+async function checkOccupation(tx: Tx, occupationId: string | null) {
+  if (!occupationId) return;
+  const [found] = await tx.select({ id: occupations.id }).from(occupations).where(eq(occupations.id, occupationId));
+  if (!found) throw new FieldError("occupationId", "notAnOccupation");
+}
+
+type ClientInput = Record<string, unknown> & { consentGivenOn?: string | null; consentPurpose?: string | null; consentTextVersion?: string | null };
+
+function splitInput(input: ClientInput) {
+  const { idempotencyKey: _k, id: _i, version: _v, consentGivenOn, consentPurpose, consentTextVersion, ...values } = input;
+  const consent = consentGivenOn ? { givenOn: consentGivenOn, purpose: consentPurpose!, textVersion: consentTextVersion! } : null;
+  return { values, consent };
+}
+
+export const createClient = defineOperation({
+  name: "clients.create",
+  access: "cases.work",
+  input: createClientSchema,
+  async run({ actor, tx }, input): Promise<Client> {
+    if (!actor.contactPointIds.includes(input.contactPointId)) throw new FieldError("contactPointId", "notYourUnit");
+    return onceForKey(
+      tx,
+      actor,
+      input.idempotencyKey,
+      "clients.create",
+      async () => {
+        const { values, consent } = splitInput(input);
+        await checkOccupation(tx, input.occupationId);
+        const [client] = await tx
+          .insert(clients)
+          .values({ ...(values as typeof clients.$inferInsert), ref: newClientRef(), createdBy: actor.userId })
+          .returning();
+        if (consent) await tx.insert(consents).values({ ...consent, clientId: client.id, recordedBy: actor.userId });
+        await recordVersion(tx, { subjectId: client.id, subjectType: "client", version: 1, op: "create", actorId: actor.userId, snapshot: statisticalSnapshot(client) });
+        return client;
+      },
+      (id) => clientInScope(tx, actor, id),
+    );
+  },
+});
+
+export const updateClient = defineOperation({
+  name: "clients.update",
+  access: "cases.work",
+  input: updateClientSchema,
+  async run({ actor, tx }, input): Promise<Client> {
+    const before = await clientInScope(tx, actor, input.id, true);
+    if (before.version !== input.version) throw new ConflictError(before);
+    const { values, consent } = splitInput(input);
+    if (consent) await tx.insert(consents).values({ ...consent, clientId: before.id, recordedBy: actor.userId });
+    const personal = PERSONAL_FIELDS.some((f) => input[f]);
+    if (personal && !consent && !(await activeConsent(tx, before.id))) throw new FieldError("consentGivenOn", "consentRequired");
+    await checkOccupation(tx, input.occupationId);
+    const [client] = await tx
+      .update(clients)
+      .set({ ...(values as Partial<Client>), version: sql`${clients.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(clients.id, before.id), eq(clients.version, input.version)))
+      .returning();
+    await recordVersion(tx, {
+      subjectId: client.id,
+      subjectType: "client",
+      version: client.version,
+      op: "update",
+      actorId: actor.userId,
+      snapshot: statisticalSnapshot(client),
+      before: statisticalSnapshot(before),
+    });
+    return client;
+  },
+});
+
+/** Withdrawing consent ends the keeping of personal data at once; the statistical record stays. */
+export const withdrawConsent = defineOperation({
+  name: "clients.withdrawConsent",
+  access: "cases.work",
+  input: withdrawConsentSchema,
+  async run({ actor, tx }, { clientId }) {
+    const client = await clientInScope(tx, actor, clientId, true);
+    await tx
+      .update(consents)
+      .set({ withdrawnAt: new Date(), withdrawnBy: actor.userId })
+      .where(and(eq(consents.clientId, clientId), isNull(consents.withdrawnAt)));
+    const [updated] = await tx
+      .update(clients)
+      .set({ fullName: null, phone: null, email: null, notes: null, version: sql`${clients.version} + 1`, updatedAt: new Date() })
+      .where(eq(clients.id, client.id))
+      .returning();
+    return updated;
+  },
+});
+
+export const createReminder = defineOperation({
+  name: "reminders.create",
+  access: "cases.work",
+  input: createReminderSchema,
+  async run({ actor, tx }, input) {
+    await clientInScope(tx, actor, input.clientId);
+    const [reminder] = await tx.insert(reminders).values({ ...input, adviserId: actor.userId }).returning();
+    return reminder;
+  },
+});
+
+export const completeReminder = defineOperation({
+  name: "reminders.complete",
+  access: "cases.work",
+  input: completeReminderSchema,
+  async run({ actor, tx }, { id }) {
+    const [reminder] = await tx.select().from(reminders).where(eq(reminders.id, id));
+    if (!reminder) throw new NotFoundError("reminder");
+    await clientInScope(tx, actor, reminder.clientId);
+    const [done] = await tx.update(reminders).set({ doneAt: new Date() }).where(eq(reminders.id, id)).returning();
+    return done;
+  },
+});
+

@@ -1,0 +1,82 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { clients, consents, occupations, records, reminders } from "@/db/schema";
+import { defineOperation } from "@/lib/operation";
+import { present } from "@/lib/records/commands";
+import { clientInScope } from "./access";
+import { clientIdSchema, searchClientsSchema } from "./schemas";
+
+/** A client's whole case: attributes, consents, every record on one timeline, and open reminders. */
+export const getClient = defineOperation({
+  name: "clients.get",
+  access: "cases.work",
+  input: clientIdSchema,
+  async run({ actor, tx }, { id }) {
+    const client = await clientInScope(tx, actor, id);
+    const [occupation] = client.occupationId ? await tx.select().from(occupations).where(eq(occupations.id, client.occupationId)) : [];
+    const consentRows = await tx.select().from(consents).where(eq(consents.clientId, id)).orderBy(desc(consents.recordedAt));
+    const timeline = await tx
+      .select()
+      .from(records)
+      .where(and(eq(records.clientId, id), isNull(records.deletedAt)))
+      .orderBy(desc(records.occurredOn), desc(records.createdAt));
+    const schemeIds = [...new Set(timeline.map((r) => r.parentId).filter((p): p is string => Boolean(p)))];
+    const schemes = schemeIds.length ? await tx.select().from(records).where(inArray(records.id, schemeIds)) : [];
+    const reminderRows = await tx.select().from(reminders).where(eq(reminders.clientId, id)).orderBy(asc(reminders.dueOn));
+    return {
+      client,
+      occupation: occupation ?? null,
+      consents: consentRows,
+      activeConsent: consentRows.find((c) => !c.withdrawnAt) ?? null,
+      timeline: timeline.map(present),
+      schemes: Object.fromEntries(schemes.map((s) => [s.id, present(s)])),
+      reminders: reminderRows,
+    };
+  },
+});
+
+/** Finds the adviser's clients by reference or, where personal data is kept, by name. */
+export const searchClients = defineOperation({
+  name: "clients.search",
+  access: "cases.work",
+  input: searchClientsSchema,
+  async run({ actor, tx }, q) {
+    const units = q.contactPointId ? actor.contactPointIds.filter((c) => c === q.contactPointId) : actor.contactPointIds;
+    if (!units.length) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
+    const term = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = and(inArray(clients.contactPointId, units), term ? or(ilike(clients.ref, term), ilike(clients.fullName, term)) : undefined);
+    const [{ total }] = await tx.select({ total: count() }).from(clients).where(where);
+    const items = await tx
+      .select({
+        id: clients.id,
+        ref: clients.ref,
+        fullName: clients.fullName,
+        contactPointId: clients.contactPointId,
+        gender: clients.gender,
+        qualificationCountry: clients.qualificationCountry,
+        version: clients.version,
+        lastContact: sql<string | null>`(select max(r.occurred_on)::text from records r where r.client_id = ${clients.id} and r.deleted_at is null)`,
+      })
+      .from(clients)
+      .where(where)
+      .orderBy(desc(clients.updatedAt))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    return { items, page: q.page, pageSize: q.pageSize, total };
+  },
+});
+
+/** Reminders due for the adviser, soonest first. */
+export const dueReminders = defineOperation({
+  name: "reminders.due",
+  access: "cases.work",
+  input: searchClientsSchema.pick({ page: true }),
+  async run({ actor, tx }) {
+    return tx
+      .select({ id: reminders.id, dueOn: reminders.dueOn, note: reminders.note, clientId: clients.id, clientRef: clients.ref })
+      .from(reminders)
+      .innerJoin(clients, eq(clients.id, reminders.clientId))
+      .where(and(eq(reminders.adviserId, actor.userId), isNull(reminders.doneAt), inArray(clients.contactPointId, actor.contactPointIds.length ? actor.contactPointIds : ["00000000-0000-0000-0000-000000000000"])))
+      .orderBy(asc(reminders.dueOn))
+      .limit(50);
+  },
+});

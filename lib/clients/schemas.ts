@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { gender, germanLevel, qualificationLevel, residenceStatus } from "@/db/schema";
+import { isCountryCode } from "@/lib/countries";
+import { id, isoDate } from "@/lib/validation";
+
+export const GENDERS = gender.enumValues;
+export const RESIDENCE_STATUSES = residenceStatus.enumValues;
+export const GERMAN_LEVELS = germanLevel.enumValues;
+export const QUALIFICATION_LEVELS = qualificationLevel.enumValues;
+
+/** "" from a form means "not given". */
+const blank = (v: unknown) => (v === "" || v === undefined ? null : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.nullable());
+const year = (min: number) => z.coerce.number().int().min(min).max(2100);
+const country = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, { params: { key: "country" } });
+const checkbox = z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v === true || v === "true" || v === "on"), z.boolean().nullable());
+
+export const statisticalShape = {
+  gender: z.enum(GENDERS).default("not_stated"),
+  birthYear: optional(year(1900)),
+  qualificationCountry: optional(country),
+  citizenship: optional(country),
+  residenceStatus: z.enum(RESIDENCE_STATUSES).default("not_stated"),
+  inGermanySince: optional(year(1950)),
+  germanLevel: optional(z.enum(GERMAN_LEVELS)),
+  qualificationLevel: optional(z.enum(QUALIFICATION_LEVELS)),
+  occupationId: optional(id),
+  regulatedProfession: checkbox.optional().transform((v) => v ?? null),
+};
+
+export const personalShape = {
+  fullName: optional(z.string().trim().max(200)),
+  phone: optional(z.string().trim().max(60)),
+  email: optional(z.email().max(254)),
+  notes: optional(z.string().trim().max(4000)),
+};
+
+export const consentShape = {
+  consentGivenOn: optional(isoDate),
+  consentPurpose: optional(z.string().trim().max(500)),
+  consentTextVersion: optional(z.string().trim().max(100)),
+};
+
+export const PERSONAL_FIELDS = ["fullName", "phone", "email", "notes"] as const;
+
+/** Personal data needs a consent: either one on record already, or the consent fields filled in. */
+function consentRules(requireNewConsentForPersonalData: boolean) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const consentGiven = value.consentGivenOn || value.consentPurpose || value.consentTextVersion;
+    if (consentGiven) {
+      for (const field of ["consentGivenOn", "consentPurpose", "consentTextVersion"]) {
+        if (!value[field]) ctx.addIssue({ code: "custom", path: [field], params: { key: "required" } });
+      }
+    }
+    const personal = PERSONAL_FIELDS.some((f) => value[f]);
+    if (requireNewConsentForPersonalData && personal && !consentGiven) {
+      ctx.addIssue({ code: "custom", path: ["consentGivenOn"], params: { key: "consentRequired" } });
+    }
+    if (typeof value.inGermanySince === "number" && typeof value.birthYear === "number" && value.inGermanySince < value.birthYear) {
+      ctx.addIssue({ code: "custom", path: ["inGermanySince"], params: { key: "beforeBirth" } });
+    }
+  };
+}
+
+export const createClientSchema = z
+  .object({ idempotencyKey: z.string().trim().min(8).max(100), contactPointId: id, ...statisticalShape, ...personalShape, ...consentShape })
+  .strict()
+  .superRefine(consentRules(true));
+
+export const updateClientSchema = z
+  .object({ id, version: z.coerce.number().int().min(1), ...statisticalShape, ...personalShape, ...consentShape })
+  .strict()
+  .superRefine(consentRules(false));
+
+export const searchClientsSchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    contactPointId: id.optional(),
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export const clientIdSchema = z.object({ id }).strict();
+export const withdrawConsentSchema = z.object({ clientId: id }).strict();
+export const createReminderSchema = z.object({ clientId: id, dueOn: isoDate, note: z.string().trim().min(1).max(500) }).strict();
+export const completeReminderSchema = z.object({ id }).strict();
+
+export type CreateClientInput = z.input<typeof createClientSchema>;

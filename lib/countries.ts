@@ -1,0 +1,25 @@
+import countries from "i18n-iso-countries";
+import de from "i18n-iso-countries/langs/de.json";
+import en from "i18n-iso-countries/langs/en.json";
+import type { Locale } from "@/lib/i18n/config";
+
+countries.registerLocale(de);
+countries.registerLocale(en);
+
+/** ISO 3166-1 alpha-2 codes, from the maintained list (not typed by hand). */
+export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort();
+
+export function isCountryCode(code: string): boolean {
+  return countries.isValid(code) && code.length === 2 && code === code.toUpperCase();
+}
+
+export function countryName(code: string | null | undefined, locale: Locale): string {
+  if (!code) return "";
+  return countries.getName(code, locale, { select: "official" }) ?? code;
+}
+
+/** Code and name pairs sorted by name in the given language, for pickers. */
+export function countryOptions(locale: Locale): { code: string; name: string }[] {
+  const collator = new Intl.Collator(locale);
+  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => collator.compare(a.name, b.name));
+}

@@ -1,0 +1,29 @@
+import { history } from "@/db/schema";
+import type { Tx } from "@/db/client";
+
+export type Snapshot = Record<string, unknown>;
+
+/** Field-by-field differences between two versions, for the change log. */
+export function diff(before: Snapshot, after: Snapshot): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
+  }
+  return changes;
+}
+
+/** Appends one version to the history, in the caller's transaction (never outside it). */
+export async function recordVersion(
+  tx: Tx,
+  entry: { subjectId: string; subjectType: "record" | "client"; version: number; op: "create" | "update" | "delete"; actorId: string; snapshot: Snapshot; before?: Snapshot },
+): Promise<void> {
+  await tx.insert(history).values({
+    subjectId: entry.subjectId,
+    subjectType: entry.subjectType,
+    version: entry.version,
+    op: entry.op,
+    actorId: entry.actorId,
+    snapshot: entry.snapshot,
+    changes: entry.before ? diff(entry.before, entry.snapshot) : null,
+  });
+}

@@ -1,0 +1,202 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { history, records, users, type RecordRow } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { clientInScope } from "@/lib/clients/access";
+import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { recordVersion } from "@/lib/history";
+import { onceForKey } from "@/lib/idempotency";
+import { defineOperation } from "@/lib/operation";
+import { checkUnit, recordInScope, recordSnapshot, unitsFor } from "./access";
+import { KINDS, createSchema, deleteSchema, getSchema, listSchema, updateSchema, type KindSpec } from "./kinds";
+
+/** The record as the API and pages show it: shared fields and the kind's own side by side. */
+export function present(record: RecordRow) {
+  const { data, ...rest } = record;
+  return { ...rest, ...data };
+}
+export type PresentedRecord = ReturnType<typeof present>;
+
+function splitFields(spec: KindSpec, input: Record<string, unknown>) {
+  const data: Record<string, unknown> = {};
+  for (const key of Object.keys(spec.data.shape)) data[key] = input[key] ?? null;
+  return data;
+}
+
+/** Where a new record hangs: its own unit, or for an enrolment its scheme's subproject. */
+async function placement(tx: Tx, actor: Actor, spec: KindSpec, input: Record<string, unknown>) {
+  if (spec.unitLevel === "scheme") {
+    const schemeSpec = KINDS.find((k) => k.kind === "job_training_scheme")!;
+    const scheme = await recordInScope(tx, actor, schemeSpec, input.schemeId as string).catch(() => {
+      throw new FieldError("schemeId", "notYourScheme");
+    });
+    if (scheme.data.format === "individual") {
+      const [{ n }] = await tx
+        .select({ n: count() })
+        .from(records)
+        .where(and(eq(records.parentId, scheme.id), isNull(records.deletedAt)));
+      if (n > 0) throw new FieldError("schemeId", "individualSchemeTaken");
+    }
+    return { unitId: scheme.unitId, parentId: scheme.id };
+  }
+  await checkUnit(tx, actor, spec, input.unitId as string);
+  return { unitId: input.unitId as string, parentId: null };
+}
+
+async function checkClient(tx: Tx, actor: Actor, spec: KindSpec, clientId: unknown) {
+  if (!spec.clientBased) return null;
+  await clientInScope(tx, actor, clientId as string).catch(() => {
+    throw new FieldError("clientId", "notYourClient");
+  });
+  return clientId as string;
+}
+
+function operationsFor(spec: KindSpec) {
+  const name = (verb: string) => `records.${spec.kind}.${verb}`;
+
+  const create = defineOperation({
+    name: name("create"),
+    access: "cases.work",
+    input: createSchema(spec),
+    async run({ actor, tx }, input) {
+      const fields = input as Record<string, unknown>;
+      const saved = await onceForKey(
+        tx,
+        actor,
+        fields.idempotencyKey as string,
+        name("create"),
+        async () => {
+          const place = await placement(tx, actor, spec, fields);
+          const clientId = await checkClient(tx, actor, spec, fields.clientId);
+          const [record] = await tx
+            .insert(records)
+            .values({ kind: spec.kind, ...place, clientId, occurredOn: fields.occurredOn as string, data: splitFields(spec, fields), createdBy: actor.userId })
+            .returning();
+          await recordVersion(tx, { subjectId: record.id, subjectType: "record", version: 1, op: "create", actorId: actor.userId, snapshot: recordSnapshot(record) });
+          return record;
+        },
+        (id) => recordInScope(tx, actor, spec, id),
+      );
+      return present(saved);
+    },
+  });
+
+  const update = defineOperation({
+    name: name("update"),
+    access: "cases.work",
+    input: updateSchema(spec),
+    async run({ actor, tx }, input) {
+      const fields = input as Record<string, unknown>;
+      const before = await recordInScope(tx, actor, spec, fields.id as string, true);
+      if (before.version !== fields.version) throw new ConflictError(present(before));
+      if (spec.unitLevel !== "scheme" && fields.unitId !== before.unitId) await checkUnit(tx, actor, spec, fields.unitId as string);
+      const clientId = spec.clientBased && fields.clientId !== before.clientId ? await checkClient(tx, actor, spec, fields.clientId) : before.clientId;
+      const [record] = await tx
+        .update(records)
+        .set({
+          unitId: spec.unitLevel === "scheme" ? before.unitId : (fields.unitId as string),
+          clientId,
+          occurredOn: fields.occurredOn as string,
+          data: splitFields(spec, fields),
+          version: sql`${records.version} + 1`,
+          updatedBy: actor.userId,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(records.id, before.id), eq(records.version, before.version)))
+        .returning();
+      await recordVersion(tx, {
+        subjectId: record.id,
+        subjectType: "record",
+        version: record.version,
+        op: "update",
+        actorId: actor.userId,
+        snapshot: recordSnapshot(record),
+        before: recordSnapshot(before),
+      });
+      return present(record);
+    },
+  });
+
+  const remove = defineOperation({
+    name: name("delete"),
+    access: "cases.work",
+    input: deleteSchema,
+    async run({ actor, tx }, { id, version }) {
+      const before = await recordInScope(tx, actor, spec, id, true);
+      if (before.version !== version) throw new ConflictError(present(before));
+      if (spec.kind === "job_training_scheme") {
+        const [{ n }] = await tx.select({ n: count() }).from(records).where(and(eq(records.parentId, id), isNull(records.deletedAt)));
+        if (n > 0) throw new FieldError("id", "schemeHasEnrolments");
+      }
+      const now = new Date();
+      const [record] = await tx
+        .update(records)
+        .set({ deletedAt: now, deletedBy: actor.userId, version: sql`${records.version} + 1`, updatedAt: now, updatedBy: actor.userId })
+        .where(eq(records.id, id))
+        .returning();
+      await recordVersion(tx, { subjectId: id, subjectType: "record", version: record.version, op: "delete", actorId: actor.userId, snapshot: recordSnapshot(record) });
+      return { id, deleted: true, version: record.version };
+    },
+  });
+
+  const get = defineOperation({
+    name: name("get"),
+    access: "cases.work",
+    input: getSchema,
+    async run({ actor, tx }, { id }) {
+      return present(await recordInScope(tx, actor, spec, id));
+    },
+  });
+
+  const list = defineOperation({
+    name: name("list"),
+    access: "cases.work",
+    input: listSchema,
+    async run({ actor, tx }, q) {
+      const units = unitsFor(actor, spec);
+      if (q.unitId && !units.includes(q.unitId)) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
+      const where = and(
+        eq(records.kind, spec.kind),
+        isNull(records.deletedAt),
+        units.length ? inArray(records.unitId, q.unitId ? [q.unitId] : units) : sql`false`,
+        q.from ? gte(records.occurredOn, q.from) : undefined,
+        q.to ? lte(records.occurredOn, q.to) : undefined,
+        q.clientId ? eq(records.clientId, q.clientId) : undefined,
+      );
+      const [{ total }] = await tx.select({ total: count() }).from(records).where(where);
+      const rows = await tx
+        .select()
+        .from(records)
+        .where(where)
+        .orderBy(desc(records.occurredOn), asc(records.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize);
+      return { items: rows.map(present), page: q.page, pageSize: q.pageSize, total };
+    },
+  });
+
+  /** Every version of one record: who changed what, when (deletion included). */
+  const versions = defineOperation({
+    name: name("history"),
+    access: "cases.work",
+    input: getSchema,
+    async run({ actor, tx }, { id }) {
+      const [record] = await tx.select().from(records).where(and(eq(records.id, id), eq(records.kind, spec.kind)));
+      if (!record || !unitsFor(actor, spec).includes(record.unitId)) throw new NotFoundError("record");
+      return tx
+        .select({ version: history.version, op: history.op, at: history.at, actorName: users.name, changes: history.changes, snapshot: history.snapshot })
+        .from(history)
+        .leftJoin(users, eq(users.id, history.actorId))
+        .where(and(eq(history.subjectId, id), eq(history.subjectType, "record")))
+        .orderBy(asc(history.version));
+    },
+  });
+
+  return { create, update, remove, get, list, versions };
+}
+
+/** The operations of every record kind, by kind. */
+export const RECORD_OPERATIONS = Object.fromEntries(KINDS.map((spec) => [spec.kind, operationsFor(spec)])) as Record<
+  KindSpec["kind"],
+  ReturnType<typeof operationsFor>
+>;
