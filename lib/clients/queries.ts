@@ -71,11 +71,12 @@ export const dueReminders = defineOperation({
   access: "cases.work",
   input: searchClientsSchema.pick({ page: true }),
   async run({ actor, tx }) {
+    if (!actor.contactPointIds.length) return [];
     return tx
       .select({ id: reminders.id, dueOn: reminders.dueOn, note: reminders.note, clientId: clients.id, clientRef: clients.ref })
       .from(reminders)
       .innerJoin(clients, eq(clients.id, reminders.clientId))
-      .where(and(eq(reminders.adviserId, actor.userId), isNull(reminders.doneAt), inArray(clients.contactPointId, actor.contactPointIds.length ? actor.contactPointIds : ["00000000-0000-0000-0000-000000000000"])))
+      .where(and(eq(reminders.adviserId, actor.userId), isNull(reminders.doneAt), inArray(clients.contactPointId, actor.contactPointIds)))
       .orderBy(asc(reminders.dueOn))
       .limit(50);
   },

@@ -36,8 +36,10 @@ export function zodErrorMap(t: Translate) {
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const field = issue.path.length ? issue.path.join(".") : "_form";
-    (out[field] ??= []).push(issue.message);
+    const prefix = issue.path.length ? `${issue.path.join(".")}.` : "";
+    // An unknown field is reported under its own name, so the caller sees which one.
+    const fields = issue.code === "unrecognized_keys" ? issue.keys.map((k) => `${prefix}${k}`) : [issue.path.length ? issue.path.join(".") : "_form"];
+    for (const field of fields) (out[field] ??= []).push(issue.message);
   }
   return out;
 }
