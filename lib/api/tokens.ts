@@ -5,12 +5,13 @@ import { apiTokens, users } from "@/db/schema";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { defineOperation } from "@/lib/operation";
 import { id } from "@/lib/validation";
+import { createTokenSchema } from "./token-schemas";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export const createTokenSchema = z.object({ userId: id, name: z.string().trim().min(1).max(100) }).strict();
+export { createTokenSchema };
 
 /** Issues a token for a user; the plain token is shown once and only its hash is kept. */
 export const createToken = defineOperation({

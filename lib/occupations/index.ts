@@ -3,12 +3,10 @@ import { z } from "zod";
 import { occupations } from "@/db/schema";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { defineOperation } from "@/lib/operation";
-import { id } from "@/lib/validation";
+import { occupationSchema, updateOccupationSchema } from "./schemas";
 
-const kldb = z.preprocess((v) => (v === "" ? null : v), z.string().trim().regex(/^\d{5}$/).nullish());
+export { occupationSchema, updateOccupationSchema };
 
-export const occupationSchema = z.object({ nameDe: z.string().trim().min(1).max(200), nameEn: z.string().trim().min(1).max(200), kldbCode: kldb }).strict();
-export const updateOccupationSchema = occupationSchema.extend({ id, active: z.boolean() }).strict();
 
 export const listOccupations = defineOperation({
   name: "occupations.list",

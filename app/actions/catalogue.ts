@@ -1,0 +1,16 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { createOccupation, updateOccupation } from "@/lib/occupations";
+import { perform } from "@/lib/server";
+
+export async function createOccupationAction(input: unknown) {
+  const result = await perform(createOccupation, input);
+  if (result.ok) revalidatePath("/admin/occupations", "layout");
+  return result;
+}
+
+export async function updateOccupationAction(input: unknown) {
+  const result = await perform(updateOccupation, input);
+  if (result.ok) revalidatePath("/admin/occupations", "layout");
+  return result;
+}
