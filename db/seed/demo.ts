@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { appSettings, orgUnits, userUnits, users, type Role } from "../schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedOccupations } from "./occupations";
 import { seedOrgTree } from "./org";
+import { seedRecords2019, type DemoAdviser } from "./records-2019";
 
 export const DEMO_PASSWORD = "lotse-demo-2019";
 
@@ -42,7 +44,10 @@ async function firstContactPointOf(tx: Parameters<Parameters<Db["transaction"]>[
   return { region, contactPoint: points[0] };
 }
 
-/** Seeds the demo network and one account per role, once; safe to call on every start. */
+/**
+ * Seeds the demo network, one account per role, the occupations catalogue and a logged 2019
+ * (clients and records that reproduce the published 2019 figures), once; safe to call on every start.
+ */
 export async function seedDemo(db: Db): Promise<boolean> {
   const password = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
@@ -54,6 +59,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .returning();
     if (!claimed.length) return false;
     await seedOrgTree(tx);
+    const advisers: DemoAdviser[] = [];
     for (const account of DEMO_ACCOUNTS) {
       const place = account.region ? await firstContactPointOf(tx, account.region) : undefined;
       const [user] = await tx
@@ -66,8 +72,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
           passwordHash: password,
         })
         .returning();
-      if (account.role === "adviser") await tx.insert(userUnits).values({ userId: user.id, unitId: place!.contactPoint.id });
+      if (account.role === "adviser") {
+        await tx.insert(userUnits).values({ userId: user.id, unitId: place!.contactPoint.id });
+        advisers.push({ id: user.id, region: account.region! });
+      }
     }
+    // Records need their authors: the demo advisers enter the whole 2019 of the network.
+    const occupationIds = await seedOccupations(tx);
+    await seedRecords2019(tx, { advisers, occupationIds });
     return true;
   });
 }

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { activeOn } from "@/lib/org/queries";
 
 describe("demo seed", () => {
-  it("seeds the 2019 org tree once, with one working account per role", async () => {
+  it("seeds the 2019 org tree once, with one working account per role", { timeout: 180_000 }, async () => {
     const db = await getDb();
     expect(await seedDemo(db)).toBe(true);
     expect(await seedDemo(db)).toBe(false);
