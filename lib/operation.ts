@@ -5,7 +5,7 @@ import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
-import { fieldErrors, zodErrorMap } from "@/lib/i18n/zod-errors";
+import { fieldErrors, unstorableTextPaths, zodErrorMap } from "@/lib/i18n/zod-errors";
 
 type ActorFor<A> = A extends "public" ? Actor | null : Actor;
 
@@ -55,6 +55,10 @@ export async function execute<A extends Access, S extends z.ZodType, R>(
     if (!hasPermission(actor, op.access)) return { ok: false, error: { kind: "forbidden" } };
   }
   const t = translator(locale);
+  const unstorable = unstorableTextPaths(rawInput);
+  if (unstorable.length) {
+    return { ok: false, error: { kind: "validation", fieldErrors: Object.fromEntries(unstorable.map((f) => [f, [t("errors.invalidCharacters")]])) } };
+  }
   const parsed = op.input.safeParse(rawInput ?? {}, { error: zodErrorMap(t) });
   if (!parsed.success) return { ok: false, error: { kind: "validation", fieldErrors: fieldErrors(parsed.error) } };
   try {

@@ -6,6 +6,8 @@ export const isoDate = z
   .trim()
   .refine((value) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    // Years the network can mean (and PostgreSQL can store).
+    if (value < "1900-01-01" || value > "2100-12-31") return false;
     const d = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
   }, { params: { key: "date" } });

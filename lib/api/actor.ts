@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { decode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
@@ -37,7 +37,11 @@ export async function actorFromRequest(request: Request): Promise<{ actor: Actor
       .from(apiTokens)
       .where(and(eq(apiTokens.tokenHash, hashToken(authorization.slice(7).trim())), isNull(apiTokens.revokedAt)));
     if (!row) return { actor: null, credential: "token" };
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
+    // At most once a minute: many parallel requests on one token must not queue on this row.
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date() })
+      .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(Date.now() - 60_000)))));
     return { actor: await loadActor(db, row.userId), credential: "token" };
   }
   for (const name of SESSION_COOKIES) {

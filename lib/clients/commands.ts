@@ -115,6 +115,8 @@ export const withdrawConsent = defineOperation({
       .set({ fullName: null, phone: null, email: null, notes: null, version: sql`${clients.version} + 1`, updatedAt: new Date() })
       .where(eq(clients.id, client.id))
       .returning();
+    // The statistical record is unchanged, but every version is on record.
+    await recordVersion(tx, { subjectId: updated.id, subjectType: "client", version: updated.version, op: "update", actorId: actor.userId, snapshot: statisticalSnapshot(updated) });
     return updated;
   },
 });

@@ -34,12 +34,24 @@ export function zodErrorMap(t: Translate) {
 
 /** Field path → messages, the shape every 422 answer and every form uses. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // A Map, because a field may be called "constructor" or "__proto__".
+  const out = new Map<string, string[]>();
   for (const issue of error.issues) {
     const prefix = issue.path.length ? `${issue.path.join(".")}.` : "";
     // An unknown field is reported under its own name, so the caller sees which one.
     const fields = issue.code === "unrecognized_keys" ? issue.keys.map((k) => `${prefix}${k}`) : [issue.path.length ? issue.path.join(".") : "_form"];
-    for (const field of fields) (out[field] ??= []).push(issue.message);
+    for (const field of fields) out.set(field, [...(out.get(field) ?? []), issue.message]);
   }
-  return out;
+  return Object.fromEntries(out);
+}
+
+/**
+ * Paths of strings PostgreSQL cannot store (a NUL character, or half of a
+ * surrogate pair): refused up front with the field named, never a failed write.
+ */
+export function unstorableTextPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed() ? [path.join(".") || "_form"] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => unstorableTextPaths(v, [...path, String(i)]));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => unstorableTextPaths(v, [...path, k]));
+  return [];
 }

@@ -136,6 +136,9 @@ export const KINDS: KindSpec[] = [
       if (value.outcome !== "successful" && value.achievement) {
         ctx.addIssue({ code: "custom", path: ["achievement"], params: { key: "achievementOnlyIfSuccessful" } });
       }
+      if (value.endOn && typeof value.occurredOn === "string" && (value.endOn as string) < value.occurredOn) {
+        ctx.addIssue({ code: "custom", path: ["endOn"], params: { key: "endBeforeStart" } });
+      }
       if (value.outcomeOn && typeof value.occurredOn === "string" && (value.outcomeOn as string) < value.occurredOn) {
         ctx.addIssue({ code: "custom", path: ["outcomeOn"], params: { key: "beforeStart" } });
       }

@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { orgUnits, userUnits, users, type Role } from "@/db/schema";
+import { clients, consents, history, idempotencyKeys, orgUnits, records, userUnits, users, type Client, type RecordKind, type Role } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
+import { createClient } from "@/lib/clients/commands";
+import { execute, type Result } from "@/lib/operation";
+import { RECORD_OPERATIONS, type PresentedRecord } from "@/lib/records/commands";
+import { kindSpec, type KindSpec } from "@/lib/records/kinds";
 
 const tag = () => randomUUID().slice(0, 8);
 
@@ -63,4 +67,120 @@ export async function makeUser(role: Role, options: { regionId?: string; unitIds
 export async function makeActor(role: Role, options: Parameters<typeof makeUser>[1] = {}): Promise<Actor> {
   const user = await makeUser(role, options);
   return (await loadActor(await getDb(), user.id))!;
+}
+
+// ---------------------------------------------------------------------------
+// Clients and records, made through the same operations the app uses.
+
+/** A fresh idempotency key (each create needs its own unless a retry is meant). */
+export const newKey = () => `key-${randomUUID()}`;
+
+function unwrap<R>(result: Result<R>, what: string): R {
+  if (!result.ok) throw new Error(`${what} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/** A valid client body for `clients.create`, without personal data unless asked. */
+export function clientInput(contactPointId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    idempotencyKey: newKey(),
+    contactPointId,
+    gender: "female",
+    birthYear: 1988,
+    qualificationCountry: "SY",
+    citizenship: "SY",
+    residenceStatus: "third_country_permit",
+    inGermanySince: 2016,
+    germanLevel: "B1",
+    qualificationLevel: "academic",
+    regulatedProfession: true,
+    ...overrides,
+  };
+}
+
+/** Personal data together with the consent it needs. */
+export const PERSONAL_WITH_CONSENT = {
+  fullName: "Amal Haddad",
+  phone: "+49 30 1234567",
+  email: "amal.haddad@test.example",
+  notes: "Möchte als Ärztin arbeiten.",
+  consentGivenOn: "2019-03-01",
+  consentPurpose: "Beratung und Begleitung",
+  consentTextVersion: "2019-01",
+} as const;
+
+/** A client of the adviser's (first) contact point. */
+export async function makeClient(actor: Actor, overrides: Record<string, unknown> = {}): Promise<Client> {
+  return unwrap(await execute(createClient, actor, clientInput(actor.contactPointIds[0], overrides)), "clients.create");
+}
+
+/** Valid values of each kind's own fields. */
+export const SAMPLE_DATA: Record<RecordKind, Record<string, unknown>> = {
+  advice_session: { channel: "in_person", stage: "initial", adviceType: "recognition", nextStep: "referred_recognition_authority" },
+  fair_integration_session: { channel: "phone", topics: ["wages", "residence_law"] },
+  fair_integration_event: { title: "Arbeitsrecht kompakt", participants: 12, topics: ["wages", "working_time"] },
+  job_training_scheme: { title: "Anpassungslehrgang Pflege", format: "course", measureType: "compensation_measure", regulatedProfession: true, plannedEndOn: "2019-12-31" },
+  enrolment: { outcome: "ongoing", endOn: null, achievement: null, outcomeOn: null },
+  intercultural_activity: { targetGroup: "business", activityType: "training", participants: 8, topics: ["anti_discrimination"] },
+  skilled_worker_activity: { activityType: "event", peopleReached: 40 },
+};
+
+/** The unit a record of this kind goes to for this adviser (their contact point or subproject). */
+export function unitFor(actor: Actor, spec: KindSpec): string {
+  return spec.unitLevel === "contact_point" ? actor.contactPointIds[0] : actor.subprojectIds[0];
+}
+
+export interface Placement {
+  unitId?: string;
+  schemeId?: string;
+  clientId?: string;
+}
+
+/** Everything a create of this kind needs, made afresh for the adviser: a client, a scheme. */
+export async function placementFor(actor: Actor, spec: KindSpec, options: { format?: "course" | "individual" } = {}): Promise<Placement> {
+  const place: Placement = {};
+  if (spec.unitLevel === "scheme") place.schemeId = (await makeRecord(actor, "job_training_scheme", { data: { format: options.format ?? "course" } })).id;
+  else place.unitId = unitFor(actor, spec);
+  if (spec.clientBased) place.clientId = (await makeClient(actor)).id;
+  return place;
+}
+
+/** A valid create body of a kind, at the given place. */
+export function recordInput(spec: KindSpec, place: Placement, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const body: Record<string, unknown> = { idempotencyKey: newKey(), occurredOn: "2019-05-14", ...SAMPLE_DATA[spec.kind] };
+  if (spec.unitLevel === "scheme") body.schemeId = place.schemeId;
+  else body.unitId = place.unitId;
+  if (spec.clientBased) body.clientId = place.clientId;
+  return { ...body, ...overrides };
+}
+
+/** A valid update body from a record as the API shows it (shared fields and the kind's own). */
+export function updateInput(spec: KindSpec, record: PresentedRecord, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const current = record as Record<string, unknown>;
+  const body: Record<string, unknown> = { id: record.id, version: record.version, occurredOn: record.occurredOn };
+  if (spec.unitLevel !== "scheme") body.unitId = record.unitId;
+  if (spec.clientBased) body.clientId = record.clientId;
+  for (const key of Object.keys(spec.data.shape)) body[key] = current[key];
+  return { ...body, ...overrides };
+}
+
+/** A record of a kind made by the adviser, with a fresh client / scheme where the kind needs one. */
+export async function makeRecord(
+  actor: Actor,
+  kind: RecordKind,
+  options: { place?: Placement; data?: Record<string, unknown> } = {},
+): Promise<PresentedRecord> {
+  const spec = kindSpec(kind);
+  const place = options.place ?? (await placementFor(actor, spec));
+  return unwrap(await execute(RECORD_OPERATIONS[kind].create, actor, recordInput(spec, place, options.data)), `records.${kind}.create`);
+}
+
+/** Rows in the tables a write touches, to prove that a refused request wrote nothing (one round trip). */
+export async function tableCounts(): Promise<Record<"records" | "clients" | "history" | "idempotencyKeys" | "consents", number>> {
+  const db = await getDb();
+  const n = (table: typeof records | typeof clients | typeof history | typeof idempotencyKeys | typeof consents) => sql<number>`(select count(*) from ${table})::int`;
+  const [row] = await db
+    .select({ records: n(records), clients: n(clients), history: n(history), idempotencyKeys: n(idempotencyKeys), consents: n(consents) })
+    .from(sql`(select 1) as one`);
+  return row;
 }
