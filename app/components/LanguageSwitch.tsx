@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "use-intl";
 import { useTransition } from "react";
 import { setLocaleAction } from "@/app/actions/session";
-import { LOCALES } from "@/lib/i18n/config";
+import { LOCALES } from "@/lib/i18n/locales";
 
 const NAMES = { de: "Deutsch", en: "English" } as const;
 

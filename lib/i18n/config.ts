@@ -9,11 +9,9 @@ import enCases from "@/messages/en/cases.json";
 const de = { ...deBase, ...deCases, ...deApi };
 const en = { ...enBase, ...enCases, ...enApi };
 
-export const LOCALES = ["de", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "de";
-export const LOCALE_COOKIE = "lotse-locale";
-export const TIME_ZONE = "Europe/Berlin";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales";
+
+export { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, TIME_ZONE, type Locale } from "./locales";
 
 export type Messages = typeof de;
 export const MESSAGES: Record<Locale, Messages> = { de, en };

@@ -151,7 +151,7 @@ export const listMyUnits = defineOperation({
   access: "cases.work",
   input: z.object({}),
   async run({ actor, tx }) {
-    const ids = [...new Set([...actor.unitIds, ...actor.contactPointIds])];
+    const ids = [...new Set([...actor.unitIds, ...actor.contactPointIds, ...actor.subprojectIds])];
     if (!ids.length) return [];
     return tx
       .select()

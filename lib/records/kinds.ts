@@ -158,7 +158,8 @@ export const KINDS: KindSpec[] = [
     data: z.object({
       targetGroup: z.enum(TARGET_GROUPS),
       activityType: z.enum(IO_ACTIVITY_TYPES),
-      participants: z.union([count, z.literal("")]).nullish().transform((v) => (v === "" || v === undefined ? null : v)),
+      // An empty field means "not given" (a consultation has no headcount), not 0.
+      participants: z.preprocess((v) => (v === "" || v === undefined ? null : v), count.nullable()),
       topics: topics(IO_TOPICS),
     }),
     refine: (value, ctx) => {

@@ -6,7 +6,16 @@ function keys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
+import deBase from "@/messages/de.json";
+import deApi from "@/messages/de/api.json";
+import deCases from "@/messages/de/cases.json";
+
 describe("languages", () => {
+  it("message files never share a top-level key (a later file would silently replace an earlier one)", () => {
+    const keys = [deBase, deCases, deApi].flatMap((file) => Object.keys(file));
+    expect(keys.length).toBe(new Set(keys).size);
+  });
+
   it("German and English have exactly the same message keys, none empty", () => {
     expect(keys(MESSAGES.en).sort()).toEqual(keys(MESSAGES.de).sort());
     for (const locale of ["de", "en"] as const) {

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { serverI18n } from "@/lib/i18n/server";
+import { KINDS } from "@/lib/records/kinds";
+
+export async function generateMetadata() {
+  const { t } = await serverI18n();
+  return { title: t("records.title") };
+}
+
+export default async function RecordKindsPage() {
+  const { t } = await serverI18n();
+  return (
+    <section>
+      <h1>{t("records.title")}</h1>
+      <p>{t("records.intro")}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("records.kind")}</th>
+            <th scope="col">{t("records.description")}</th>
+            <th scope="col">{t("records.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {KINDS.map((k) => (
+            <tr key={k.kind}>
+              <th scope="row">
+                <Link href={`/cases/records/${k.slug}`}>{t(`recordKinds.${k.kind}.plural`)}</Link>
+              </th>
+              <td>{t(`recordKinds.${k.kind}.description`)}</td>
+              <td>
+                <Link href={`/cases/records/${k.slug}/new`}>{t(`recordKinds.${k.kind}.new`)}</Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
