@@ -54,7 +54,8 @@ export const searchClients = defineOperation({
         gender: clients.gender,
         qualificationCountry: clients.qualificationCountry,
         version: clients.version,
-        lastContact: sql<string | null>`(select max(r.occurred_on)::text from records r where r.client_id = ${clients.id} and r.deleted_at is null)`,
+        // Spelled out: inside a select list drizzle would render the outer column unqualified.
+        lastContact: sql<string | null>`(select max(r.occurred_on)::text from records r where r.client_id = "clients"."id" and r.deleted_at is null)`,
       })
       .from(clients)
       .where(where)

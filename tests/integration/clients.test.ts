@@ -239,6 +239,8 @@ describe("clients", () => {
       expect(detail.timeline.map((r) => r.id)).toEqual([session.id]);
       const byName = valueOf(await execute(searchClients, adviserA, { q: "Amal Haddad" }));
       expect(byName.items.map((c) => c.id)).not.toContain(client.id);
+      const byRef = valueOf(await execute(searchClients, adviserA, { q: client.ref }));
+      expect(byRef.items.find((c) => c.id === client.id)?.lastContact).toBe(session.occurredOn);
 
       // Without a new consent, personal data cannot come back.
       const again = await execute(updateClient, adviserA, clientUpdate(after, { fullName: "Amal Haddad" }));
