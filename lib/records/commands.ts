@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
-import { history, records, users, type RecordRow } from "@/db/schema";
+import { clients, history, records, users, type RecordRow } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { clientInScope } from "@/lib/clients/access";
@@ -165,13 +165,14 @@ function operationsFor(spec: KindSpec) {
       );
       const [{ total }] = await tx.select({ total: count() }).from(records).where(where);
       const rows = await tx
-        .select()
+        .select({ record: records, clientRef: clients.ref })
         .from(records)
+        .leftJoin(clients, eq(clients.id, records.clientId))
         .where(where)
         .orderBy(desc(records.occurredOn), asc(records.id))
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize);
-      return { items: rows.map(present), page: q.page, pageSize: q.pageSize, total };
+      return { items: rows.map((r) => ({ ...present(r.record), clientRef: r.clientRef })), page: q.page, pageSize: q.pageSize, total };
     },
   });
 

@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { history, idempotencyKeys, records, type RecordKind } from "@/db/schema";
+import { clients, history, idempotencyKeys, records, type RecordKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { execute, type OperationError, type Result } from "@/lib/operation";
 import { RECORD_OPERATIONS, type PresentedRecord } from "@/lib/records/commands";
@@ -52,6 +52,14 @@ describe("records", () => {
     colleagueA = await makeActor("adviser", { unitIds: [orgA.contactPoints[0].id] });
     siblingA = await makeActor("adviser", { unitIds: [orgA.contactPoints[1].id] });
     adviserB = await makeActor("adviser", { unitIds: [orgB.contactPoints[0].id] });
+  });
+
+  it("lists name each record's client by reference", async () => {
+    const adviser = await makeActor("adviser", { unitIds: [orgA.contactPoints[0].id] });
+    const record = await makeRecord(adviser, "advice_session");
+    const list = await execute(RECORD_OPERATIONS.advice_session.list, adviser, { clientId: record.clientId! });
+    const [client] = await (await getDb()).select().from(clients).where(eq(clients.id, record.clientId!));
+    expect(list.ok && list.value.items.map((r) => [r.id, r.clientRef])).toEqual([[record.id, client.ref]]);
   });
 
   describe("idempotent creates (R1)", () => {

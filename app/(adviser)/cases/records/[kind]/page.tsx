@@ -56,6 +56,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
             <tr>
               <th scope="col">{t(`recordKinds.${spec.kind}.occurredOn`)}</th>
               <th scope="col">{spec.unitLevel === "scheme" ? t("fields.unit.subproject") : t(`fields.unit.${spec.unitLevel}`)}</th>
+              {spec.clientBased && <th scope="col">{t("clients.ref")}</th>}
               <th scope="col">{t("clients.details")}</th>
             </tr>
           </thead>
@@ -68,6 +69,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
                   </Link>
                 </td>
                 <td>{units.names[r.unitId] ?? EMPTY}</td>
+                {spec.clientBased && <td>{r.clientId ? <Link href={`/cases/clients/${r.clientId}`}>{r.clientRef}</Link> : EMPTY}</td>}
                 <td>{summary(t, format, spec, r as unknown as Record<string, unknown>)}</td>
               </tr>
             ))}
