@@ -9,9 +9,7 @@ countries.registerLocale(en);
 /** ISO 3166-1 alpha-2 codes, from the maintained list (not typed by hand). */
 export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort();
 
-export function isCountryCode(code: string): boolean {
-  return countries.isValid(code) && code.length === 2 && code === code.toUpperCase();
-}
+export { isCountryCode } from "./country-codes";
 
 export function countryName(code: string | null | undefined, locale: Locale): string {
   if (!code) return "";

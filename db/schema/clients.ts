@@ -2,19 +2,12 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { orgUnits } from "./org";
 import { users } from "./users";
+import { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES } from "./values";
 
-export const gender = pgEnum("gender", ["female", "male", "diverse", "not_stated"]);
-export const residenceStatus = pgEnum("residence_status", [
-  "eu_eea_ch",
-  "third_country_permit",
-  "asylum_seeker",
-  "tolerated",
-  "abroad",
-  "german",
-  "not_stated",
-]);
-export const germanLevel = pgEnum("german_level", ["none", "A1", "A2", "B1", "B2", "C1", "C2"]);
-export const qualificationLevel = pgEnum("qualification_level", ["academic", "vocational", "other"]);
+export const gender = pgEnum("gender", GENDERS);
+export const residenceStatus = pgEnum("residence_status", RESIDENCE_STATUSES);
+export const germanLevel = pgEnum("german_level", GERMAN_LEVELS);
+export const qualificationLevel = pgEnum("qualification_level", QUALIFICATION_LEVELS);
 
 /** The admin-maintained catalogue of reference occupations (KldB 2010 code where known). */
 export const occupations = pgTable(

@@ -1,17 +1,10 @@
 import { sql } from "drizzle-orm";
 import { pgEnum, pgTable, uuid, text, date, timestamp, integer, index, check, uniqueIndex } from "drizzle-orm/pg-core";
+import { CONTACT_POINT_KINDS, PRIORITY_AREAS } from "./values";
 
 export const orgLevel = pgEnum("org_level", ["network", "region", "subproject", "contact_point"]);
-export const priorityArea = pgEnum("priority_area", [
-  "advice",
-  "job_training",
-  "fair_integration",
-  "intercultural_opening",
-  "skilled_worker_networks",
-  "competence_centre",
-  "coordination",
-]);
-export const contactPointKind = pgEnum("contact_point_kind", ["permanent", "mobile"]);
+export const priorityArea = pgEnum("priority_area", PRIORITY_AREAS);
+export const contactPointKind = pgEnum("contact_point_kind", CONTACT_POINT_KINDS);
 
 /**
  * The whole org tree in one table: network → regional network → subproject →

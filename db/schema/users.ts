@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, pgEnum, pgTable, uuid, text, boolean, integer, timestamp, primaryKey, index, uniqueIndex } from "drizzle-orm/pg-core";
 import { orgUnits } from "./org";
+import { ROLES } from "./values";
 
-export const role = pgEnum("role", ["adviser", "regional_coordinator", "network_coordinator", "admin"]);
+export const role = pgEnum("role", ROLES);
 
 export const users = pgTable(
   "users",

@@ -1,12 +1,9 @@
 import { z } from "zod";
-import { gender, germanLevel, qualificationLevel, residenceStatus } from "@/db/schema";
-import { isCountryCode } from "@/lib/countries";
+import { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES } from "@/db/schema/values";
+import { isCountryCode } from "@/lib/country-codes";
 import { id, isoDate } from "@/lib/validation";
 
-export const GENDERS = gender.enumValues;
-export const RESIDENCE_STATUSES = residenceStatus.enumValues;
-export const GERMAN_LEVELS = germanLevel.enumValues;
-export const QUALIFICATION_LEVELS = qualificationLevel.enumValues;
+export { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES };
 
 /** "" from a form means "not given". */
 const blank = (v: unknown) => (v === "" || v === undefined ? null : v);

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { contactPointKind, priorityArea } from "@/db/schema";
+import { CONTACT_POINT_KINDS, PRIORITY_AREAS } from "@/db/schema/values";
 import { id, isoDate, name, version } from "@/lib/validation";
 
-export const PRIORITY_AREAS = priorityArea.enumValues;
-export const CONTACT_POINT_KINDS = contactPointKind.enumValues;
+export { CONTACT_POINT_KINDS, PRIORITY_AREAS };
 
 export const createRegionSchema = z.object({
   level: z.literal("region"),

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { role } from "@/db/schema";
+import { ROLES } from "@/db/schema/values";
 import { passwordSchema } from "@/lib/auth/schemas";
 import { id, name } from "@/lib/validation";
 
-export const ROLE_VALUES = role.enumValues;
+export const ROLE_VALUES = ROLES;
 
 const email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
 
