@@ -2,6 +2,7 @@ import type { AnyOperation } from "./operation";
 import * as tokens from "./api/tokens";
 import * as clientCommands from "./clients/commands";
 import * as clientQueries from "./clients/queries";
+import * as figures from "./figures/report";
 import * as occupations from "./occupations";
 import * as orgCommands from "./org/commands";
 import * as orgQueries from "./org/queries";
@@ -27,5 +28,6 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   clientQueries,
   occupations,
   tokens,
+  figures,
   ...Object.values(RECORD_OPERATIONS),
 );

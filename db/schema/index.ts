@@ -2,3 +2,4 @@ export * from "./org";
 export * from "./users";
 export * from "./clients";
 export * from "./records";
+export * from "./figures";

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { appSettings, orgUnits, userUnits, users, type Role } from "../schema";
+import { appSettings, orgUnits, targets, userUnits, users, type Role } from "../schema";
+import { rebuildLedger } from "@/lib/figures/rebuild";
 import { hashPassword } from "@/lib/auth/password";
 import { seedOccupations } from "./occupations";
 import { seedOrgTree } from "./org";
@@ -80,6 +81,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
     // Records need their authors: the demo advisers enter the whole 2019 of the network.
     const occupationIds = await seedOccupations(tx);
     await seedRecords2019(tx, { advisers, occupationIds });
+    // The funding round 2019-2022 aimed at more than 200,000 initial advice sessions.
+    await tx.insert(targets).values({ key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: 200_000 }).onConflictDoNothing();
+    // The seed writes records and their history directly: the figures ledger is replayed from that history.
+    await rebuildLedger(tx);
     return true;
   });
 }

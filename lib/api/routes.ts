@@ -1,5 +1,6 @@
 import { createClient, updateClient } from "@/lib/clients/commands";
 import { getClient, searchClients } from "@/lib/clients/queries";
+import { figuresBreakdown, figuresReport } from "@/lib/figures/report";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { kindBySlug } from "@/lib/records/kinds";
 import { apiCall, notFound, readBody } from "./handler";
@@ -66,5 +67,17 @@ export const recordRoute = {
     const { kind, id } = await params;
     const spec = kindBySlug(kind);
     return spec ? apiCall(request, RECORD_OPERATIONS[spec.kind].remove, { id, version: query(request).version }) : notFound();
+  },
+};
+
+export const figuresRoute = {
+  async GET(request: Request) {
+    return apiCall(request, figuresReport, query(request));
+  },
+};
+
+export const figuresBreakdownRoute = {
+  async GET(request: Request) {
+    return apiCall(request, figuresBreakdown, query(request));
   },
 };

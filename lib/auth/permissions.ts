@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "tokens.manage": ["admin"],
   "org.manage": ["admin"],
   "users.manage": ["admin"],
+  "figures.view": ["admin", "network_coordinator", "regional_coordinator"],
+  "targets.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

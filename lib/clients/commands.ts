@@ -4,6 +4,7 @@ import { clients, consents, occupations, reminders, type Client } from "@/db/sch
 import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { clientChanged } from "@/lib/figures/ledger";
 import { recordVersion } from "@/lib/history";
 import { onceForKey } from "@/lib/idempotency";
 import { defineOperation } from "@/lib/operation";
@@ -95,6 +96,7 @@ export const updateClient = defineOperation({
       snapshot: statisticalSnapshot(client),
       before: statisticalSnapshot(before),
     });
+    await clientChanged(tx, before, client);
     return client;
   },
 });

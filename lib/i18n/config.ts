@@ -1,13 +1,15 @@
 import deBase from "@/messages/de.json";
 import deApi from "@/messages/de/api.json";
 import deCases from "@/messages/de/cases.json";
+import deFigures from "@/messages/de/figures.json";
 import enBase from "@/messages/en.json";
 import enApi from "@/messages/en/api.json";
 import enCases from "@/messages/en/cases.json";
+import enFigures from "@/messages/en/figures.json";
 
 // One catalogue per language, kept in a few files by area so that each area's strings stay together.
-const de = { ...deBase, ...deCases, ...deApi };
-const en = { ...enBase, ...enCases, ...enApi };
+const de = { ...deBase, ...deCases, ...deApi, ...deFigures };
+const en = { ...enBase, ...enCases, ...enApi, ...enFigures };
 
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales";
 

@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { clientInScope } from "@/lib/clients/access";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { recordChanged } from "@/lib/figures/ledger";
 import { recordVersion } from "@/lib/history";
 import { onceForKey } from "@/lib/idempotency";
 import { defineOperation } from "@/lib/operation";
@@ -73,6 +74,7 @@ function operationsFor(spec: KindSpec) {
             .values({ kind: spec.kind, ...place, clientId, occurredOn: fields.occurredOn as string, data: splitFields(spec, fields), createdBy: actor.userId })
             .returning();
           await recordVersion(tx, { subjectId: record.id, subjectType: "record", version: 1, op: "create", actorId: actor.userId, snapshot: recordSnapshot(record) });
+          await recordChanged(tx, null, record);
           return record;
         },
         (id) => recordInScope(tx, actor, spec, id),
@@ -113,6 +115,7 @@ function operationsFor(spec: KindSpec) {
         snapshot: recordSnapshot(record),
         before: recordSnapshot(before),
       });
+      await recordChanged(tx, before, record);
       return present(record);
     },
   });
@@ -135,6 +138,7 @@ function operationsFor(spec: KindSpec) {
         .where(eq(records.id, id))
         .returning();
       await recordVersion(tx, { subjectId: id, subjectType: "record", version: record.version, op: "delete", actorId: actor.userId, snapshot: recordSnapshot(record) });
+      await recordChanged(tx, before, record);
       return { id, deleted: true, version: record.version };
     },
   });

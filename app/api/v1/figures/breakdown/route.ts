@@ -1,0 +1,4 @@
+import { figuresBreakdownRoute } from "@/lib/api/routes";
+
+export const dynamic = "force-dynamic";
+export const { GET } = figuresBreakdownRoute;

@@ -1,0 +1,142 @@
+/**
+ * Reads the ledger: the sum of every counter for a period, a reference date and a scope,
+ * optionally grouped by one breakdown dimension. The compacted totals give everything up to
+ * the compaction point; the few deltas between that point and the reference date are added
+ * (or, for a reference date before it, subtracted), so the cost follows the number of days
+ * and groups, not of records.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { PERSON_COUNTERS, type PersonCounter } from "./contributions";
+import { NETWORK_SCOPE } from "./ledger";
+
+export type ScopeLevel = "network" | "region" | "subproject" | "unit";
+export interface Scope {
+  level: ScopeLevel;
+  /** The org unit; null for the network. */
+  id: string | null;
+}
+
+export const BREAKDOWNS = ["region", "month", "gender", "residence", "country", "occupation"] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+export const CLIENT_BREAKDOWNS: readonly Breakdown[] = ["gender", "residence", "country", "occupation"];
+
+/** A reference date: deltas that took effect strictly before `before` count. */
+export interface Reference {
+  before: SQL;
+}
+
+export interface CounterRow {
+  counter: string;
+  group: string;
+  n: number;
+  amount: number;
+}
+
+const SCOPE_COLUMN = { region: sql`region_id`, subproject: sql`subproject_id`, unit: sql`unit_id` } as const;
+
+/** Which ledger rows count in the scope (record rows below it; person rows of exactly its level). */
+function deltaScopeFilter(scope: Scope, by: Breakdown | null): SQL {
+  if (by === "region" && scope.level === "network") return sql`f.level in ('record', 'region') and f.region_id is not null`;
+  if (scope.level === "network") return sql`f.level in ('record', 'network')`;
+  return sql`f.level in ('record', ${scope.level}) and f.${SCOPE_COLUMN[scope.level]} = ${scope.id}::uuid`;
+}
+
+function deltaGroup(by: Breakdown | null): SQL {
+  switch (by) {
+    case null:
+      return sql`''`;
+    case "region":
+      return sql`f.region_id::text`;
+    case "month":
+      return sql`to_char(f.occurred_on, 'YYYY-MM')`;
+    case "gender":
+      return sql`f.gender`;
+    case "residence":
+      return sql`f.residence_status`;
+    case "country":
+      return sql`coalesce(f.qualification_country, '')`;
+    case "occupation":
+      return sql`coalesce(f.occupation_id::text, '')`;
+  }
+}
+
+function totalsFilter(scope: Scope, by: Breakdown | null): { where: SQL; group: SQL } {
+  const dim = by && CLIENT_BREAKDOWNS.includes(by) ? by : "";
+  const scopes =
+    by === "region" && scope.level === "network"
+      ? sql`t.scope_id in (select id from org_units where level = 'region')`
+      : sql`t.scope_id = ${scope.id ?? NETWORK_SCOPE}::uuid`;
+  const group = by === "region" ? sql`t.scope_id::text` : by === "month" ? sql`to_char(t.occurred_on, 'YYYY-MM')` : dim ? sql`t.dim_value` : sql`''`;
+  return { where: sql`${scopes} and t.dim = ${dim}`, group };
+}
+
+/** Every counter's sum (n and amount), per group of the breakdown (one group '' without). */
+export async function counterTotals(
+  tx: Tx,
+  q: { from: string; to: string; ref: Reference; scope: Scope; by: Breakdown | null; counters?: string[] },
+): Promise<CounterRow[]> {
+  const totals = totalsFilter(q.scope, q.by);
+  const only = (column: SQL) => (q.counters ? sql`and ${column} in ${q.counters}` : sql``);
+  const clientOnly = q.by && CLIENT_BREAKDOWNS.includes(q.by) ? sql`and f.gender is not null` : sql``;
+  const result = await tx.execute(sql`
+    with c as (
+      select until as h, ${q.ref.before} as e from figure_compaction where id = 1
+    ), parts as (
+      select t.counter, ${totals.group} as grp, t.n, t.amount
+      from figure_totals t
+      where ${totals.where} and t.occurred_on between ${q.from}::date and ${q.to}::date ${only(sql`t.counter`)}
+      union all
+      select f.counter, ${deltaGroup(q.by)} as grp, f.n * c.sign, f.amount * c.sign
+      from (select least(h, e) as lo, greatest(h, e) as hi, case when e >= h then 1 else -1 end as sign from c) c
+      cross join generate_series(${q.from}::date, ${q.to}::date, interval '1 day') as day
+      cross join lateral (
+        select * from figure_deltas f
+        where f.occurred_on = day::date and f.at >= c.lo and f.at < c.hi
+      ) f
+      where ${deltaScopeFilter(q.scope, q.by)} ${clientOnly} ${only(sql`f.counter`)}
+    )
+    select counter, grp, sum(n)::bigint as n, sum(amount)::bigint as amount
+    from parts group by counter, grp`);
+  return (result.rows as { counter: string; grp: string | null; n: string; amount: string }[]).map((r) => ({
+    counter: r.counter,
+    group: r.grp ?? "",
+    n: Number(r.n),
+    amount: Number(r.amount),
+  }));
+}
+
+/**
+ * A distinct-person counter for any period, counted from the per-record rows of the ledger:
+ * exact, but its cost follows the records of the period. Reports use it only where the
+ * yearly person rows cannot answer (periods that do not start on 1 January or span years).
+ * Each person is counted once per group, in the month of their first record of the period.
+ */
+export async function personCount(
+  tx: Tx,
+  q: { from: string; to: string; ref: Reference; scope: Scope; by: Breakdown | null; counter: PersonCounter },
+): Promise<CounterRow[]> {
+  const recordScope =
+    q.scope.level === "network" ? sql`true` : sql`f.${SCOPE_COLUMN[q.scope.level]} = ${q.scope.id}::uuid`;
+  const perRegion = q.by === "region";
+  const result = await tx.execute(sql`
+    with live as (
+      select f.record_id, f.client_id, f.occurred_on, ${deltaGroup(q.by)} as grp
+      from figure_deltas f
+      where f.counter = ${PERSON_COUNTERS[q.counter].fromCounter} and f.level = 'record'
+        and f.occurred_on between ${q.from}::date and ${q.to}::date
+        and f.at < ${q.ref.before} and ${recordScope} ${perRegion ? sql`and f.region_id is not null` : sql``}
+      group by 1, 2, 3, 4
+      having sum(f.n) > 0
+    ), firsts as (
+      select distinct on (client_id${perRegion ? sql`, grp` : sql``}) grp from live
+      order by client_id${perRegion ? sql`, grp` : sql``}, occurred_on, grp
+    )
+    select grp, count(*)::bigint as n from firsts group by grp`);
+  return (result.rows as { grp: string | null; n: string }[]).map((r) => ({ counter: q.counter, group: r.grp ?? "", n: Number(r.n), amount: 0 }));
+}
+
+/** Whether the yearly person rows answer this period: it starts on 1 January and ends in the same year. */
+export function personRowsAnswer(from: string, to: string): boolean {
+  return from.slice(5) === "01-01" && to.slice(0, 4) === from.slice(0, 4) && to >= from;
+}

@@ -1,0 +1,162 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { clients, figureCompaction, orgUnits, records, type Client, type RecordRow } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { clientChangeDeltas, recordChangeDeltas } from "./changes";
+import type { ClientDims, Delta, Place, RecordState } from "./contributions";
+
+/** The scope id under which network-wide totals are kept. */
+export const NETWORK_SCOPE = "00000000-0000-0000-0000-000000000000";
+
+export function stateOf(row: RecordRow | null): RecordState | null {
+  if (!row || row.deletedAt) return null;
+  return { id: row.id, kind: row.kind, unitId: row.unitId, clientId: row.clientId, occurredOn: row.occurredOn, data: row.data };
+}
+
+export function dimsOf(client: Pick<Client, "gender" | "residenceStatus" | "qualificationCountry" | "occupationId">): ClientDims {
+  return { gender: client.gender, residenceStatus: client.residenceStatus, qualificationCountry: client.qualificationCountry, occupationId: client.occupationId };
+}
+
+export function placeOf(unit: { id: string; level: string; parentId: string | null; regionId: string | null }): Place {
+  return unit.level === "contact_point"
+    ? { unitId: unit.id, subprojectId: unit.parentId!, regionId: unit.regionId }
+    : { unitId: null, subprojectId: unit.id, regionId: unit.regionId };
+}
+
+async function loadPlaces(tx: Tx, unitIds: string[]): Promise<Map<string, Place>> {
+  const ids = [...new Set(unitIds)];
+  if (!ids.length) return new Map();
+  const rows = await tx
+    .select({ id: orgUnits.id, level: orgUnits.level, parentId: orgUnits.parentId, regionId: orgUnits.regionId })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, ids));
+  return new Map(rows.map((u) => [u.id, placeOf(u)]));
+}
+
+const need = <T>(map: Map<string, T>, key: string): T => {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`figures ledger: ${key} not loaded`);
+  return value;
+};
+
+/**
+ * Writes the ledger deltas of a record change, in the caller's transaction. The client is
+ * locked first, so that two sessions of one person written at once cannot both count them
+ * as the person's first.
+ */
+export async function recordChanged(tx: Tx, beforeRow: RecordRow | null, afterRow: RecordRow | null): Promise<void> {
+  const before = stateOf(beforeRow);
+  const after = stateOf(afterRow);
+  if (!before && !after) return;
+  const clientIds = [...new Set([before?.clientId, after?.clientId].filter((c): c is string => !!c))].sort();
+  const dims = new Map<string, ClientDims>();
+  for (const id of clientIds) {
+    const [client] = await tx.select().from(clients).where(eq(clients.id, id)).for("no key update");
+    dims.set(id, dimsOf(client));
+  }
+  const subject = (after ?? before)!;
+  const others = new Map<string, RecordState[]>();
+  for (const r of [before, after]) {
+    if (!r?.clientId || (r.kind !== "fair_integration_session" && r.kind !== "enrolment")) continue;
+    const year = r.occurredOn.slice(0, 4);
+    const key = `${r.clientId}:${year}`;
+    if (others.has(key)) continue;
+    const rows = await tx
+      .select()
+      .from(records)
+      .where(
+        and(
+          eq(records.kind, r.kind),
+          eq(records.clientId, r.clientId),
+          isNull(records.deletedAt),
+          sql`${records.occurredOn} between ${`${year}-01-01`} and ${`${year}-12-31`}`,
+          sql`${records.id} <> ${subject.id}`,
+        ),
+      );
+    others.set(key, rows.map((row) => stateOf(row)!));
+  }
+  const places = await loadPlaces(tx, [before, after, ...[...others.values()].flat()].filter((r): r is RecordState => !!r).map((r) => r.unitId));
+  const deltas = recordChangeDeltas(before, after, {
+    place: (unitId) => need(places, unitId),
+    dims: (clientId) => need(dims, clientId),
+    others: (_kind, clientId, year) => others.get(`${clientId}:${year}`) ?? [],
+  });
+  await insertDeltas(tx, deltas);
+}
+
+/** Writes the ledger deltas of a correction of a client's attributes, in the caller's transaction. */
+export async function clientChanged(tx: Tx, before: Client, after: Client): Promise<void> {
+  const live = (await tx.select().from(records).where(and(eq(records.clientId, after.id), isNull(records.deletedAt)))).map((row) => stateOf(row)!);
+  const places = await loadPlaces(tx, live.map((r) => r.unitId));
+  await insertDeltas(tx, clientChangeDeltas(after.id, dimsOf(before), dimsOf(after), live, (unitId) => need(places, unitId)));
+}
+
+/**
+ * Appends deltas. Each takes effect at `base` (default: this transaction's time) or, for an
+ * outcome dated later, at the start of that day in Europe/Berlin.
+ */
+export async function insertDeltas(tx: Tx, deltas: Delta[], base: (string | null)[] | null = null): Promise<void> {
+  if (!deltas.length) return;
+  const col = <T>(f: (d: Delta) => T) => sql.param(deltas.map(f));
+  await tx.execute(sql`
+    insert into figure_deltas (at, counter, occurred_on, level, unit_id, subproject_id, region_id, record_id, client_id,
+                               gender, residence_status, qualification_country, occupation_id, n, amount)
+    select greatest(coalesce(d.base, now()), coalesce(d.not_before::timestamp at time zone 'Europe/Berlin', '-infinity')),
+           d.counter, d.occurred_on, d.level, d.unit_id, d.subproject_id, d.region_id, d.record_id, d.client_id,
+           d.gender, d.residence_status, d.qualification_country, d.occupation_id, d.n, d.amount
+    from unnest(
+      ${sql.param(base ?? deltas.map(() => null))}::timestamptz[], ${col((d) => d.counter)}::text[], ${col((d) => d.occurredOn)}::date[],
+      ${col((d) => d.level)}::text[], ${col((d) => d.unitId)}::uuid[], ${col((d) => d.subprojectId)}::uuid[], ${col((d) => d.regionId)}::uuid[],
+      ${col((d) => d.recordId)}::uuid[], ${col((d) => d.clientId)}::uuid[], ${col((d) => d.dims?.gender ?? null)}::text[],
+      ${col((d) => d.dims?.residenceStatus ?? null)}::text[], ${col((d) => d.dims?.qualificationCountry ?? null)}::text[],
+      ${col((d) => d.dims?.occupationId ?? null)}::uuid[], ${col((d) => d.n)}::int[], ${col((d) => d.amount)}::int[], ${col((d) => d.notBefore)}::date[]
+    ) as d(base, counter, occurred_on, level, unit_id, subproject_id, region_id, record_id, client_id,
+           gender, residence_status, qualification_country, occupation_id, n, amount, not_before)`);
+}
+
+/**
+ * Sums the deltas that took effect before `until` into figure_totals, once per scope the
+ * delta counts in and per breakdown dimension. Deltas stay in the ledger; reports read the
+ * totals plus the few deltas after the compaction point.
+ */
+export async function compactLedger(tx: Tx, until: Date): Promise<void> {
+  const [state] = await tx.select().from(figureCompaction).where(eq(figureCompaction.id, 1)).for("update");
+  if (Number(state.until) >= until.getTime()) return;
+  await tx.execute(sql`
+    insert into figure_totals (scope_id, dim, occurred_on, counter, dim_value, n, amount)
+    select s.scope_id, d.dim, f.occurred_on, f.counter, d.value, sum(f.n), sum(f.amount)
+    from figure_deltas f
+    cross join lateral unnest(case f.level
+      when 'record' then array[${NETWORK_SCOPE}::uuid, f.region_id, f.subproject_id, f.unit_id]
+      when 'network' then array[${NETWORK_SCOPE}::uuid]
+      when 'region' then array[f.region_id]
+      when 'subproject' then array[f.subproject_id]
+      else array[f.unit_id] end) as s(scope_id)
+    cross join lateral (values ('', ''), ('gender', f.gender), ('residence', f.residence_status),
+      ('country', coalesce(f.qualification_country, '')), ('occupation', coalesce(f.occupation_id::text, ''))) as d(dim, value)
+    where f.at >= (select c.until from figure_compaction c where c.id = 1) and f.at < ${until} and s.scope_id is not null and (d.dim = '' or f.gender is not null)
+    group by 1, 2, 3, 4, 5
+    on conflict (scope_id, dim, occurred_on, counter, dim_value)
+    do update set n = figure_totals.n + excluded.n, amount = figure_totals.amount + excluded.amount`);
+  await tx.update(figureCompaction).set({ until }).where(eq(figureCompaction.id, 1));
+}
+
+/** The start of yesterday in Europe/Berlin: writes still open a day later are impossible, so everything before it is final. */
+export function compactionPoint(now = new Date()): Date {
+  const day = new Date(now.getTime() - 24 * 3600_000);
+  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(day);
+  return startOfDayBerlin(ymd);
+}
+
+/** Midnight at the start of a day in Europe/Berlin, as an instant. */
+export function startOfDayBerlin(ymd: string): Date {
+  const utcMidnight = new Date(`${ymd}T00:00:00Z`);
+  const berlinHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit", hourCycle: "h23" }).format(utcMidnight));
+  return new Date(utcMidnight.getTime() - berlinHour * 3600_000);
+}
+
+/** Compacts up to the start of yesterday if that has not happened yet (once a day in practice). */
+export async function ensureCompacted(tx: Tx, now = new Date()): Promise<void> {
+  const point = compactionPoint(now);
+  const [state] = await tx.select().from(figureCompaction).where(eq(figureCompaction.id, 1));
+  if (state && Number(state.until) < point.getTime()) await compactLedger(tx, point);
+}

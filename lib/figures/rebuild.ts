@@ -1,0 +1,108 @@
+import { sql } from "drizzle-orm";
+import { figureCompaction, orgUnits } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { clientChangeDeltas, recordChangeDeltas } from "./changes";
+import type { ClientDims, Delta, Place, RecordState } from "./contributions";
+import { compactLedger, compactionPoint, insertDeltas, placeOf } from "./ledger";
+
+interface HistoryEvent {
+  id: string;
+  subject_id: string;
+  subject_type: "record" | "client";
+  op: "create" | "update" | "delete";
+  at: string;
+  snapshot: Record<string, unknown>;
+  kind: RecordState["kind"] | null;
+}
+
+const BATCH = 20_000;
+
+function recordFromSnapshot(id: string, kind: RecordState["kind"], s: Record<string, unknown>): RecordState {
+  const { unitId, clientId, parentId: _p, occurredOn, ...data } = s;
+  return { id, kind, unitId: unitId as string, clientId: (clientId as string | null) ?? null, occurredOn: occurredOn as string, data };
+}
+
+function dimsFromSnapshot(s: Record<string, unknown>): ClientDims {
+  return {
+    gender: s.gender as string,
+    residenceStatus: s.residenceStatus as string,
+    qualificationCountry: (s.qualificationCountry as string | null) ?? null,
+    occupationId: (s.occupationId as string | null) ?? null,
+  };
+}
+
+/**
+ * Rebuilds the figures ledger from the history, replaying every version of every record and
+ * client in the order they were written, through the same change functions as live writes.
+ * For data written outside the commands (the demo seed) and after a change of a figure's
+ * definition. Runs in the caller's transaction.
+ */
+export async function rebuildLedger(tx: Tx, now = new Date()): Promise<void> {
+  await tx.execute(sql`truncate figure_deltas, figure_totals`);
+  await tx.update(figureCompaction).set({ until: sql`'-infinity'` });
+
+  const places = new Map<string, Place>();
+  for (const u of await tx.select({ id: orgUnits.id, level: orgUnits.level, parentId: orgUnits.parentId, regionId: orgUnits.regionId }).from(orgUnits)) places.set(u.id, placeOf(u));
+  const live = new Map<string, RecordState>();
+  const byClient = new Map<string, Set<string>>();
+  const dims = new Map<string, ClientDims>();
+  const firstDims = new Map<string, ClientDims>();
+  const first = await tx.execute(sql`select distinct on (subject_id) subject_id, snapshot from history where subject_type = 'client' order by subject_id, version`);
+  for (const row of first.rows as { subject_id: string; snapshot: Record<string, unknown> }[]) firstDims.set(row.subject_id, dimsFromSnapshot(row.snapshot));
+
+  const ctx = {
+    place: (unitId: string) => places.get(unitId)!,
+    dims: (clientId: string) => dims.get(clientId) ?? firstDims.get(clientId)!,
+    others: (kind: RecordState["kind"], clientId: string, year: string, exceptId: string) =>
+      [...(byClient.get(clientId) ?? [])]
+        .map((rid) => live.get(rid)!)
+        .filter((r) => r.kind === kind && r.id !== exceptId && r.occurredOn.startsWith(year)),
+  };
+
+  let pending: Delta[] = [];
+  let bases: string[] = [];
+  const flush = async () => {
+    await insertDeltas(tx, pending, bases);
+    pending = [];
+    bases = [];
+  };
+
+  let after = { at: "-infinity", id: "0" };
+  for (;;) {
+    const result = await tx.execute(sql`
+      select h.id::text, h.subject_id, h.subject_type, h.op, h.at::text as at, h.snapshot, r.kind
+      from history h left join records r on h.subject_type = 'record' and r.id = h.subject_id
+      where (h.at, h.id) > (${after.at}::timestamptz, ${after.id}::bigint)
+      order by h.at, h.id
+      limit ${BATCH}`);
+    const events = result.rows as unknown as HistoryEvent[];
+    if (!events.length) break;
+    for (const e of events) {
+      let deltas: Delta[];
+      if (e.subject_type === "client") {
+        const next = dimsFromSnapshot(e.snapshot);
+        const previous = dims.get(e.subject_id);
+        const records = [...(byClient.get(e.subject_id) ?? [])].map((rid) => live.get(rid)!);
+        deltas = previous ? clientChangeDeltas(e.subject_id, previous, next, records, ctx.place) : [];
+        dims.set(e.subject_id, next);
+      } else {
+        const before = live.get(e.subject_id) ?? null;
+        const next = e.op === "delete" ? null : recordFromSnapshot(e.subject_id, e.kind!, e.snapshot);
+        deltas = recordChangeDeltas(before, next, ctx);
+        if (before?.clientId) byClient.get(before.clientId)!.delete(before.id);
+        if (next) {
+          live.set(next.id, next);
+          if (next.clientId) byClient.set(next.clientId, (byClient.get(next.clientId) ?? new Set()).add(next.id));
+        } else live.delete(e.subject_id);
+      }
+      for (const d of deltas) {
+        pending.push(d);
+        bases.push(e.at);
+      }
+    }
+    if (pending.length >= BATCH) await flush();
+    after = { at: events[events.length - 1].at, id: events[events.length - 1].id };
+  }
+  await flush();
+  await compactLedger(tx, compactionPoint(now));
+}

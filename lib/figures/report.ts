@@ -1,0 +1,350 @@
+/**
+ * The figures report and its breakdowns: period, reference dates and scope in; every key of
+ * figures.md out, with small cells suppressed below the network. Authorization lives in
+ * `resolveScope`: a regional coordinator reaches their own region and what lies in it.
+ */
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { occupations, orgUnits, targets } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { countryName } from "@/lib/countries";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translate";
+import { defineOperation } from "@/lib/operation";
+import { id, isoDate } from "@/lib/validation";
+import { type PersonCounter } from "./contributions";
+import { BREAKDOWNS, CLIENT_BREAKDOWNS, counterTotals, personCount, personRowsAnswer, type Breakdown, type CounterRow, type Reference, type Scope } from "./counters";
+import {
+  COUNT_FIGURES,
+  FIGURE_ORDER,
+  INITIAL_SESSION_COUNTERS,
+  SHARE_FIGURES,
+  TARGETS_KEY,
+  TOP_OCCUPATIONS_KEY,
+  percent,
+  type CounterValues,
+} from "./definitions";
+import { ensureCompacted } from "./ledger";
+
+const timestamp = z.iso.datetime({ offset: true });
+/** A reference date: a day (its end in Europe/Berlin) or an exact instant. */
+export const asOfSchema = z.union([isoDate, timestamp]);
+
+const MAX_PERIOD_DAYS = 366 * 10;
+
+const queryShape = {
+  from: isoDate,
+  to: isoDate,
+  asOf: asOfSchema.optional(),
+  completersAsOf: asOfSchema.optional(),
+  scope: z.union([z.literal("network"), id]).optional(),
+};
+
+function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx) {
+  if (q.to < q.from) ctx.addIssue({ code: "custom", path: ["to"], params: { key: "toBeforeFrom" } });
+  else if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_PERIOD_DAYS) ctx.addIssue({ code: "custom", path: ["to"], params: { key: "periodTooLong" } });
+}
+
+export const figuresQuerySchema = z.object(queryShape).strict().superRefine(checkPeriod);
+export type FiguresQuery = z.output<typeof figuresQuerySchema>;
+
+export const breakdownQuerySchema = z
+  .object({ ...queryShape, by: z.enum(BREAKDOWNS) })
+  .strict()
+  .superRefine(checkPeriod);
+
+/** The ledger bound for a reference date: deltas strictly before it count. */
+export function referenceOf(asOf: string | undefined): Reference {
+  if (!asOf) return { before: sql`(clock_timestamp() + interval '1 microsecond')` };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return { before: sql`((${asOf}::date + 1)::timestamp at time zone 'Europe/Berlin')` };
+  return { before: sql`(${asOf}::timestamptz + interval '1 microsecond')` };
+}
+
+export interface ResolvedScope extends Scope {
+  name: string;
+}
+
+const LEVEL_OF = { network: "network", region: "region", subproject: "subproject", contact_point: "unit" } as const;
+
+/** The scope asked for, if the actor may see it: regional coordinators their own region only. */
+export async function resolveScope(tx: Tx, actor: Actor, requested: string | undefined): Promise<ResolvedScope> {
+  const wanted = requested ?? (actor.role === "regional_coordinator" ? actor.regionId! : "network");
+  if (wanted === "network") {
+    if (actor.role === "regional_coordinator") throw new ForbiddenError("scope");
+    const [network] = await tx.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.level, "network"));
+    return { level: "network", id: null, name: network?.name ?? "" };
+  }
+  const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, wanted));
+  if (!unit) throw new NotFoundError("scope");
+  if (actor.role === "regional_coordinator" && unit.regionId !== actor.regionId) throw new ForbiddenError("scope");
+  return { level: LEVEL_OF[unit.level], id: unit.level === "network" ? null : unit.id, name: unit.name };
+}
+
+function values(rows: CounterRow[]): CounterValues {
+  const n = new Map<string, number>();
+  const amount = new Map<string, number>();
+  for (const r of rows) {
+    n.set(r.counter, (n.get(r.counter) ?? 0) + r.n);
+    amount.set(r.counter, (amount.get(r.counter) ?? 0) + r.amount);
+  }
+  return { n: (c) => n.get(c) ?? 0, amount: (c) => amount.get(c) ?? 0 };
+}
+
+const PERSON_COUNTER_LIST: PersonCounter[] = ["fairIntegration.person", "jobTraining.completer"];
+
+/** All counter rows of a report or breakdown, with both reference dates applied and distinct people counted exactly. */
+async function counterRows(tx: Tx, q: FiguresQuery, scope: Scope, by: Breakdown | null, counters?: string[]): Promise<CounterRow[]> {
+  const base = { from: q.from, to: q.to, scope, by };
+  const ref = referenceOf(q.asOf);
+  const completersRef = referenceOf(q.completersAsOf ?? q.asOf);
+  const wants = (c: string) => !counters || counters.includes(c);
+  let rows = await counterTotals(tx, { ...base, ref, counters: counters?.filter((c) => c !== "jobTraining.completer") });
+  rows = rows.filter((r) => r.counter !== "jobTraining.completer");
+  const yearly = personRowsAnswer(q.from, q.to);
+  if (!yearly) rows = rows.filter((r) => r.counter !== "fairIntegration.person");
+  if (wants("jobTraining.completer")) {
+    rows.push(...(yearly ? await counterTotals(tx, { ...base, ref: completersRef, counters: ["jobTraining.completer"] }) : await personCount(tx, { ...base, ref: completersRef, counter: "jobTraining.completer" })));
+  }
+  if (!yearly && wants("fairIntegration.person")) rows.push(...(await personCount(tx, { ...base, ref, counter: "fairIntegration.person" })));
+  return rows.filter((r) => !PERSON_COUNTER_LIST.includes(r.counter as PersonCounter) || wants(r.counter));
+}
+
+/** The org tree's figures on the period's last day, within the scope. */
+async function orgFigures(tx: Tx, scope: Scope, day: string) {
+  const within: SQL =
+    scope.level === "network"
+      ? sql`true`
+      : scope.level === "region"
+        ? sql`u.region_id = ${scope.id}::uuid`
+        : scope.level === "subproject"
+          ? sql`(u.id = ${scope.id}::uuid or u.parent_id = ${scope.id}::uuid)`
+          : sql`u.id = ${scope.id}::uuid`;
+  const result = await tx.execute(sql`
+    select
+      count(*) filter (where u.level = 'contact_point')::int as total,
+      count(*) filter (where u.level = 'contact_point' and u.contact_point_kind = 'permanent')::int as permanent,
+      count(*) filter (where u.level = 'contact_point' and u.contact_point_kind = 'mobile')::int as mobile,
+      count(*) filter (where u.level = 'region')::int as regions,
+      count(*) filter (where u.level = 'subproject')::int as subprojects
+    from org_units u
+    where ${within} and u.active_from <= ${day}::date and (u.active_until is null or u.active_until >= ${day}::date)`);
+  const r = result.rows[0] as Record<string, number>;
+  return {
+    "contactPoints.total": r.total,
+    "contactPoints.permanent": r.permanent,
+    "contactPoints.mobile": r.mobile,
+    "organisation.regionalNetworks": r.regions,
+    "organisation.subprojects": r.subprojects,
+  };
+}
+
+export interface TopOccupation {
+  id: string;
+  name: string;
+  count: number | null;
+}
+
+async function topOccupations(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<TopOccupation[]> {
+  const rows = await counterTotals(tx, { from: q.from, to: q.to, ref: referenceOf(q.asOf), scope, by: "occupation", counters: INITIAL_SESSION_COUNTERS });
+  const byOccupation = new Map<string, number>();
+  for (const r of rows) if (r.group) byOccupation.set(r.group, (byOccupation.get(r.group) ?? 0) + r.n);
+  const ids = [...byOccupation.keys()];
+  if (!ids.length) return [];
+  const names = await tx.select().from(occupations).where(inArray(occupations.id, ids));
+  return names
+    .map((o) => ({ id: o.id, name: locale === "de" ? o.nameDe : o.nameEn, sortName: o.nameEn, count: byOccupation.get(o.id) ?? 0 }))
+    .filter((o) => o.count > 0)
+    .sort((a, b) => b.count - a.count || a.sortName.localeCompare(b.sortName, "en"))
+    .slice(0, 5)
+    .map(({ sortName: _s, ...o }) => o);
+}
+
+export interface TargetProgress {
+  target: number;
+  from: string;
+  to: string;
+  reached: number;
+  /** Percent of the target reached, one decimal. */
+  shareReached: number;
+  /** Percent of the round's time elapsed at the period's end, one decimal. */
+  shareElapsed: number;
+}
+
+async function targetProgress(tx: Tx, q: FiguresQuery): Promise<TargetProgress | null> {
+  const [target] = await tx.select().from(targets).where(eq(targets.key, "initialSessions"));
+  if (!target || q.to < target.fromOn) return null;
+  const until = q.to < target.toOn ? q.to : target.toOn;
+  const rows = await counterTotals(tx, { from: target.fromOn, to: until, ref: referenceOf(q.asOf), scope: { level: "network", id: null }, by: null, counters: INITIAL_SESSION_COUNTERS });
+  const reached = rows.reduce((s, r) => s + r.n, 0);
+  const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000 + 1;
+  const oneDecimal = (x: number) => Math.round(x * 10) / 10;
+  return {
+    target: target.value,
+    from: target.fromOn,
+    to: target.toOn,
+    reached,
+    shareReached: oneDecimal((100 * reached) / target.value),
+    shareElapsed: oneDecimal(Math.min(100, (100 * days(target.fromOn, until)) / days(target.fromOn, target.toOn))),
+  };
+}
+
+export type FigureValue = number | null | TopOccupation[] | TargetProgress;
+
+/** Values of 1 or 2 would point at individuals: below the network they are withheld. */
+export const suppress = (value: number) => value === 1 || value === 2;
+
+export interface FiguresReport {
+  period: { from: string; to: string };
+  asOf: string;
+  completersAsOf: string;
+  scope: ResolvedScope;
+  figures: Record<string, FigureValue>;
+  /** Keys whose value is withheld (null in `figures`) because it is 1 or 2. */
+  suppressed: string[];
+}
+
+export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope, locale: Locale): Promise<FiguresReport> {
+  await ensureCompacted(tx);
+  const c = values(await counterRows(tx, q, scope, null));
+  const raw: Record<string, FigureValue> = {};
+  for (const f of COUNT_FIGURES) raw[f.key] = f.value(c);
+  for (const f of SHARE_FIGURES) raw[f.key] = f.value(c);
+  Object.assign(raw, await orgFigures(tx, scope, q.to));
+  raw[TOP_OCCUPATIONS_KEY] = await topOccupations(tx, q, scope, locale);
+  raw[TARGETS_KEY] = scope.level === "network" ? await targetProgress(tx, q) : null;
+
+  const below = scope.level !== "network";
+  const suppressed: string[] = [];
+  const figures: Record<string, FigureValue> = {};
+  for (const key of FIGURE_ORDER) {
+    const value = raw[key];
+    if (below && typeof value === "number" && suppress(value)) {
+      figures[key] = null;
+      suppressed.push(key);
+    } else if (below && Array.isArray(value)) {
+      figures[key] = value.map((o) => ({ ...o, count: o.count !== null && suppress(o.count) ? null : o.count }));
+    } else figures[key] = value;
+  }
+  const now = new Date().toISOString();
+  return { period: { from: q.from, to: q.to }, asOf: q.asOf ?? now, completersAsOf: q.completersAsOf ?? q.asOf ?? now, scope, figures, suppressed };
+}
+
+export type Cell = { value: number } | { value: null; suppressed: true };
+
+export interface BreakdownRow {
+  group: string;
+  label: string;
+  cells: Record<string, Cell>;
+}
+
+export interface FiguresBreakdown {
+  period: { from: string; to: string };
+  asOf: string;
+  completersAsOf: string;
+  scope: ResolvedScope;
+  by: Breakdown;
+  /** The figures broken down, in order. */
+  keys: string[];
+  rows: BreakdownRow[];
+  /** The scope's totals (not suppressed for the network). */
+  total: BreakdownRow;
+}
+
+function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, "0")}`;
+    months.push(key);
+    if (key >= last) return months;
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+  }
+}
+
+async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[], q: FiguresQuery, locale: Locale): Promise<{ group: string; label: string }[]> {
+  const t = translator(locale);
+  switch (by) {
+    case "month": {
+      const fmt = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+      return monthsOf(q.from, q.to).map((m) => ({ group: m, label: fmt.format(new Date(`${m}-15T00:00:00Z`)) }));
+    }
+    case "region": {
+      const regions = await tx
+        .select({ id: orgUnits.id, name: orgUnits.name })
+        .from(orgUnits)
+        .where(and(eq(orgUnits.level, "region"), scope.level === "network" ? undefined : eq(orgUnits.id, (await regionOf(tx, scope))!)))
+        .orderBy(orgUnits.name);
+      return regions.map((r) => ({ group: r.id, label: r.name }));
+    }
+    case "gender":
+      return ["female", "male", "diverse", "not_stated"].map((g) => ({ group: g, label: t(`values.gender.${g}`) }));
+    case "residence":
+      return ["eu_eea_ch", "third_country_permit", "asylum_seeker", "tolerated", "abroad", "german", "not_stated"].map((g) => ({ group: g, label: t(`values.residenceStatus.${g}`) }));
+    case "country":
+      return present.map((code) => ({ group: code, label: code ? countryName(code, locale) : t("figures.notStated") })).sort((a, b) => a.label.localeCompare(b.label, locale));
+    case "occupation": {
+      const ids = present.filter(Boolean);
+      const rows = ids.length ? await tx.select().from(occupations).where(inArray(occupations.id, ids)) : [];
+      const labels = rows.map((o) => ({ group: o.id, label: locale === "de" ? o.nameDe : o.nameEn })).sort((a, b) => a.label.localeCompare(b.label, locale));
+      return present.includes("") ? [...labels, { group: "", label: t("figures.notStated") }] : labels;
+    }
+  }
+}
+
+async function regionOf(tx: Tx, scope: Scope): Promise<string | null> {
+  if (scope.level === "region") return scope.id;
+  const [unit] = await tx.select({ regionId: orgUnits.regionId }).from(orgUnits).where(eq(orgUnits.id, scope.id!));
+  return unit?.regionId ?? null;
+}
+
+export async function buildBreakdown(tx: Tx, q: FiguresQuery & { by: Breakdown }, scope: ResolvedScope, locale: Locale): Promise<FiguresBreakdown> {
+  await ensureCompacted(tx);
+  const figures = COUNT_FIGURES.filter((f) => f.clientBased || !CLIENT_BREAKDOWNS.includes(q.by));
+  const rows = await counterRows(tx, q, scope, q.by);
+  const totalRows = await counterRows(tx, q, scope, null);
+  const byGroup = new Map<string, CounterRow[]>();
+  for (const r of rows) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+  const present = [...byGroup.entries()].filter(([, rs]) => rs.some((r) => r.n !== 0 || r.amount !== 0)).map(([g]) => g);
+  const groups = await groupLabels(tx, q.by, scope, present, q, locale);
+
+  const cellsOf = (c: CounterValues, protect: boolean): Record<string, Cell> =>
+    Object.fromEntries(
+      figures.map((f) => {
+        const value = f.value(c);
+        return [f.key, protect && suppress(value) ? { value: null, suppressed: true } : { value }];
+      }),
+    );
+  const now = new Date().toISOString();
+  return {
+    period: { from: q.from, to: q.to },
+    asOf: q.asOf ?? now,
+    completersAsOf: q.completersAsOf ?? q.asOf ?? now,
+    scope,
+    by: q.by,
+    keys: figures.map((f) => f.key),
+    rows: groups.map((g) => ({ ...g, cells: cellsOf(values(byGroup.get(g.group) ?? []), true) })),
+    total: { group: "total", label: translator(locale)("figures.total"), cells: cellsOf(values(totalRows), scope.level !== "network") },
+  };
+}
+
+export const figuresReport = defineOperation({
+  name: "figures.report",
+  access: "figures.view",
+  input: figuresQuerySchema,
+  async run({ actor, tx, locale }, q) {
+    return buildReport(tx, q, await resolveScope(tx, actor, q.scope), locale);
+  },
+});
+
+export const figuresBreakdown = defineOperation({
+  name: "figures.breakdown",
+  access: "figures.view",
+  input: breakdownQuerySchema,
+  async run({ actor, tx, locale }, q) {
+    return buildBreakdown(tx, q, await resolveScope(tx, actor, q.scope), locale);
+  },
+});
