@@ -25,12 +25,13 @@ CREATE TABLE "figure_deltas" (
 CREATE TABLE "figure_totals" (
 	"scope_id" uuid NOT NULL,
 	"dim" text NOT NULL,
+	"grain" text NOT NULL,
 	"occurred_on" date NOT NULL,
 	"counter" text NOT NULL,
 	"dim_value" text NOT NULL,
 	"n" bigint NOT NULL,
 	"amount" bigint NOT NULL,
-	CONSTRAINT "figure_totals_scope_id_dim_occurred_on_counter_dim_value_pk" PRIMARY KEY("scope_id","dim","occurred_on","counter","dim_value")
+	CONSTRAINT "figure_totals_scope_id_dim_grain_occurred_on_counter_dim_value_pk" PRIMARY KEY("scope_id","dim","grain","occurred_on","counter","dim_value")
 );
 --> statement-breakpoint
 CREATE TABLE "targets" (

@@ -37,7 +37,7 @@ export const figureDeltas = pgTable(
 
 /**
  * The ledger's deltas up to `figure_compaction.until`, summed per scope, dimension, counter
- * and day: what a report reads instead of the records, so its cost follows the number of
+ * and day (and month): what a report reads instead of the records, so its cost follows the number of
  * groups and not of records. Derived, rebuilt from the ledger at will.
  */
 export const figureTotals = pgTable(
@@ -45,13 +45,15 @@ export const figureTotals = pgTable(
   {
     scopeId: uuid("scope_id").notNull(),
     dim: text("dim").notNull(),
+    /** "day" rows, and "month" rows (dated the 1st) that sum a month's days so that a year reads 12 rows, not 365. */
+    grain: text("grain").notNull(),
     occurredOn: date("occurred_on").notNull(),
     counter: text("counter").notNull(),
     dimValue: text("dim_value").notNull(),
     n: bigint("n", { mode: "number" }).notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scopeId, t.dim, t.occurredOn, t.counter, t.dimValue] })],
+  (t) => [primaryKey({ columns: [t.scopeId, t.dim, t.grain, t.occurredOn, t.counter, t.dimValue] })],
 );
 
 /** How far the ledger has been summed into `figure_totals` (one row). */

@@ -71,12 +71,43 @@ function totalsFilter(scope: Scope, by: Breakdown | null): { where: SQL; group: 
   return { where: sql`${scopes} and t.dim = ${dim}`, group };
 }
 
+/**
+ * The whole months inside a period, read from the month rows (first of the first month, first
+ * and last day of the last); the days outside them come from the day rows. A period with no
+ * whole month gets an empty range.
+ */
+export function wholeMonths(from: string, to: string): { from: string; to: string; lastDay: string } {
+  const first = from.endsWith("-01") ? from : nextMonth(from.slice(0, 7) + "-01");
+  const lastMonth = lastDayOf(to) === to ? to.slice(0, 7) + "-01" : previousMonth(to.slice(0, 7) + "-01");
+  if (lastMonth < first) return { from: "9999-12-01", to: "0001-01-01", lastDay: "0001-01-01" };
+  return { from: first, to: lastMonth, lastDay: lastDayOf(lastMonth) };
+}
+
+function nextMonth(first: string): string {
+  const d = new Date(`${first}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function previousMonth(first: string): string {
+  const d = new Date(`${first}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function lastDayOf(day: string): string {
+  const d = new Date(`${nextMonth(day.slice(0, 7) + "-01")}T00:00:00Z`);
+  d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Every counter's sum (n and amount), per group of the breakdown (one group '' without). */
 export async function counterTotals(
   tx: Tx,
   q: { from: string; to: string; ref: Reference; scope: Scope; by: Breakdown | null; counters?: string[] },
 ): Promise<CounterRow[]> {
   const totals = totalsFilter(q.scope, q.by);
+  const months = wholeMonths(q.from, q.to);
   const only = (column: SQL) => (q.counters ? sql`and ${column} in ${q.counters}` : sql``);
   const clientOnly = q.by && CLIENT_BREAKDOWNS.includes(q.by) ? sql`and f.gender is not null` : sql``;
   const result = await tx.execute(sql`
@@ -85,7 +116,12 @@ export async function counterTotals(
     ), parts as (
       select t.counter, ${totals.group} as grp, t.n, t.amount
       from figure_totals t
-      where ${totals.where} and t.occurred_on between ${q.from}::date and ${q.to}::date ${only(sql`t.counter`)}
+      where ${totals.where} and t.grain = 'month' and t.occurred_on between ${months.from}::date and ${months.to}::date ${only(sql`t.counter`)}
+      union all
+      select t.counter, ${totals.group} as grp, t.n, t.amount
+      from figure_totals t
+      where ${totals.where} and t.grain = 'day' and t.occurred_on between ${q.from}::date and ${q.to}::date
+        and t.occurred_on not between ${months.from}::date and ${months.lastDay}::date ${only(sql`t.counter`)}
       union all
       select f.counter, ${deltaGroup(q.by)} as grp, f.n * c.sign, f.amount * c.sign
       from (select least(h, e) as lo, greatest(h, e) as hi, case when e >= h then 1 else -1 end as sign from c) c

@@ -121,22 +121,26 @@ export async function insertDeltas(tx: Tx, deltas: Delta[], base: (string | null
 export async function compactLedger(tx: Tx, until: Date): Promise<void> {
   const [state] = await tx.select().from(figureCompaction).where(eq(figureCompaction.id, 1)).for("update");
   if (Number(state.until) >= until.getTime()) return;
-  await tx.execute(sql`
-    insert into figure_totals (scope_id, dim, occurred_on, counter, dim_value, n, amount)
-    select s.scope_id, d.dim, f.occurred_on, f.counter, d.value, sum(f.n), sum(f.amount)
-    from figure_deltas f
-    cross join lateral unnest(case f.level
-      when 'record' then array[${NETWORK_SCOPE}::uuid, f.region_id, f.subproject_id, f.unit_id]
-      when 'network' then array[${NETWORK_SCOPE}::uuid]
-      when 'region' then array[f.region_id]
-      when 'subproject' then array[f.subproject_id]
-      else array[f.unit_id] end) as s(scope_id)
-    cross join lateral (values ('', ''), ('gender', f.gender), ('residence', f.residence_status),
-      ('country', coalesce(f.qualification_country, '')), ('occupation', coalesce(f.occupation_id::text, ''))) as d(dim, value)
-    where f.at >= (select c.until from figure_compaction c where c.id = 1) and f.at < ${until} and s.scope_id is not null and (d.dim = '' or f.gender is not null)
-    group by 1, 2, 3, 4, 5
-    on conflict (scope_id, dim, occurred_on, counter, dim_value)
-    do update set n = figure_totals.n + excluded.n, amount = figure_totals.amount + excluded.amount`);
+  for (const grain of ["day", "month"] as const) {
+    const day = grain === "day" ? sql`f.occurred_on` : sql`date_trunc('month', f.occurred_on)::date`;
+    await tx.execute(sql`
+      insert into figure_totals (scope_id, dim, grain, occurred_on, counter, dim_value, n, amount)
+      select s.scope_id, d.dim, ${grain}, ${day}, f.counter, d.value, sum(f.n), sum(f.amount)
+      from figure_deltas f
+      cross join lateral unnest(case f.level
+        when 'record' then array[${NETWORK_SCOPE}::uuid, f.region_id, f.subproject_id, f.unit_id]
+        when 'network' then array[${NETWORK_SCOPE}::uuid]
+        when 'region' then array[f.region_id]
+        when 'subproject' then array[f.subproject_id]
+        else array[f.unit_id] end) as s(scope_id)
+      cross join lateral (values ('', ''), ('gender', f.gender), ('residence', f.residence_status),
+        ('country', coalesce(f.qualification_country, '')), ('occupation', coalesce(f.occupation_id::text, ''))) as d(dim, value)
+      where f.at >= (select c.until from figure_compaction c where c.id = 1) and f.at < ${until}
+        and s.scope_id is not null and (d.dim = '' or f.gender is not null)
+      group by 1, 2, 3, 4, 5, 6
+      on conflict (scope_id, dim, grain, occurred_on, counter, dim_value)
+      do update set n = figure_totals.n + excluded.n, amount = figure_totals.amount + excluded.amount`);
+  }
   await tx.update(figureCompaction).set({ until }).where(eq(figureCompaction.id, 1));
 }
 

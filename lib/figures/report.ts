@@ -205,8 +205,8 @@ export interface FiguresReport {
   suppressed: string[];
 }
 
-export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope, locale: Locale): Promise<FiguresReport> {
-  await ensureCompacted(tx);
+/** Every figure of the report, exactly as counted (no suppression). */
+export async function computeFigures(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<Record<string, FigureValue>> {
   const c = values(await counterRows(tx, q, scope, null));
   const raw: Record<string, FigureValue> = {};
   for (const f of COUNT_FIGURES) raw[f.key] = f.value(c);
@@ -214,7 +214,12 @@ export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope,
   Object.assign(raw, await orgFigures(tx, scope, q.to));
   raw[TOP_OCCUPATIONS_KEY] = await topOccupations(tx, q, scope, locale);
   raw[TARGETS_KEY] = scope.level === "network" ? await targetProgress(tx, q) : null;
+  return raw;
+}
 
+export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope, locale: Locale): Promise<FiguresReport> {
+  await ensureCompacted(tx);
+  const raw = await computeFigures(tx, q, scope, locale);
   const below = scope.level !== "network";
   const suppressed: string[] = [];
   const figures: Record<string, FigureValue> = {};
