@@ -4,6 +4,9 @@ import { getClient, searchClients } from "@/lib/clients/queries";
 import { personalShape, statisticalShape } from "@/lib/clients/schemas";
 import type { Locale } from "@/lib/i18n/config";
 import { translator, type Translate } from "@/lib/i18n/translate";
+import { BREAKDOWNS } from "@/lib/figures/counters";
+import { FIGURE_ORDER, TARGETS_KEY, TOP_OCCUPATIONS_KEY } from "@/lib/figures/definitions";
+import { figuresBreakdown, figuresReport } from "@/lib/figures/report";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { KINDS, type KindSpec } from "@/lib/records/kinds";
 import { isoDate } from "@/lib/validation";
@@ -28,7 +31,7 @@ export interface JsonSchema {
 }
 
 export type Method = "get" | "post" | "put" | "delete";
-export type Action = "list" | "create" | "get" | "update" | "delete" | "describe";
+export type Action = "list" | "create" | "get" | "update" | "delete" | "describe" | "report" | "breakdown";
 
 export interface Parameter {
   name: string;
@@ -112,6 +115,7 @@ function objectSchema(schema: z.ZodType): JsonSchema {
 const NOTED_FIELDS = [
   ...["idempotencyKey", "version", "id", "occurredOn", "unitId", "schemeId", "clientId", "contactPointId"],
   ...["qualificationCountry", "citizenship", "occupationId", "from", "to", "page", "pageSize", "q"],
+  ...["asOf", "completersAsOf", "scope", "by"],
 ];
 
 function noted(t: Translate, properties: Record<string, JsonSchema>) {
@@ -231,6 +235,71 @@ function clientSchemas(): Record<string, JsonSchema> {
         reminders: { type: "array", items: loose },
       },
       required: ["client", "occupation", "consents", "activeConsent", "timeline", "schemes", "reminders"],
+    },
+  };
+}
+
+function figureSchemas(): Record<string, JsonSchema> {
+  const period: JsonSchema = { type: "object", properties: { from: date, to: date }, required: ["from", "to"] };
+  const scope: JsonSchema = {
+    type: "object",
+    properties: { level: { type: "string", enum: ["network", "region", "subproject", "unit"] }, id: nullable(uuid), name: { type: "string" } },
+    required: ["level", "id", "name"],
+  };
+  const reference: JsonSchema = { type: "string", description: "YYYY-MM-DD or ISO 8601 timestamp" };
+  const count = nullable(int);
+  const figureValues: Record<string, JsonSchema> = Object.fromEntries(
+    FIGURE_ORDER.map((key) => [
+      key,
+      key === TOP_OCCUPATIONS_KEY
+        ? { type: "array", items: { type: "object", properties: { id: uuid, name: { type: "string" }, count }, required: ["id", "name", "count"] } }
+        : key === TARGETS_KEY
+          ? nullable({
+              type: "object",
+              properties: { target: int, from: date, to: date, reached: int, shareReached: { type: "number" }, shareElapsed: { type: "number" } },
+              required: ["target", "from", "to", "reached", "shareReached", "shareElapsed"],
+            })
+          : count,
+    ]),
+  );
+  const cell: JsonSchema = {
+    anyOf: [
+      { type: "object", properties: { value: int }, required: ["value"] },
+      { type: "object", properties: { value: { type: "null" }, suppressed: { type: "boolean", const: true } }, required: ["value", "suppressed"] },
+    ],
+  };
+  const row: JsonSchema = {
+    type: "object",
+    properties: { group: { type: "string" }, label: { type: "string" }, cells: { type: "object", additionalProperties: ref("FigureCell") } },
+    required: ["group", "label", "cells"],
+  };
+  return {
+    FigureCell: cell,
+    FiguresReport: {
+      type: "object",
+      properties: {
+        period,
+        asOf: reference,
+        completersAsOf: reference,
+        scope,
+        figures: { type: "object", properties: figureValues, required: FIGURE_ORDER },
+        suppressed: { type: "array", items: { type: "string" } },
+      },
+      required: ["period", "asOf", "completersAsOf", "scope", "figures", "suppressed"],
+    },
+    FiguresBreakdown: {
+      type: "object",
+      properties: {
+        period,
+        asOf: reference,
+        completersAsOf: reference,
+        scope,
+        by: { type: "string", enum: [...BREAKDOWNS] },
+        keys: { type: "array", items: { type: "string" } },
+        rows: { type: "array", items: row },
+        total: row,
+      },
+      required: ["period", "asOf", "completersAsOf", "scope", "by", "keys", "rows", "total"],
     },
   };
 }
@@ -376,6 +445,21 @@ function build(locale: Locale): OpenApiDocument {
       },
     },
   };
+  const figures = resourceOf(t, "figures");
+  resources.push(figures);
+  paths["/api/v1/figures"] = {
+    get: operation(t, figures, "report", "getFigures", {
+      parameters: parameters(t, figuresReport.input),
+      responses: { ...ok("FiguresReport"), ...failures(401, 403, 404, 422, 503) },
+    }),
+  };
+  paths["/api/v1/figures/breakdown"] = {
+    get: operation(t, figures, "breakdown", "getFiguresBreakdown", {
+      parameters: parameters(t, figuresBreakdown.input),
+      responses: { ...ok("FiguresBreakdown"), ...failures(401, 403, 404, 422, 503) },
+    }),
+  };
+  Object.assign(schemas, figureSchemas());
   paths[OPENAPI_PATH] = {
     get: operation(t, meta, "describe", "getOpenApiDocument", {
       security: [],

@@ -54,11 +54,13 @@ describe("OpenAPI document", () => {
     expect(() => JSON.parse(JSON.stringify(doc))).not.toThrow();
   });
 
-  it("covers clients, every record kind and itself, with unique operation ids", () => {
+  it("covers clients, every record kind, the figures and itself, with unique operation ids", () => {
     const expected: Record<string, string[]> = {
       "/api/v1/clients": ["get", "post"],
       "/api/v1/clients/{id}": ["get", "put"],
       "/api/v1/openapi.json": ["get"],
+      "/api/v1/figures": ["get"],
+      "/api/v1/figures/breakdown": ["get"],
     };
     for (const spec of KINDS) {
       expected[`/api/v1/${spec.slug}`] = ["get", "post"];
