@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { loadActor, type Actor } from "@/lib/auth/actor";
-import { clientRoute, clientsRoute, recordRoute, recordsRoute } from "@/lib/api/routes";
+import { clientRoute, clientsRoute, figuresBreakdownRoute, figuresRoute, recordRoute, recordsRoute } from "@/lib/api/routes";
 import { createToken } from "@/lib/api/tokens";
 import { execute } from "@/lib/operation";
 import { makeActor } from "./factories";
@@ -43,9 +43,17 @@ export async function send(method: string, path: string, call: Call = {}): Promi
   const url = new URL(path, ORIGIN);
   const [first, second, ...rest] = url.pathname.replace(/^\/api\/v1\/?/, "").split("/").map(decodeURIComponent);
   if (rest.length || !first) throw new Error(`no route for ${path}`);
+  if (first === "figures") {
+    if (rest.length || (second !== undefined && second !== "breakdown")) throw new Error(`no route for ${path}`);
+    return handle(second === "breakdown" ? figuresBreakdownRoute : figuresRoute, {}, method, url, call);
+  }
   const routes = (first === "clients" ? (second === undefined ? clientsRoute : clientRoute) : second === undefined ? recordsRoute : recordRoute) as unknown as Record<string, Handler>;
   const params: Record<string, string> = first === "clients" ? (second === undefined ? {} : { id: second }) : second === undefined ? { kind: first } : { kind: first, id: second };
-  const handler = routes[method];
+  return handle(routes, params, method, url, call);
+}
+
+async function handle(routes: object, params: Record<string, string>, method: string, url: URL, call: Call): Promise<Answer> {
+  const handler = (routes as Record<string, Handler>)[method];
   if (!handler) return { status: 405, headers: new Headers(), body: null };
 
   const headers: Record<string, string> = { ...call.headers };

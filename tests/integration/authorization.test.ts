@@ -58,7 +58,7 @@ const unique = () => randomUUID().slice(0, 8);
  * here: "not found" for anything of another unit, or a field error naming the
  * unit / client / scheme a create pointed at.
  */
-type Refusal = { kind: "not_found" } | { kind: "validation"; field: string };
+type Refusal = { kind: "not_found" } | { kind: "forbidden" } | { kind: "validation"; field: string };
 
 interface Row {
   allowed: Who[];
@@ -187,6 +187,18 @@ const MATRIX: Record<string, Row> = {
     },
   },
 
+  // Figures: coordinators and admins; a regional coordinator only within their own region.
+  "figures.report": {
+    allowed: ["regionalOwn", "network", "admin"],
+    input: (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.region.id }),
+    outOfScope: { kind: "forbidden" },
+  },
+  "figures.breakdown": {
+    allowed: ["regionalOwn", "network", "admin"],
+    input: (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.subproject.id, by: "gender" }),
+    outOfScope: { kind: "forbidden" },
+  },
+
   ...recordRows(),
 };
 
@@ -298,6 +310,9 @@ describe("every entry point goes through an operation", () => {
       "app/api/v1/[kind]/route.ts": "recordsRoute: records.<kind>.list / create (adviser, own units)",
       "app/api/v1/[kind]/[id]/route.ts": "recordRoute: records.<kind>.get / update / delete (adviser, own units; else 404)",
       "app/api/v1/openapi.json/route.ts": "public: the OpenAPI document, generated from the zod schemas, no data",
+      "app/api/v1/figures/route.ts": "figuresRoute: figures.report (coordinators, admin; a regional coordinator their own region, else 403)",
+      "app/api/v1/figures/breakdown/route.ts": "figuresBreakdownRoute: figures.breakdown (coordinators, admin; a regional coordinator their own region, else 403)",
+      "app/(reports)/reports/figures/export/route.ts": "figuresDownload: figures.report / figures.breakdown as CSV or XLSX (coordinators, admin; a regional coordinator their own region)",
     };
     const found = filesUnder("app", /^route\.ts$/).map((f) => relative(".", f));
     expect(found.sort()).toEqual(Object.keys(ROUTES).sort());

@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { BREAKDOWNS } from "@/lib/figures/counters";
+import { FIGURE_ORDER } from "@/lib/figures/definitions";
+import published from "../fixtures/figures-2019.json";
+import { send, sessionSecret, tokenFor } from "../helpers/api";
+import { makeActor, makeClient, makeOrg, makeRecord } from "../helpers/factories";
+
+type Org = Awaited<ReturnType<typeof makeOrg>>;
+const YEAR = "from=2019-01-01&to=2019-12-31";
+
+/** Every number in the figures or cells of an answer (not in dates or ids), with where it sits. */
+function numbersIn(node: unknown, path = ""): [string, number][] {
+  if (typeof node === "number") return [[path, node]];
+  if (Array.isArray(node)) return node.flatMap((v, i) => numbersIn(v, `${path}[${i}]`));
+  if (node && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => numbersIn(v, `${path}.${k}`));
+  return [];
+}
+
+describe("figures API", () => {
+  let own: Org;
+  let other: Org;
+  let regional: string;
+  let network: string;
+
+  beforeAll(async () => {
+    sessionSecret();
+    own = await makeOrg();
+    other = await makeOrg();
+    const adviser = await makeActor("adviser", { unitIds: [own.subproject.id] });
+    // Small numbers on purpose: one initial session, a person seen twice, an event of two.
+    const client = await makeClient(adviser, { contactPointId: own.contactPoints[0].id });
+    const place = { unitId: own.contactPoints[0].id, clientId: client.id };
+    await makeRecord(adviser, "advice_session", { place });
+    await makeRecord(adviser, "fair_integration_session", { place });
+    await makeRecord(adviser, "fair_integration_session", { place, data: { occurredOn: "2019-09-02" } });
+    await makeRecord(adviser, "fair_integration_event", { place: { unitId: own.contactPoints[1].id }, data: { participants: 2 } });
+    for (let i = 0; i < 3; i++) await makeRecord(adviser, "skilled_worker_activity", { place: { unitId: own.subproject.id }, data: { peopleReached: 1 } });
+    regional = (await tokenFor((await makeActor("regional_coordinator", { regionId: own.region.id })).userId)).token;
+    network = (await tokenFor((await makeActor("network_coordinator")).userId)).token;
+  });
+
+  it("answers every key of figures.md for the network, with period, reference dates and scope", async () => {
+    const answer = await send("GET", `/api/v1/figures?${YEAR}&asOf=2020-01-07&completersAsOf=2020-02-20`, { token: network });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("cache-control")).toBe("no-store");
+    expect(answer.body).toMatchObject({ period: { from: "2019-01-01", to: "2019-12-31" }, asOf: "2020-01-07", completersAsOf: "2020-02-20", scope: { level: "network", id: null } });
+    expect(Object.keys(answer.body.figures)).toEqual(FIGURE_ORDER);
+    for (const key of Object.keys(published.figures).filter((k) => k !== "targets.initialSessions.target")) expect(answer.body.figures, key).toHaveProperty([key]);
+  });
+
+  it("gives a regional coordinator their own region, and 403 for the network or another region", async () => {
+    const mine = await send("GET", `/api/v1/figures?${YEAR}`, { token: regional });
+    expect(mine.status).toBe(200);
+    expect(mine.body.scope).toMatchObject({ level: "region", id: own.region.id });
+    expect((await send("GET", `/api/v1/figures?${YEAR}&scope=${own.contactPoints[0].id}`, { token: regional })).body.scope).toMatchObject({ level: "unit" });
+    for (const scope of ["network", other.region.id, other.subproject.id, other.contactPoints[1].id]) {
+      expect((await send("GET", `/api/v1/figures?${YEAR}&scope=${scope}`, { token: regional })).status, scope).toBe(403);
+      expect((await send("GET", `/api/v1/figures/breakdown?${YEAR}&by=month&scope=${scope}`, { token: regional })).status, scope).toBe(403);
+    }
+    expect((await send("GET", `/api/v1/figures?${YEAR}&scope=${crypto.randomUUID()}`, { token: network })).status).toBe(404);
+    expect((await send("GET", `/api/v1/figures?${YEAR}`)).status).toBe(401);
+  });
+
+  it("never shows a 1 or a 2 below the network, in the report or any breakdown", async () => {
+    const scopes = [own.region.id, own.subproject.id, own.contactPoints[0].id, own.contactPoints[1].id];
+    let withheld = 0;
+    for (const scope of scopes) {
+      const report = await send("GET", `/api/v1/figures?${YEAR}&scope=${scope}`, { token: regional });
+      expect(report.status).toBe(200);
+      for (const [where, value] of numbersIn(report.body.figures)) expect([1, 2], `${scope} ${where}`).not.toContain(value);
+      for (const key of report.body.suppressed) expect(report.body.figures[key], key).toBeNull();
+      withheld += report.body.suppressed.length;
+      for (const by of BREAKDOWNS) {
+        const breakdown = await send("GET", `/api/v1/figures/breakdown?${YEAR}&scope=${scope}&by=${by}`, { token: regional });
+        expect(breakdown.status, by).toBe(200);
+        for (const row of [...breakdown.body.rows, breakdown.body.total]) {
+          for (const [key, cell] of Object.entries<{ value: number | null; suppressed?: boolean }>(row.cells)) {
+            expect([1, 2], `${scope} ${by} ${row.group} ${key}`).not.toContain(cell.value);
+            if (cell.value === null) {
+              expect(cell.suppressed).toBe(true);
+              withheld++;
+            }
+          }
+        }
+      }
+    }
+    // The data above has ones and twos to withhold: the check above looked at real cases.
+    expect(withheld).toBeGreaterThan(20);
+    const region = await send("GET", `/api/v1/figures?${YEAR}&scope=${own.region.id}`, { token: regional });
+    expect(region.body.suppressed).toEqual(expect.arrayContaining(["advice.initialSessions", "fairIntegration.individualsAdvised", "fairIntegration.adviceSessions", "fairIntegration.groupEventParticipants"]));
+    expect(region.body.figures["skilledWorkerNetworks.peopleReached"]).toBe(3);
+  });
+
+  it("breaks the network down by region with the regions side by side, network totals unsuppressed", async () => {
+    const answer = await send("GET", `/api/v1/figures/breakdown?${YEAR}&by=region`, { token: network });
+    expect(answer.status).toBe(200);
+    const groups = answer.body.rows.map((r: { group: string }) => r.group);
+    expect(groups).toEqual(expect.arrayContaining([own.region.id, other.region.id]));
+    const mine = answer.body.rows.find((r: { group: string }) => r.group === own.region.id);
+    expect(mine.cells["skilledWorkerNetworks.peopleReached"]).toEqual({ value: 3 });
+    expect(mine.cells["advice.initialSessions"]).toEqual({ value: null, suppressed: true });
+    for (const cell of Object.values<{ value: number | null }>(answer.body.total.cells)) expect(cell.value).not.toBeNull();
+    const months = await send("GET", `/api/v1/figures/breakdown?${YEAR}&by=month`, { token: network });
+    expect(months.body.rows.map((r: { group: string }) => r.group)).toEqual(Array.from({ length: 12 }, (_, i) => `2019-${String(i + 1).padStart(2, "0")}`));
+  });
+
+  it("refuses bad parameters with 422 naming each field", async () => {
+    const bad = await send("GET", "/api/v1/figures?from=2019-01-01&to=2019-13-01&asOf=yesterday&scope=everything", { token: network });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.body.error.fieldErrors).sort()).toEqual(["asOf", "scope", "to"]);
+    const backwards = await send("GET", "/api/v1/figures?from=2019-12-31&to=2019-01-01", { token: network });
+    expect(backwards).toMatchObject({ status: 422, body: { error: { fieldErrors: { to: ["Das Ende darf nicht vor dem Beginn liegen."] } } } });
+    const by = await send("GET", `/api/v1/figures/breakdown?${YEAR}&by=planet`, { token: network });
+    expect(by.status).toBe(422);
+    expect(Object.keys(by.body.error.fieldErrors)).toEqual(["by"]);
+    const exact = await send("GET", `/api/v1/figures?${YEAR}&asOf=2020-01-07T10:15:00%2B01:00`, { token: network });
+    expect(exact).toMatchObject({ status: 200, body: { asOf: "2020-01-07T10:15:00+01:00" } });
+  });
+});
+
