@@ -3,6 +3,7 @@ import * as tokens from "./api/tokens";
 import * as clientCommands from "./clients/commands";
 import * as clientQueries from "./clients/queries";
 import * as figures from "./figures/report";
+import * as targets from "./figures/targets";
 import * as occupations from "./occupations";
 import * as orgCommands from "./org/commands";
 import * as orgQueries from "./org/queries";
@@ -29,5 +30,6 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   occupations,
   tokens,
   figures,
+  targets,
   ...Object.values(RECORD_OPERATIONS),
 );

@@ -7,6 +7,7 @@ import { createToken } from "@/lib/api/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 import { createReminder } from "@/lib/clients/commands";
+import { listTargets } from "@/lib/figures/targets";
 import { createOccupation } from "@/lib/occupations";
 import { execute, type AnyOperation, type OperationError } from "@/lib/operation";
 import { OPERATIONS } from "@/lib/operations";
@@ -197,6 +198,16 @@ const MATRIX: Record<string, Row> = {
     allowed: ["regionalOwn", "network", "admin"],
     input: (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.subproject.id, by: "gender" }),
     outOfScope: { kind: "forbidden" },
+  },
+
+  "targets.list": { allowed: ["admin"], input: () => ({}) },
+  "targets.save": {
+    allowed: ["admin"],
+    input: async (f) => {
+      const current = await execute(listTargets, f.actors.admin, {});
+      const version = current.ok ? current.value[0].version : 0;
+      return { key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: 200_000, version };
+    },
   },
 
   ...recordRows(),

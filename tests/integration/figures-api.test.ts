@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { BREAKDOWNS } from "@/lib/figures/counters";
+import { listTargets, saveTarget } from "@/lib/figures/targets";
+import { execute } from "@/lib/operation";
 import { FIGURE_ORDER } from "@/lib/figures/definitions";
 import published from "../fixtures/figures-2019.json";
 import { send, sessionSecret, tokenFor } from "../helpers/api";
@@ -102,6 +104,29 @@ describe("figures API", () => {
     for (const cell of Object.values<{ value: number | null }>(answer.body.total.cells)) expect(cell.value).not.toBeNull();
     const months = await send("GET", `/api/v1/figures/breakdown?${YEAR}&by=month`, { token: network });
     expect(months.body.rows.map((r: { group: string }) => r.group)).toEqual(Array.from({ length: 12 }, (_, i) => `2019-${String(i + 1).padStart(2, "0")}`));
+  });
+
+  it("shows the network's target with the share reached and the share of the round elapsed; admins set it, stale edits get 409", async () => {
+    const admin = await makeActor("admin");
+    const current = await execute(listTargets, admin, {});
+    const version = current.ok ? current.value[0].version : -1;
+    const saved = await execute(saveTarget, admin, { key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: 200_000, version });
+    expect(saved).toMatchObject({ ok: true, value: { value: 200_000, version: version + 1 } });
+    expect(await execute(saveTarget, admin, { key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: 1, version })).toMatchObject({ ok: false, error: { kind: "conflict" } });
+    expect(await execute(saveTarget, admin, { key: "initialSessions", fromOn: "2023-01-01", toOn: "2022-12-31", value: 5, version: version + 1 })).toMatchObject({
+      ok: false,
+      error: { kind: "validation", fieldErrors: { toOn: expect.any(Array) } },
+    });
+
+    const report = await send("GET", `/api/v1/figures?${YEAR}`, { token: network });
+    const progress = report.body.figures["targets.initialSessions"];
+    const since = await send("GET", "/api/v1/figures?from=2019-01-01&to=2019-12-31", { token: network });
+    expect(progress).toMatchObject({ target: 200_000, from: "2019-01-01", to: "2022-12-31", reached: since.body.figures["advice.initialSessions"] });
+    // 2019 is 365 of the round's 1,461 days.
+    expect(progress.shareElapsed).toBe(25);
+    expect(progress.shareReached).toBe(Math.round((1000 * progress.reached) / 200_000) / 10);
+    // Below the network there is no network target.
+    expect((await send("GET", `/api/v1/figures?${YEAR}&scope=${own.region.id}`, { token: regional })).body.figures["targets.initialSessions"]).toBeNull();
   });
 
   it("refuses bad parameters with 422 naming each field", async () => {
