@@ -47,4 +47,6 @@ CREATE TABLE "targets" (
 ALTER TABLE "targets" ADD CONSTRAINT "targets_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "figure_deltas_occurred_at_idx" ON "figure_deltas" USING btree ("occurred_on","at");--> statement-breakpoint
 CREATE INDEX "figure_deltas_at_idx" ON "figure_deltas" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "figure_deltas_subproject_idx" ON "figure_deltas" USING btree ("subproject_id","occurred_on");--> statement-breakpoint
+CREATE INDEX "figure_deltas_unit_idx" ON "figure_deltas" USING btree ("unit_id","occurred_on");--> statement-breakpoint
 INSERT INTO "figure_compaction" ("id", "until") VALUES (1, '-infinity');

@@ -32,13 +32,20 @@ export const figureDeltas = pgTable(
     n: integer("n").notNull(),
     amount: integer("amount").notNull(),
   },
-  (t) => [index("figure_deltas_occurred_at_idx").on(t.occurredOn, t.at), index("figure_deltas_at_idx").on(t.at)],
+  (t) => [
+    index("figure_deltas_occurred_at_idx").on(t.occurredOn, t.at),
+    index("figure_deltas_at_idx").on(t.at),
+    // Subprojects and contact points are counted from their own rows (see lib/figures/counters.ts).
+    index("figure_deltas_subproject_idx").on(t.subprojectId, t.occurredOn),
+    index("figure_deltas_unit_idx").on(t.unitId, t.occurredOn),
+  ],
 );
 
 /**
- * The ledger's deltas up to `figure_compaction.until`, summed per scope, dimension, counter
- * and day (and month): what a report reads instead of the records, so its cost follows the number of
- * groups and not of records. Derived, rebuilt from the ledger at will.
+ * The ledger's deltas up to `figure_compaction.until`, summed per scope (the network and each
+ * regional network), dimension, counter and day (and month): what a report reads instead of
+ * the records, so its cost follows the number of groups and not of records. Derived, rebuilt
+ * from the ledger at will. Subprojects and contact points have too few records to need it.
  */
 export const figureTotals = pgTable(
   "figure_totals",

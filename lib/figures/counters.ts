@@ -1,9 +1,10 @@
 /**
  * Reads the ledger: the sum of every counter for a period, a reference date and a scope,
- * optionally grouped by one breakdown dimension. The compacted totals give everything up to
- * the compaction point; the few deltas between that point and the reference date are added
- * (or, for a reference date before it, subtracted), so the cost follows the number of days
- * and groups, not of records.
+ * optionally grouped by one breakdown dimension. For the network and a regional network the
+ * compacted totals give everything up to the compaction point; the few deltas between that
+ * point and the reference date are added (or, for a reference date before it, subtracted),
+ * so the cost follows the number of days and groups, not of records. A subproject or contact
+ * point is summed from its own ledger rows.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
@@ -106,10 +107,20 @@ export async function counterTotals(
   tx: Tx,
   q: { from: string; to: string; ref: Reference; scope: Scope; by: Breakdown | null; counters?: string[] },
 ): Promise<CounterRow[]> {
-  const totals = totalsFilter(q.scope, q.by);
-  const months = wholeMonths(q.from, q.to);
   const only = (column: SQL) => (q.counters ? sql`and ${column} in ${q.counters}` : sql``);
   const clientOnly = q.by && CLIENT_BREAKDOWNS.includes(q.by) ? sql`and f.gender is not null` : sql``;
+  if (q.scope.level === "subproject" || q.scope.level === "unit") {
+    // A subproject's or contact point's own rows are few: summed straight from the ledger.
+    const result = await tx.execute(sql`
+      select f.counter, ${deltaGroup(q.by)} as grp, sum(f.n)::bigint as n, sum(f.amount)::bigint as amount
+      from figure_deltas f
+      where ${deltaScopeFilter(q.scope, q.by)} and f.occurred_on between ${q.from}::date and ${q.to}::date
+        and f.at < ${q.ref.before} ${clientOnly} ${only(sql`f.counter`)}
+      group by 1, 2`);
+    return rowsOf(result.rows as RawRow[]);
+  }
+  const totals = totalsFilter(q.scope, q.by);
+  const months = wholeMonths(q.from, q.to);
   const result = await tx.execute(sql`
     with c as (
       select until as h, ${q.ref.before} as e from figure_compaction where id = 1
@@ -134,12 +145,13 @@ export async function counterTotals(
     )
     select counter, grp, sum(n)::bigint as n, sum(amount)::bigint as amount
     from parts group by counter, grp`);
-  return (result.rows as { counter: string; grp: string | null; n: string; amount: string }[]).map((r) => ({
-    counter: r.counter,
-    group: r.grp ?? "",
-    n: Number(r.n),
-    amount: Number(r.amount),
-  }));
+  return rowsOf(result.rows as RawRow[]);
+}
+
+type RawRow = { counter: string; grp: string | null; n: string; amount: string };
+
+function rowsOf(rows: RawRow[]): CounterRow[] {
+  return rows.map((r) => ({ counter: r.counter, group: r.grp ?? "", n: Number(r.n), amount: Number(r.amount) }));
 }
 
 /**

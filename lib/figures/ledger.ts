@@ -114,8 +114,8 @@ export async function insertDeltas(tx: Tx, deltas: Delta[], base: (string | null
 }
 
 /**
- * Sums the deltas that took effect before `until` into figure_totals, once per scope the
- * delta counts in and per breakdown dimension. Deltas stay in the ledger; reports read the
+ * Sums the deltas that took effect before `until` into figure_totals, once for the network
+ * and once for the regional network the delta counts in, per breakdown dimension. Deltas stay in the ledger; reports read the
  * totals plus the few deltas after the compaction point.
  */
 export async function compactLedger(tx: Tx, until: Date): Promise<void> {
@@ -128,11 +128,9 @@ export async function compactLedger(tx: Tx, until: Date): Promise<void> {
       select s.scope_id, d.dim, ${grain}, ${day}, f.counter, d.value, sum(f.n), sum(f.amount)
       from figure_deltas f
       cross join lateral unnest(case f.level
-        when 'record' then array[${NETWORK_SCOPE}::uuid, f.region_id, f.subproject_id, f.unit_id]
+        when 'record' then array[${NETWORK_SCOPE}::uuid, f.region_id]
         when 'network' then array[${NETWORK_SCOPE}::uuid]
-        when 'region' then array[f.region_id]
-        when 'subproject' then array[f.subproject_id]
-        else array[f.unit_id] end) as s(scope_id)
+        when 'region' then array[f.region_id] end) as s(scope_id)
       cross join lateral (values ('', ''), ('gender', f.gender), ('residence', f.residence_status),
         ('country', coalesce(f.qualification_country, '')), ('occupation', coalesce(f.occupation_id::text, ''))) as d(dim, value)
       where f.at >= (select c.until from figure_compaction c where c.id = 1) and f.at < ${until}
