@@ -67,14 +67,14 @@ export async function rebuildLedger(tx: Tx, now = new Date()): Promise<void> {
     bases = [];
   };
 
-  let after = { at: "-infinity", id: "0" };
+  // One sort of the whole history, read in batches through a cursor of this transaction.
+  await tx.execute(sql`
+    declare history_replay no scroll cursor for
+    select h.id::text, h.subject_id, h.subject_type, h.op, h.at::text as at, h.snapshot, r.kind
+    from history h left join records r on h.subject_type = 'record' and r.id = h.subject_id
+    order by h.at, h.id`);
   for (;;) {
-    const result = await tx.execute(sql`
-      select h.id::text, h.subject_id, h.subject_type, h.op, h.at::text as at, h.snapshot, r.kind
-      from history h left join records r on h.subject_type = 'record' and r.id = h.subject_id
-      where (h.at, h.id) > (${after.at}::timestamptz, ${after.id}::bigint)
-      order by h.at, h.id
-      limit ${BATCH}`);
+    const result = await tx.execute(sql.raw(`fetch ${BATCH} from history_replay`));
     const events = result.rows as unknown as HistoryEvent[];
     if (!events.length) break;
     for (const e of events) {
@@ -101,8 +101,8 @@ export async function rebuildLedger(tx: Tx, now = new Date()): Promise<void> {
       }
     }
     if (pending.length >= BATCH) await flush();
-    after = { at: events[events.length - 1].at, id: events[events.length - 1].id };
   }
+  await tx.execute(sql`close history_replay`);
   await flush();
   await compactLedger(tx, compactionPoint(now));
 }
