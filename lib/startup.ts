@@ -5,6 +5,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { appSettings } from "@/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { readEnv } from "@/lib/env";
+import { ensureLedger } from "@/lib/figures/rebuild";
 
 /**
  * Outside production a secret is generated once and kept in the database, so
@@ -26,6 +27,7 @@ export async function prepareApp(): Promise<void> {
     const seeded = await seedDemo(await getDb());
     printDemoAccounts(seeded);
   }
+  if (await ensureLedger(await getDb())) console.info("[lotse] rebuilt the figures ledger from the history");
   await ensureSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
   console.info(`[lotse] database: ${databaseKind()}${env.demo ? " (demo mode)" : ""}`);

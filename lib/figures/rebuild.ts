@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { figureCompaction, orgUnits } from "@/db/schema";
-import type { Tx } from "@/db/client";
+import { appSettings, figureCompaction, orgUnits } from "@/db/schema";
+import type { Db, Tx } from "@/db/client";
 import { clientChangeDeltas, recordChangeDeltas } from "./changes";
 import type { ClientDims, Delta, Place, RecordState } from "./contributions";
 import { compactLedger, compactionPoint, insertDeltas, placeOf } from "./ledger";
@@ -16,6 +16,25 @@ interface HistoryEvent {
 }
 
 const BATCH = 20_000;
+
+/**
+ * The version of how records become ledger deltas. Raise it when a counter's definition
+ * changes: at the next start the ledger is rebuilt from the history.
+ */
+export const LEDGER_VERSION = "1";
+const LEDGER_KEY = "figures_ledger_version";
+
+/** Rebuilds the ledger at start-up if it was built by another version (or never: an upgrade). */
+export async function ensureLedger(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // One instance rebuilds; another starting at the same time waits here, then finds it done.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('lotse.figures.ledger'))`);
+    const [row] = await tx.select().from(appSettings).where(sql`${appSettings.key} = ${LEDGER_KEY}`);
+    if (row?.value === LEDGER_VERSION) return false;
+    await rebuildLedger(tx);
+    return true;
+  });
+}
 
 function recordFromSnapshot(id: string, kind: RecordState["kind"], s: Record<string, unknown>): RecordState {
   const { unitId, clientId, parentId: _p, occurredOn, ...data } = s;
@@ -105,4 +124,8 @@ export async function rebuildLedger(tx: Tx, now = new Date()): Promise<void> {
   await tx.execute(sql`close history_replay`);
   await flush();
   await compactLedger(tx, compactionPoint(now));
+  await tx
+    .insert(appSettings)
+    .values({ key: LEDGER_KEY, value: LEDGER_VERSION })
+    .onConflictDoUpdate({ target: appSettings.key, set: { value: LEDGER_VERSION } });
 }

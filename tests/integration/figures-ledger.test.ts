@@ -7,6 +7,7 @@ import { occupations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { updateClient } from "@/lib/clients/commands";
 import { compactLedger } from "@/lib/figures/ledger";
+import { rebuildLedger } from "@/lib/figures/rebuild";
 import { computeFigures, type TopOccupation } from "@/lib/figures/report";
 import type { Scope } from "@/lib/figures/counters";
 import { execute } from "@/lib/operation";
@@ -331,6 +332,31 @@ describe("figures engine", () => {
     );
     // The runs really exercised every figure (a recount of nothing would prove nothing).
     expect([...nonZero].sort()).toEqual(Object.keys((await recount(await loadHistory(), await unitsMap(), { from: "2019-01-01", to: "2020-12-31" }, { level: "network", id: null })).figures).sort());
+  });
+
+  it("rebuilt from the history, the ledger gives the same figures as the one written live", { timeout: 300_000 }, async () => {
+    const db = await getDb();
+    const queries = [
+      { from: "2019-01-01", to: "2019-12-31" },
+      { from: "2019-03-01", to: "2020-06-30", asOf: world.instants[0], completersAsOf: "2027-02-01" },
+    ];
+    const scopes: Scope[] = [
+      { level: "region", id: world.orgs[0].region.id },
+      { level: "subproject", id: world.orgs[1].subproject.id },
+    ];
+    class RollBack extends Error {}
+    await expect(
+      db.transaction(async (tx) => {
+        const live = [];
+        for (const q of queries) for (const scope of scopes) live.push(await computeFigures(tx, q, scope, "en"));
+        await rebuildLedger(tx);
+        const rebuilt = [];
+        for (const q of queries) for (const scope of scopes) rebuilt.push(await computeFigures(tx, q, scope, "en"));
+        expect(rebuilt).toEqual(live);
+        expect(live.some((f) => (f["advice.initialSessions"] as number) > 0)).toBe(true);
+        throw new RollBack();
+      }),
+    ).rejects.toBeInstanceOf(RollBack);
   });
 
   it("gives the same figures for a reference date after later entries, corrections and deletions", async () => {
