@@ -8,11 +8,15 @@ export async function Header({ actor }: { actor: Actor | null }) {
   const { t } = await serverI18n();
   const links: { href: string; label: string }[] = [];
   if (actor?.role === "adviser") links.push({ href: "/cases", label: t("nav.cases") }, { href: "/cases/records", label: t("nav.records") });
-  if (actor?.role === "regional_coordinator" || actor?.role === "network_coordinator") links.push({ href: "/reports", label: t("nav.reports") });
+  if (actor?.role === "regional_coordinator" || actor?.role === "network_coordinator") {
+    links.push({ href: "/reports", label: t("nav.reports") }, { href: "/reports/figures", label: t("figures.nav") });
+  }
   if (actor?.role === "admin") {
     links.push({ href: "/admin", label: t("nav.admin") }, { href: "/admin/org", label: t("nav.org") });
     links.push({ href: "/admin/org/contact-points", label: t("nav.contactPoints") }, { href: "/admin/users", label: t("nav.users") });
     links.push({ href: "/admin/occupations", label: t("nav.occupations") }, { href: "/admin/tokens", label: t("nav.tokens") });
+    links.push({ href: "/admin/targets", label: t("nav.targets") });
+    links.push({ href: "/reports/figures", label: t("figures.nav") });
   }
   if (actor) links.push({ href: "/api-docs", label: t("nav.apiDocs") });
   return (

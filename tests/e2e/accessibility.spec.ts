@@ -40,3 +40,10 @@ test("the coordinator and adviser pages have no accessibility violations", async
   await expect(adviser.getByRole("heading", { level: 1 })).toContainText("K-");
   await expectNoViolations(adviser, adviser.url());
 });
+
+test("the figures pages have no accessibility violations", async ({ page }) => {
+  await loginAndWait(page, DEMO.network, /\/reports$/);
+  for (const path of ["/reports/figures?year=2019&asOf=2020-01-07&completersAsOf=2020-02-20", "/reports/figures/breakdown?year=2019&by=month"]) {
+    await expectNoViolations(page, path);
+  }
+});

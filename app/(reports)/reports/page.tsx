@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { RegionTable } from "@/app/components/RegionTable";
 import { currentActor } from "@/lib/auth/session";
 import { serverI18n } from "@/lib/i18n/server";
@@ -18,6 +19,9 @@ export default async function CoordinatorHome() {
   return (
     <section>
       <h1>{title}</h1>
+      <p>
+        <Link href="/reports/figures">{t("figures.homeLink")}</Link>
+      </p>
       <p>{t("home.coordinatorIntro", { date: format.dateTime(new Date(`${todayInBerlin()}T12:00:00Z`), { dateStyle: "long" }) })}</p>
       <RegionTable regions={regions} />
     </section>

@@ -1,0 +1,35 @@
+import { provenanceOf, SUPPRESSED } from "@/lib/figures/presentation";
+import type { Cell, FiguresReport } from "@/lib/figures/report";
+import type { formatter, Translate } from "@/lib/i18n/translate";
+
+export type Format = ReturnType<typeof formatter>;
+
+/** A reference date as people read it: a day, or (for "now") a day and time. */
+export function dayText(format: Format, iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long" });
+  return format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
+}
+
+/** A count as shown: formatted per language, "<3" where withheld, a dash where there is none. */
+export function countText(format: Format, value: number | null, suppressed: boolean): string {
+  if (value === null) return suppressed ? SUPPRESSED : "–";
+  return format.number(value);
+}
+
+export const cellText = (format: Format, cell: Cell | undefined) => (cell ? countText(format, cell.value, cell.value === null) : "–");
+
+/** What the report pages need to say about one figure: its label, its value, where it comes from. */
+export function reportView(report: FiguresReport, t: Translate, format: Format) {
+  return {
+    label: (key: string) => t(`figures.labels.${key}`),
+    number: (key: string) => report.figures[key] as number | null,
+    text: (key: string) => countText(format, report.figures[key] as number | null, report.suppressed.includes(key)),
+    provenance(key: string) {
+      const p = provenanceOf(key, report);
+      return t("figures.provenance", { source: t(`figures.sources.${p.source}`), date: dayText(format, p.asOf) });
+    },
+    day: (iso: string) => dayText(format, iso),
+  };
+}
+
+export type ReportView = ReturnType<typeof reportView>;

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { currentActor } from "@/lib/auth/session";
+import { figuresBreakdown, figuresReport, type TargetProgress, type TopOccupation } from "@/lib/figures/report";
+import { figuresParams, figuresQuery, figuresSearch, type SearchParams } from "@/lib/figures/request";
+import { SUPPRESSED } from "@/lib/figures/presentation";
+import { serverI18n } from "@/lib/i18n/server";
+import { listRegions } from "@/lib/org/queries";
+import { load } from "@/lib/server";
+import { todayInBerlin } from "@/lib/validation";
+import { FiguresForm } from "./_components/FiguresForm";
+import { PrintButton } from "./_components/PrintButton";
+import { RegionsSection } from "./_components/RegionsSection";
+import { AdviceSection, ContactPointsSection, FairIntegrationSection, InterculturalOpeningSection, JobTrainingSection, NetworkSection, SkilledWorkerSection, TargetSection } from "./_components/Sections";
+import { scopeName, scopeOptions } from "./_components/scopes";
+import { dayText, reportView } from "./_components/view";
+import styles from "./figures.module.css";
+
+export async function generateMetadata() {
+  const { t } = await serverI18n();
+  return { title: t("figures.title") };
+}
+
+export default async function FiguresPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const today = todayInBerlin();
+  const params = figuresParams(await searchParams, today);
+  const query = figuresQuery(params, today);
+  // The report first: a scope the user may not see ends the page here (403) before anything else is read.
+  const report = await load(figuresReport, query);
+  const network = report.scope.level === "network";
+  const [months, regions, regionList, actor] = await Promise.all([
+    load(figuresBreakdown, { ...query, by: "month" }),
+    network ? load(figuresBreakdown, { ...query, by: "region" }) : null,
+    load(listRegions),
+    currentActor(),
+  ]);
+  const { t, format, locale } = await serverI18n();
+  const v = reportView(report, t, format);
+  const scopes = scopeOptions(actor, regionList, t, locale);
+  const props = { v, t, format };
+  const search = figuresSearch(params);
+
+  return (
+    <article className={styles.report}>
+      <header className={styles.header}>
+        <h1>{t("figures.title")}</h1>
+        <p className={styles.subtitle}>{t("figures.heading", { scope: scopeName(report.scope, scopes, t), year: params.year })}</p>
+        <p>
+          {t("figures.period", { from: dayText(format, report.period.from), to: dayText(format, report.period.to) })}.{" "}
+          {t("figures.asOfLine", { asOf: dayText(format, report.asOf), completersAsOf: dayText(format, report.completersAsOf) })}.
+        </p>
+        <p className={styles.intro}>{t("figures.intro")}</p>
+      </header>
+      <FiguresForm t={t} params={params} scopes={scopes} currentYear={Number(today.slice(0, 4))} />
+      <div className={`actions ${styles.noPrint}`} role="group" aria-label={t("figures.actions.label")}>
+        <PrintButton label={t("figures.actions.print")} />
+        <a className="button secondary" href={`/reports/figures/export?${figuresSearch(params, { format: "csv" })}`} download>
+          {t("figures.actions.csv")}
+        </a>
+        <a className="button secondary" href={`/reports/figures/export?${figuresSearch(params, { format: "xlsx" })}`} download>
+          {t("figures.actions.xlsx")}
+        </a>
+        <Link href={`/reports/figures/breakdown?${search}`}>{t("figures.actions.breakdown")}</Link>
+      </div>
+
+      <AdviceSection {...props} months={months} topOccupations={report.figures["advice.topOccupations"] as TopOccupation[]} />
+      <ContactPointsSection {...props} />
+      <FairIntegrationSection {...props} />
+      <JobTrainingSection {...props} />
+      <InterculturalOpeningSection {...props} />
+      <SkilledWorkerSection {...props} />
+      <NetworkSection {...props} />
+      {network && <TargetSection {...props} target={report.figures["targets.initialSessions"] as TargetProgress | null} />}
+      {regions && <RegionsSection {...props} regions={regions} breakdownHref={`/reports/figures/breakdown?${figuresSearch(params, { by: "region" })}`} />}
+      {!network && <p className={styles.source}>{t("figures.suppressedHint", { mark: SUPPRESSED })}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { httpStatus } from "@/lib/operation";
+import { serverI18n } from "@/lib/i18n/server";
+import { perform } from "@/lib/server";
+import { breakdownTable, reportTable, toCsv, toXlsx, type ExportTable } from "./export";
+import { figuresBreakdown, figuresReport } from "./report";
+import { breakdownOf, figuresParams, figuresQuery } from "./request";
+
+const FORMATS = {
+  csv: { type: "text/csv; charset=utf-8", body: async (table: ExportTable) => toCsv(table) },
+  xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: async (table: ExportTable) => new Uint8Array(await toXlsx(table)) },
+} as const;
+
+/**
+ * A download of the "in figures" report (or, with `by`, of a breakdown), asked for with the same
+ * query string as the pages and read through the same operations for the signed-in user, so a
+ * file holds exactly what that user may see on the page.
+ */
+export async function figuresDownload(request: Request): Promise<Response> {
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const extension = search.format as keyof typeof FORMATS;
+  const format = Object.hasOwn(FORMATS, extension) ? FORMATS[extension] : undefined;
+  if (!format) return Response.json({ error: { kind: "validation", fieldErrors: { format: ["csv, xlsx"] } } }, { status: 422 });
+  const query = figuresQuery(figuresParams(search));
+  const { t } = await serverI18n();
+
+  let table: ExportTable;
+  if (search.by !== undefined) {
+    const result = await perform(figuresBreakdown, { ...query, by: breakdownOf(search) });
+    if (!result.ok) return Response.json({ error: result.error }, { status: httpStatus(result.error) });
+    table = breakdownTable(result.value, t);
+  } else {
+    const result = await perform(figuresReport, query);
+    if (!result.ok) return Response.json({ error: result.error }, { status: httpStatus(result.error) });
+    table = reportTable(result.value, t);
+  }
+  return new Response(await format.body(table), {
+    headers: {
+      "Content-Type": format.type,
+      "Content-Disposition": `attachment; filename="${table.fileName}.${extension}"`,
+      // Figures depend on who asks: never kept by a shared cache.
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
