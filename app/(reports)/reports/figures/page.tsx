@@ -68,7 +68,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       <JobTrainingSection {...props} />
       <InterculturalOpeningSection {...props} />
       <SkilledWorkerSection {...props} />
-      <NetworkSection {...props} />
+      <NetworkSection {...props} network={network} />
       {network && <TargetSection {...props} target={report.figures["targets.initialSessions"] as TargetProgress | null} />}
       {regions && <RegionsSection {...props} regions={regions} breakdownHref={`/reports/figures/breakdown?${figuresSearch(params, { by: "region" })}`} />}
       {!network && <p className={styles.source}>{t("figures.suppressedHint", { mark: SUPPRESSED })}</p>}

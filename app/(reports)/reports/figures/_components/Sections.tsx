@@ -185,11 +185,12 @@ export function SkilledWorkerSection({ v, t }: Props) {
   );
 }
 
-export function NetworkSection({ v, t }: Props) {
+export function NetworkSection({ v, t, network }: Props & { network: boolean }) {
   return (
-    <Section id="network" title={t("figures.sections.organisation")}>
+    <Section id="network" title={t("figures.sections.organisation")} intro={t("figures.explain.organisation")}>
       <div className={styles.grid}>
-        <KeyFigure v={v} k="organisation.regionalNetworks" explanation={t("figures.explain.organisation")} />
+        {/* Within one region this would only ever count that region. */}
+        {network && <KeyFigure v={v} k="organisation.regionalNetworks" />}
         <KeyFigure v={v} k="organisation.subprojects" />
       </div>
     </Section>
