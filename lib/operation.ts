@@ -5,6 +5,7 @@ import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
+import { audit, subjectOf, type AuditKind } from "@/lib/audit";
 import { fieldErrors, unstorableTextPaths, zodErrorMap } from "@/lib/i18n/zod-errors";
 
 type ActorFor<A> = A extends "public" ? Actor | null : Actor;
@@ -25,6 +26,8 @@ export type Access = "public" | Permission;
 export interface Operation<A extends Access, S extends z.ZodType, R> {
   name: string;
   access: A;
+  /** What the audit trail keeps of it (lib/audit.ts): changes and reads of personal data. */
+  audit: AuditKind;
   input: S;
   run(ctx: Context<A>, input: z.output<S>): Promise<R>;
 }
@@ -51,8 +54,8 @@ export async function execute<A extends Access, S extends z.ZodType, R>(
   locale: Locale = "de",
 ): Promise<Result<R>> {
   if (op.access !== "public") {
-    if (!actor) return { ok: false, error: { kind: "unauthenticated" } };
-    if (!hasPermission(actor, op.access)) return { ok: false, error: { kind: "forbidden" } };
+    if (!actor) return denied(op, actor, rawInput, { kind: "unauthenticated" });
+    if (!hasPermission(actor, op.access)) return denied(op, actor, rawInput, { kind: "forbidden" });
   }
   const t = translator(locale);
   const unstorable = unstorableTextPaths(rawInput);
@@ -63,17 +66,27 @@ export async function execute<A extends Access, S extends z.ZodType, R>(
   if (!parsed.success) return { ok: false, error: { kind: "validation", fieldErrors: fieldErrors(parsed.error) } };
   try {
     const db = await getDb();
-    const value = await db.transaction((tx) => op.run({ actor: actor as ActorFor<A>, tx, locale }, parsed.data));
+    const value = await db.transaction(async (tx) => {
+      const result = await op.run({ actor: actor as ActorFor<A>, tx, locale }, parsed.data);
+      if (op.audit !== "none") await audit(tx, { actor, action: op.name, outcome: "ok", subjectId: subjectOf(parsed.data, result) });
+      return result;
+    });
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof NotFoundError) return { ok: false, error: { kind: "not_found" } };
-    if (error instanceof ForbiddenError) return { ok: false, error: { kind: "forbidden" } };
+    if (error instanceof NotFoundError) return denied(op, actor, parsed.data, { kind: "not_found" });
+    if (error instanceof ForbiddenError) return denied(op, actor, parsed.data, { kind: "forbidden" });
     if (error instanceof ConflictError) return { ok: false, error: { kind: "conflict", current: error.current } };
     if (error instanceof FieldError) {
       return { ok: false, error: { kind: "validation", fieldErrors: { [error.field]: [t(`errors.${error.key}`)] } } };
     }
     throw error;
   }
+}
+
+/** A refused access is on record too (its own statement: the refused transaction, if any, is gone). */
+async function denied<R>(op: AnyOperation, actor: Actor | null, input: unknown, error: OperationError): Promise<Result<R>> {
+  await audit(await getDb(), { actor, action: op.name, outcome: "denied", subjectId: subjectOf(input, null), details: { reason: error.kind } });
+  return { ok: false, error };
 }
 
 export function httpStatus(error: OperationError): number {

@@ -1,5 +1,6 @@
 import type { AnyOperation } from "./operation";
 import * as tokens from "./api/tokens";
+import * as auditSearch from "./audit-search";
 import * as clientCommands from "./clients/commands";
 import * as clientQueries from "./clients/queries";
 import * as figures from "./figures/report";
@@ -31,5 +32,6 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   tokens,
   figures,
   targets,
+  auditSearch,
   ...Object.values(RECORD_OPERATIONS),
 );

@@ -8,6 +8,7 @@ export const setLocaleSchema = z.object({ locale: z.enum(LOCALES) });
 export const setLocale = defineOperation({
   name: "preferences.setLocale",
   access: "public",
+  audit: "change",
   input: setLocaleSchema,
   async run(_ctx, { locale }) {
     return { locale };

@@ -15,7 +15,7 @@ export async function Header({ actor }: { actor: Actor | null }) {
     links.push({ href: "/admin", label: t("nav.admin") }, { href: "/admin/org", label: t("nav.org") });
     links.push({ href: "/admin/org/contact-points", label: t("nav.contactPoints") }, { href: "/admin/users", label: t("nav.users") });
     links.push({ href: "/admin/occupations", label: t("nav.occupations") }, { href: "/admin/tokens", label: t("nav.tokens") });
-    links.push({ href: "/admin/targets", label: t("nav.targets") });
+    links.push({ href: "/admin/targets", label: t("nav.targets") }, { href: "/admin/audit", label: t("nav.audit") });
     links.push({ href: "/reports/figures", label: t("figures.nav") });
   }
   if (actor) links.push({ href: "/api-docs", label: t("nav.apiDocs") });

@@ -3,3 +3,4 @@ export * from "./users";
 export * from "./clients";
 export * from "./records";
 export * from "./figures";
+export * from "./audit";

@@ -17,6 +17,7 @@ export { createTokenSchema };
 export const createToken = defineOperation({
   name: "tokens.create",
   access: "tokens.manage",
+  audit: "change",
   input: createTokenSchema,
   async run({ actor, tx }, { userId, name }) {
     const [user] = await tx.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, userId));
@@ -30,6 +31,7 @@ export const createToken = defineOperation({
 export const listTokens = defineOperation({
   name: "tokens.list",
   access: "tokens.manage",
+  audit: "none",
   input: z.object({}).strict(),
   async run({ tx }) {
     return tx
@@ -52,6 +54,7 @@ export const listTokens = defineOperation({
 export const revokeToken = defineOperation({
   name: "tokens.revoke",
   access: "tokens.manage",
+  audit: "change",
   input: z.object({ id }).strict(),
   async run({ tx }, { id: tokenId }) {
     const [row] = await tx

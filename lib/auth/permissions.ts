@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   "figures.view": ["admin", "network_coordinator", "regional_coordinator"],
   "targets.manage": ["admin"],
+  "audit.view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

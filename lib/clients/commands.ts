@@ -46,6 +46,7 @@ function splitInput(input: ClientInput) {
 export const createClient = defineOperation({
   name: "clients.create",
   access: "cases.work",
+  audit: "change",
   input: createClientSchema,
   async run({ actor, tx }, input): Promise<Client> {
     if (!actor.contactPointIds.includes(input.contactPointId)) throw new FieldError("contactPointId", "notYourUnit");
@@ -73,6 +74,7 @@ export const createClient = defineOperation({
 export const updateClient = defineOperation({
   name: "clients.update",
   access: "cases.work",
+  audit: "change",
   input: updateClientSchema,
   async run({ actor, tx }, input): Promise<Client> {
     const before = await clientInScope(tx, actor, input.id, true);
@@ -105,6 +107,7 @@ export const updateClient = defineOperation({
 export const withdrawConsent = defineOperation({
   name: "clients.withdrawConsent",
   access: "cases.work",
+  audit: "change",
   input: withdrawConsentSchema,
   async run({ actor, tx }, { clientId }) {
     const client = await clientInScope(tx, actor, clientId, true);
@@ -126,6 +129,7 @@ export const withdrawConsent = defineOperation({
 export const createReminder = defineOperation({
   name: "reminders.create",
   access: "cases.work",
+  audit: "change",
   input: createReminderSchema,
   async run({ actor, tx }, input) {
     await clientInScope(tx, actor, input.clientId);
@@ -137,6 +141,7 @@ export const createReminder = defineOperation({
 export const completeReminder = defineOperation({
   name: "reminders.complete",
   access: "cases.work",
+  audit: "change",
   input: completeReminderSchema,
   async run({ actor, tx }, { id }) {
     const [reminder] = await tx.select().from(reminders).where(eq(reminders.id, id));

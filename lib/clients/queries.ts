@@ -9,6 +9,7 @@ import { clientIdSchema, searchClientsSchema } from "./schemas";
 export const getClient = defineOperation({
   name: "clients.get",
   access: "cases.work",
+  audit: "personalRead",
   input: clientIdSchema,
   async run({ actor, tx }, { id }) {
     const client = await clientInScope(tx, actor, id);
@@ -38,6 +39,7 @@ export const getClient = defineOperation({
 export const searchClients = defineOperation({
   name: "clients.search",
   access: "cases.work",
+  audit: "personalRead",
   input: searchClientsSchema,
   async run({ actor, tx }, q) {
     const units = q.contactPointId ? actor.contactPointIds.filter((c) => c === q.contactPointId) : actor.contactPointIds;
@@ -70,6 +72,7 @@ export const searchClients = defineOperation({
 export const dueReminders = defineOperation({
   name: "reminders.due",
   access: "cases.work",
+  audit: "personalRead",
   input: searchClientsSchema.pick({ page: true }),
   async run({ actor, tx }) {
     if (!actor.contactPointIds.length) return [];

@@ -339,6 +339,7 @@ export async function buildBreakdown(tx: Tx, q: FiguresQuery & { by: Breakdown }
 export const figuresReport = defineOperation({
   name: "figures.report",
   access: "figures.view",
+  audit: "none",
   input: figuresQuerySchema,
   async run({ actor, tx, locale }, q) {
     return buildReport(tx, q, await resolveScope(tx, actor, q.scope), locale);
@@ -348,6 +349,7 @@ export const figuresReport = defineOperation({
 export const figuresBreakdown = defineOperation({
   name: "figures.breakdown",
   access: "figures.view",
+  audit: "none",
   input: breakdownQuerySchema,
   async run({ actor, tx, locale }, q) {
     return buildBreakdown(tx, q, await resolveScope(tx, actor, q.scope), locale);

@@ -8,6 +8,7 @@ import { TARGET_KEYS, targetSchema } from "./target-schemas";
 export const listTargets = defineOperation({
   name: "targets.list",
   access: "targets.manage",
+  audit: "none",
   input: z.object({}).strict(),
   async run({ tx }) {
     const rows = await tx.select().from(targets);
@@ -19,6 +20,7 @@ export const listTargets = defineOperation({
 export const saveTarget = defineOperation({
   name: "targets.save",
   access: "targets.manage",
+  audit: "change",
   input: targetSchema,
   async run({ actor, tx }, { key, version, ...values }) {
     const [current] = await tx.select().from(targets).where(eq(targets.key, key)).for("update");

@@ -11,6 +11,7 @@ export { occupationSchema, updateOccupationSchema };
 export const listOccupations = defineOperation({
   name: "occupations.list",
   access: "catalogue.view",
+  audit: "none",
   input: z.object({}).strict(),
   async run({ tx }) {
     return tx.select().from(occupations).orderBy(asc(occupations.nameDe));
@@ -20,6 +21,7 @@ export const listOccupations = defineOperation({
 export const createOccupation = defineOperation({
   name: "occupations.create",
   access: "catalogue.manage",
+  audit: "change",
   input: occupationSchema,
   async run({ tx }, input) {
     const [created] = await tx.insert(occupations).values(input).onConflictDoNothing().returning();
@@ -31,6 +33,7 @@ export const createOccupation = defineOperation({
 export const updateOccupation = defineOperation({
   name: "occupations.update",
   access: "catalogue.manage",
+  audit: "change",
   input: updateOccupationSchema,
   async run({ tx }, { id: occupationId, ...values }) {
     const [updated] = await tx.update(occupations).set(values).where(eq(occupations.id, occupationId)).returning();

@@ -15,6 +15,7 @@ async function findUnit(tx: Tx, id: string): Promise<OrgUnit | undefined> {
 export const createUnit = defineOperation({
   name: "org.createUnit",
   access: "org.manage",
+  audit: "change",
   input: createUnitSchema,
   async run({ tx }, input): Promise<OrgUnit> {
     let parent: OrgUnit | undefined;
@@ -65,6 +66,7 @@ async function updateAtVersion(tx: Tx, id: string, expected: number, changes: Pa
 export const renameUnit = defineOperation({
   name: "org.renameUnit",
   access: "org.manage",
+  audit: "change",
   input: renameUnitSchema,
   async run({ tx }, { id, name, version }) {
     return updateAtVersion(tx, id, version, { name });
@@ -78,6 +80,7 @@ export const renameUnit = defineOperation({
 export const closeUnit = defineOperation({
   name: "org.closeUnit",
   access: "org.manage",
+  audit: "change",
   input: closeUnitSchema,
   async run({ tx }, { id, activeUntil, version }) {
     const unit = await findUnit(tx, id);

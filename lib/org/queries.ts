@@ -59,6 +59,7 @@ async function regionSummaries(tx: Tx, day: string, regionId: string | null): Pr
 export const listRegions = defineOperation({
   name: "org.listRegions",
   access: "org.view",
+  audit: "none",
   input: listQuerySchema,
   async run({ actor, tx }, { at }) {
     const day = at ?? todayInBerlin();
@@ -76,6 +77,7 @@ export interface UnitDetail {
 export const getUnit = defineOperation({
   name: "org.getUnit",
   access: "org.view",
+  audit: "none",
   input: unitQuerySchema,
   async run({ actor, tx }, { id }): Promise<UnitDetail> {
     const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, id));
@@ -89,6 +91,7 @@ export const getUnit = defineOperation({
 export const getNetwork = defineOperation({
   name: "org.getNetwork",
   access: "org.view",
+  audit: "none",
   input: z.object({}),
   async run({ tx }) {
     const [network] = await tx.select().from(orgUnits).where(eq(orgUnits.level, "network"));
@@ -106,6 +109,7 @@ export interface ContactPointRow extends OrgUnit {
 export const listContactPoints = defineOperation({
   name: "org.listContactPoints",
   access: "org.view",
+  audit: "none",
   input: contactPointQuerySchema,
   async run({ actor, tx }, { at, regionId, kind }) {
     const scopeRegion = actor.role === "regional_coordinator" ? actor.regionId : regionId;
@@ -129,6 +133,7 @@ export const listContactPoints = defineOperation({
 export const listAssignableUnits = defineOperation({
   name: "org.listAssignableUnits",
   access: "users.manage",
+  audit: "none",
   input: z.object({}),
   async run({ tx }) {
     return tx
@@ -149,6 +154,7 @@ export const listAssignableUnits = defineOperation({
 export const listMyUnits = defineOperation({
   name: "org.listMyUnits",
   access: "cases.work",
+  audit: "none",
   input: z.object({}),
   async run({ actor, tx }) {
     const ids = [...new Set([...actor.unitIds, ...actor.contactPointIds, ...actor.subprojectIds])];

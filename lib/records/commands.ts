@@ -58,6 +58,7 @@ function operationsFor(spec: KindSpec) {
   const create = defineOperation({
     name: name("create"),
     access: "cases.work",
+    audit: "change",
     input: createSchema(spec),
     async run({ actor, tx }, input) {
       const fields = input as Record<string, unknown>;
@@ -86,6 +87,7 @@ function operationsFor(spec: KindSpec) {
   const update = defineOperation({
     name: name("update"),
     access: "cases.work",
+    audit: "change",
     input: updateSchema(spec),
     async run({ actor, tx }, input) {
       const fields = input as Record<string, unknown>;
@@ -123,6 +125,7 @@ function operationsFor(spec: KindSpec) {
   const remove = defineOperation({
     name: name("delete"),
     access: "cases.work",
+    audit: "change",
     input: deleteSchema,
     async run({ actor, tx }, { id, version }) {
       const before = await recordInScope(tx, actor, spec, id, true);
@@ -146,6 +149,7 @@ function operationsFor(spec: KindSpec) {
   const get = defineOperation({
     name: name("get"),
     access: "cases.work",
+    audit: "none",
     input: getSchema,
     async run({ actor, tx }, { id }) {
       return present(await recordInScope(tx, actor, spec, id));
@@ -155,6 +159,7 @@ function operationsFor(spec: KindSpec) {
   const list = defineOperation({
     name: name("list"),
     access: "cases.work",
+    audit: "none",
     input: listSchema,
     async run({ actor, tx }, q) {
       const units = unitsFor(actor, spec);
@@ -184,6 +189,7 @@ function operationsFor(spec: KindSpec) {
   const versions = defineOperation({
     name: name("history"),
     access: "cases.work",
+    audit: "none",
     input: getSchema,
     async run({ actor, tx }, { id }) {
       const [record] = await tx.select().from(records).where(and(eq(records.id, id), eq(records.kind, spec.kind)));

@@ -38,6 +38,7 @@ async function replaceUnits(tx: Tx, userId: string, unitIds: string[]) {
 export const createUser = defineOperation({
   name: "users.create",
   access: "users.manage",
+  audit: "change",
   input: createUserSchema,
   async run({ tx }, input): Promise<PublicUser> {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
@@ -61,6 +62,7 @@ async function currentUser(tx: Tx, id: string): Promise<User> {
 export const updateUser = defineOperation({
   name: "users.update",
   access: "users.manage",
+  audit: "change",
   input: updateUserSchema,
   async run({ tx }, input): Promise<PublicUser> {
     const before = await currentUser(tx, input.id);
@@ -89,6 +91,7 @@ export const updateUser = defineOperation({
 export const setUserActive = defineOperation({
   name: "users.setActive",
   access: "users.manage",
+  audit: "change",
   input: setUserActiveSchema,
   async run({ actor, tx }, input): Promise<PublicUser> {
     if (input.id === actor.userId && !input.active) throw new FieldError("active", "cannotDeactivateSelf");
@@ -110,6 +113,7 @@ export const setUserActive = defineOperation({
 export const setPassword = defineOperation({
   name: "users.setPassword",
   access: "users.manage",
+  audit: "change",
   input: setPasswordSchema,
   async run({ tx }, input): Promise<PublicUser> {
     await currentUser(tx, input.id);

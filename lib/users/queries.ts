@@ -18,6 +18,7 @@ const listed = {
 export const listUsers = defineOperation({
   name: "users.list",
   access: "users.manage",
+  audit: "none",
   input: z.object({}),
   async run({ tx }) {
     return tx
@@ -31,6 +32,7 @@ export const listUsers = defineOperation({
 export const getUser = defineOperation({
   name: "users.get",
   access: "users.manage",
+  audit: "none",
   input: z.object({ id }),
   async run({ tx }, { id: userId }) {
     const [user] = await tx.select(listed).from(users).where(eq(users.id, userId));

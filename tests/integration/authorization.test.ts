@@ -201,6 +201,7 @@ const MATRIX: Record<string, Row> = {
   },
 
   "targets.list": { allowed: ["admin"], input: () => ({}) },
+  "audit.search": { allowed: ["admin"], input: () => ({ action: "clients." }) },
   "targets.save": {
     allowed: ["admin"],
     input: async (f) => {

@@ -12,7 +12,7 @@ async function onPristineDemo(body: (tx: Tx) => Promise<void>): Promise<void> {
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
-      const tables = await tx.execute(sql`select tablename from pg_tables where schemaname = 'public' and tablename not like '\\_\\_%' and tablename <> 'figure_compaction'`);
+      const tables = await tx.execute(sql`select tablename from pg_tables where schemaname = 'public' and tablename not like '\\_\\_%' and tablename not in ('figure_compaction', 'audit_log')`);
       const names = (tables.rows as { tablename: string }[]).map((t) => `"${t.tablename}"`).join(", ");
       await tx.execute(sql.raw(`truncate ${names} cascade`));
       await tx.execute(sql`update figure_compaction set until = '-infinity'`);

@@ -1,0 +1,44 @@
+import { and, desc, eq, gte, like, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import { auditLog } from "@/db/schema";
+import { defineOperation } from "@/lib/operation";
+import { id, isoDate } from "@/lib/validation";
+
+const PAGE = 100;
+
+export const auditSearchSchema = z
+  .object({
+    action: z.string().trim().max(100).optional(),
+    actorId: id.optional(),
+    subjectId: id.optional(),
+    outcome: z.enum(["ok", "denied"]).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+  })
+  .strict();
+
+export const searchAudit = defineOperation({
+  name: "audit.search",
+  access: "audit.view",
+  audit: "none",
+  input: auditSearchSchema,
+  async run({ tx }, q) {
+    const where = and(
+      q.action ? like(auditLog.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+      q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
+      q.subjectId ? eq(auditLog.subjectId, q.subjectId) : undefined,
+      q.outcome ? eq(auditLog.outcome, q.outcome) : undefined,
+      q.from ? gte(auditLog.at, sql`(${q.from}::date)::timestamp at time zone 'Europe/Berlin'`) : undefined,
+      q.to ? lt(auditLog.at, sql`(${q.to}::date + 1)::timestamp at time zone 'Europe/Berlin'`) : undefined,
+    );
+    const items = await tx
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(PAGE + 1)
+      .offset((q.page - 1) * PAGE);
+    return { items: items.slice(0, PAGE), page: q.page, hasMore: items.length > PAGE };
+  },
+});

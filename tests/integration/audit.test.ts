@@ -1,0 +1,113 @@
+import { and, eq, gt, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb, type Tx } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { searchAudit } from "@/lib/audit-search";
+import { checkLogin } from "@/lib/auth/login";
+import { getClient } from "@/lib/clients/queries";
+import { execute } from "@/lib/operation";
+import { RECORD_OPERATIONS } from "@/lib/records/commands";
+import { KINDS } from "@/lib/records/kinds";
+import { apiAdviser, send, sessionSecret } from "../helpers/api";
+import { PERSONAL_WITH_CONSENT, TEST_PASSWORD, makeActor, makeClient, makeOrg, makeUser, placementFor, recordInput } from "../helpers/factories";
+
+/** The entries written since `sinceId`, oldest first. */
+async function entriesSince(sinceId: number) {
+  const db = await getDb();
+  return db.select().from(auditLog).where(gt(auditLog.id, sinceId)).orderBy(auditLog.id);
+}
+
+async function lastId(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)::bigint` }).from(auditLog);
+  return Number(row.id);
+}
+
+describe("audit trail", () => {
+  let adviser: { actor: Actor; token: string };
+  let other: Actor;
+  let admin: Actor;
+
+  beforeAll(async () => {
+    sessionSecret();
+    const org = await makeOrg();
+    const elsewhere = await makeOrg();
+    adviser = await apiAdviser([org.contactPoints[0].id]);
+    other = await makeActor("adviser", { unitIds: [elsewhere.contactPoints[0].id] });
+    admin = await makeActor("admin");
+  });
+
+  it("reading a client's case, on the page or through the API, leaves exactly one entry, without the personal data", async () => {
+    const client = await makeClient(adviser.actor, PERSONAL_WITH_CONSENT);
+    let since = await lastId();
+    expect(await execute(getClient, adviser.actor, { id: client.id })).toMatchObject({ ok: true });
+    let entries = await entriesSince(since);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ action: "clients.get", outcome: "ok", actorId: adviser.actor.userId, actorRole: "adviser", subjectId: client.id });
+
+    since = await lastId();
+    expect((await send("GET", `/api/v1/clients/${client.id}`, { token: adviser.token })).status).toBe(200);
+    entries = await entriesSince(since);
+    expect(entries.map((e) => [e.action, e.subjectId])).toEqual([["clients.get", client.id]]);
+    expect(JSON.stringify(entries)).not.toContain(PERSONAL_WITH_CONSENT.fullName);
+  });
+
+  it("every change is on record in its own transaction; a refused change leaves a denial and nothing else", async () => {
+    const spec = KINDS[0];
+    const body = recordInput(spec, await placementFor(adviser.actor, spec));
+    const since = await lastId();
+    const created = await execute(RECORD_OPERATIONS[spec.kind].create, adviser.actor, body);
+    expect(created.ok).toBe(true);
+    const id = created.ok ? created.value.id : "";
+    expect((await entriesSince(since)).map((e) => [e.action, e.outcome, e.subjectId])).toEqual([[`records.${spec.kind}.create`, "ok", id]]);
+
+    const before = await lastId();
+    expect(await execute(RECORD_OPERATIONS[spec.kind].get, other, { id })).toMatchObject({ ok: false, error: { kind: "not_found" } });
+    expect(await execute(RECORD_OPERATIONS[spec.kind].create, adviser.actor, { ...body, idempotencyKey: "another-key-1", occurredOn: "2019-02-30" })).toMatchObject({ ok: false });
+    const entries = await entriesSince(before);
+    expect(entries.map((e) => [e.action, e.outcome, e.actorId, e.subjectId, e.details])).toEqual([
+      [`records.${spec.kind}.get`, "denied", other.userId, id, { reason: "not_found" }],
+    ]);
+  });
+
+  it("logs logins, successful or not, without what was typed as password", async () => {
+    const user = await makeUser("network_coordinator");
+    const since = await lastId();
+    expect(await checkLogin(user.email, "not the password at all", "192.0.2.7")).toMatchObject({ ok: false });
+    expect(await checkLogin(user.email, TEST_PASSWORD, "192.0.2.7")).toMatchObject({ ok: true });
+    const entries = await entriesSince(since);
+    expect(entries.map((e) => [e.action, e.outcome, e.subjectId])).toEqual([
+      ["login.failure", "denied", user.id],
+      ["login.success", "ok", user.id],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain("not the password");
+  });
+
+  it("cannot be changed or deleted through the app's database connection", async () => {
+    const db = await getDb();
+    const [entry] = await db.select().from(auditLog).limit(1);
+    // As the app writes: each attempt in a transaction of its own.
+    const refusal = (attempt: (tx: Tx) => Promise<unknown>) => db.transaction(attempt).then(() => "done", (error) => String(error.cause?.message ?? error.message));
+    expect(await refusal((tx) => tx.update(auditLog).set({ action: "forged" }).where(eq(auditLog.id, entry.id)))).toMatch(/append-only: UPDATE refused/);
+    expect(await refusal((tx) => tx.delete(auditLog).where(eq(auditLog.id, entry.id)))).toMatch(/append-only: DELETE refused/);
+    expect(await refusal((tx) => tx.execute(sql`truncate audit_log`))).toMatch(/append-only: TRUNCATE refused/);
+    const [still] = await db.select().from(auditLog).where(and(eq(auditLog.id, entry.id), eq(auditLog.action, entry.action)));
+    expect(still).toBeDefined();
+  });
+
+  it("admins search it by object, action and outcome", async () => {
+    const client = await makeClient(adviser.actor);
+    await execute(getClient, adviser.actor, { id: client.id });
+    await execute(getClient, other, { id: client.id });
+    const found = await execute(searchAudit, admin, { subjectId: client.id });
+    expect(found.ok && found.value.items.map((e) => [e.action, e.outcome])).toEqual([
+      ["clients.get", "denied"],
+      ["clients.get", "ok"],
+      ["clients.create", "ok"],
+    ]);
+    const denied = await execute(searchAudit, admin, { subjectId: client.id, outcome: "denied", action: "clients." });
+    expect(denied.ok && denied.value.items).toHaveLength(1);
+    expect(await execute(searchAudit, adviser.actor, {})).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+  });
+});
