@@ -1,12 +1,19 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { orgUnits, userUnits, users, type Role, type User } from "@/db/schema";
 import type { Tx } from "@/db/client";
+import { isCommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { defineOperation } from "@/lib/operation";
 import { createUserSchema, setPasswordSchema, setUserActiveSchema, updateUserSchema } from "./schemas";
 
 export type PublicUser = Omit<User, "passwordHash">;
+
+/** A new password passes the schema's length rules; here it must not be a common one either. */
+function acceptable(password: string): string {
+  if (isCommonPassword(password)) throw new FieldError("password", "commonPassword");
+  return password;
+}
 
 function withoutHash({ passwordHash: _omit, ...user }: User): PublicUser {
   return user;
@@ -46,7 +53,7 @@ export const createUser = defineOperation({
     const { regionId, unitIds } = await checkedAssignments(tx, input.role, input.regionId, input.unitIds);
     const [user] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, regionId, passwordHash: await hashPassword(input.password) })
+      .values({ email: input.email, name: input.name, role: input.role, regionId, passwordHash: await hashPassword(acceptable(input.password)) })
       .returning();
     await replaceUnits(tx, user.id, unitIds);
     return withoutHash(user);
@@ -120,7 +127,7 @@ export const setPassword = defineOperation({
     const [user] = await tx
       .update(users)
       .set({
-        passwordHash: await hashPassword(input.password),
+        passwordHash: await hashPassword(acceptable(input.password)),
         version: sql`${users.version} + 1`,
         sessionVersion: sql`${users.sessionVersion} + 1`,
         updatedAt: new Date(),

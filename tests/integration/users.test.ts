@@ -36,6 +36,18 @@ describe("users", () => {
     expect(adviser.ok || adviser.error).toEqual({ kind: "validation", fieldErrors: { unitIds: ["Please assign at least one contact point or subproject."] } });
   });
 
+  it("refuses common passwords (also with digits or signs added), allows long ones up to 128 characters", async () => {
+    const base = { name: "P", role: "network_coordinator" };
+    for (const password of ["QazWsxEdcRfv", "1q2w3e4r5t6y", "Password2024!!", "!!sunshine1234"]) {
+      const refused = await execute(createUser, admin, { ...base, email: `p${Date.now()}@test.example`, password }, "en");
+      expect(refused.ok || refused.error, password).toEqual({ kind: "validation", fieldErrors: { password: ["This password is one of the most common ones. Please choose another."] } });
+    }
+    const long = "Wiesenweg 17, dritter Stock links, neben der Bäckerei am Markt.";
+    expect(long.length).toBeGreaterThanOrEqual(64);
+    expect(await execute(createUser, admin, { ...base, email: `long${Date.now()}@test.example`, password: long })).toMatchObject({ ok: true });
+    expect(await execute(createUser, admin, { ...base, email: `longer${Date.now()}@test.example`, password: "x".repeat(129) })).toMatchObject({ ok: false, error: { kind: "validation" } });
+  });
+
   it("a role change raises the session version (ending open sessions); a name change does not", async () => {
     const user = await makeActor("adviser", { unitIds: [org.contactPoints[0].id] });
     const renamed = await execute(updateUser, admin, { id: user.userId, name: "Anders", role: "adviser", unitIds: [org.contactPoints[0].id], version: 1 });
