@@ -42,7 +42,7 @@ describe("users", () => {
       const refused = await execute(createUser, admin, { ...base, email: `p${Date.now()}@test.example`, password }, "en");
       expect(refused.ok || refused.error, password).toEqual({ kind: "validation", fieldErrors: { password: ["This password is one of the most common ones. Please choose another."] } });
     }
-    const long = "Wiesenweg 17, dritter Stock links, neben der Bäckerei am Markt.";
+    const long = "Wiesenweg 17, dritter Stock links, neben der Bäckerei am Marktplatz.";
     expect(long.length).toBeGreaterThanOrEqual(64);
     expect(await execute(createUser, admin, { ...base, email: `long${Date.now()}@test.example`, password: long })).toMatchObject({ ok: true });
     expect(await execute(createUser, admin, { ...base, email: `longer${Date.now()}@test.example`, password: "x".repeat(129) })).toMatchObject({ ok: false, error: { kind: "validation" } });
