@@ -69,17 +69,17 @@ export interface ResolvedScope extends Scope {
 const LEVEL_OF = { network: "network", region: "region", subproject: "subproject", contact_point: "unit" } as const;
 
 /** The scope asked for, if the actor may see it: regional coordinators their own region only. */
-export async function resolveScope(tx: Tx, actor: Actor, requested: string | undefined): Promise<ResolvedScope> {
+export async function resolveScope(tx: Tx, actor: Actor, requested: string | undefined, locale: Locale = "de"): Promise<ResolvedScope> {
   const wanted = requested ?? (actor.role === "regional_coordinator" ? actor.regionId! : "network");
   if (wanted === "network") {
     if (actor.role === "regional_coordinator") throw new ForbiddenError("scope");
-    const [network] = await tx.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.level, "network"));
-    return { level: "network", id: null, name: network?.name ?? "" };
+    const [network] = await tx.select({ name: orgUnits.name, nameEn: orgUnits.nameEn }).from(orgUnits).where(eq(orgUnits.level, "network"));
+    return { level: "network", id: null, name: (locale === "en" && network?.nameEn) || network?.name || "" };
   }
   const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, wanted));
   if (!unit) throw new NotFoundError("scope");
   if (actor.role === "regional_coordinator" && unit.regionId !== actor.regionId) throw new ForbiddenError("scope");
-  return { level: LEVEL_OF[unit.level], id: unit.level === "network" ? null : unit.id, name: unit.name };
+  return { level: LEVEL_OF[unit.level], id: unit.level === "network" ? null : unit.id, name: (locale === "en" && unit.nameEn) || unit.name };
 }
 
 function values(rows: CounterRow[]): CounterValues {
@@ -279,7 +279,7 @@ async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[
     }
     case "region": {
       const regions = await tx
-        .select({ id: orgUnits.id, name: orgUnits.name })
+        .select({ id: orgUnits.id, name: locale === "en" ? sql<string>`coalesce(${orgUnits.nameEn}, ${orgUnits.name})` : orgUnits.name })
         .from(orgUnits)
         .where(and(eq(orgUnits.level, "region"), scope.level === "network" ? undefined : eq(orgUnits.id, (await regionOf(tx, scope))!)))
         .orderBy(orgUnits.name);
@@ -342,7 +342,7 @@ export const figuresReport = defineOperation({
   audit: "none",
   input: figuresQuerySchema,
   async run({ actor, tx, locale }, q) {
-    return buildReport(tx, q, await resolveScope(tx, actor, q.scope), locale);
+    return buildReport(tx, q, await resolveScope(tx, actor, q.scope, locale), locale);
   },
 });
 
@@ -352,6 +352,6 @@ export const figuresBreakdown = defineOperation({
   audit: "none",
   input: breakdownQuerySchema,
   async run({ actor, tx, locale }, q) {
-    return buildBreakdown(tx, q, await resolveScope(tx, actor, q.scope), locale);
+    return buildBreakdown(tx, q, await resolveScope(tx, actor, q.scope, locale), locale);
   },
 });

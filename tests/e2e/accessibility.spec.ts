@@ -17,8 +17,10 @@ test("the login page has no accessibility violations", async ({ page }) => {
 });
 
 test("the admin pages have no accessibility violations", async ({ page }) => {
+  // Ten pages, each analysed in full: more than the default minute on a busy machine.
+  test.slow();
   await loginAndWait(page, DEMO.admin, /\/admin$/);
-  for (const path of ["/admin", "/admin/org", "/admin/org/contact-points", "/admin/users", "/admin/users/new", "/admin/occupations", "/admin/tokens", "/api-docs"]) {
+  for (const path of ["/admin", "/admin/org", "/admin/org/contact-points", "/admin/users", "/admin/users/new", "/admin/occupations", "/admin/tokens", "/admin/targets", "/admin/audit", "/api-docs"]) {
     await expectNoViolations(page, path);
   }
   await page.goto("/admin/org");
@@ -28,6 +30,7 @@ test("the admin pages have no accessibility violations", async ({ page }) => {
 });
 
 test("the coordinator and adviser pages have no accessibility violations", async ({ page, browser }) => {
+  test.slow();
   await loginAndWait(page, DEMO.network, /\/reports$/);
   await expectNoViolations(page, "/reports");
   const adviser = await (await browser.newContext()).newPage();

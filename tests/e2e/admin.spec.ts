@@ -100,3 +100,20 @@ test("login is throttled after repeated failures, even with the right password t
   await expect(page.locator(".form-error")).toHaveText("Zu viele fehlgeschlagene Versuche. Bitte versuchen Sie es in 15 Minuten erneut.");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("an admin sets the network's target; a bad round is named at its field; the audit trail shows the change", async ({ page }) => {
+  await loginAndWait(page, DEMO.admin, /\/admin$/);
+  await page.goto("/admin/targets");
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "Erstberatungen" }) });
+  await expect(form.getByLabel("Zielwert (Anzahl)")).toHaveValue("200000");
+  await form.getByLabel("Förderrunde bis").fill("2018-12-31");
+  await form.getByRole("button", { name: "Zielwert speichern" }).click();
+  await expect(form.locator(".field-error").filter({ hasText: "Das Ende darf nicht vor dem Beginn liegen." })).toBeVisible();
+  await form.getByLabel("Förderrunde bis").fill("2022-12-31");
+  await form.getByLabel("Zielwert (Anzahl)").fill("200000");
+  await form.getByRole("button", { name: "Zielwert speichern" }).click();
+  await expect(form.getByText("Zielwert gespeichert.")).toBeVisible();
+
+  await page.goto("/admin/audit?action=targets.save");
+  await expect(page.locator("table tbody tr").first()).toContainText("targets.save");
+});
