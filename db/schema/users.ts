@@ -64,3 +64,17 @@ export const appSettings = pgTable("app_settings", {
 
 export type User = typeof users.$inferSelect;
 export type Role = (typeof role.enumValues)[number];
+
+/**
+ * One row per sign-in: when it was last used, so that a session left idle for 30 minutes
+ * ends (the session cookie alone cannot know), and when it ended.
+ */
+export const userSessions = pgTable("user_sessions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  endedAt: timestamp("ended_at", { withTimezone: true }),
+});

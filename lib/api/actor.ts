@@ -2,6 +2,7 @@ import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { decode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
+import { touchSession } from "@/lib/auth/activity";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { hashToken } from "./tokens";
 
@@ -51,6 +52,7 @@ export async function actorFromRequest(request: Request): Promise<{ actor: Actor
     if (!token?.sub || (token.exp && Number(token.exp) * 1000 < Date.now())) return { actor: null, credential: "session" };
     const [user] = await db.select().from(users).where(eq(users.id, token.sub));
     if (!user || !user.active || user.role !== token.role || user.sessionVersion !== token.sv) return { actor: null, credential: "session" };
+    if (!(await touchSession(db, token.sid as string | undefined))) return { actor: null, credential: "session" };
     return { actor: await loadActor(db, user.id), credential: "session" };
   }
   return { actor: null, credential: "none" };

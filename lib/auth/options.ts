@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { endSession, startSession, touchSession } from "./activity";
 import { checkLogin } from "./login";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -45,7 +46,7 @@ export function authOptions(): NextAuthOptions {
       async jwt({ token, user }) {
         if (user) {
           const u = user as unknown as { id: string; role: string; sessionVersion: number };
-          return { ...token, sub: u.id, role: u.role, sv: u.sessionVersion };
+          return { ...token, sub: u.id, role: u.role, sv: u.sessionVersion, sid: await startSession(await getDb(), u.id) };
         }
         // Re-checked on every request, so that deactivation or a role change takes effect at once.
         const db = await getDb();
@@ -58,10 +59,16 @@ export function authOptions(): NextAuthOptions {
         if (!current || !current.active || current.role !== token.role || current.sessionVersion !== token.sv) {
           throw new Error("session ended");
         }
+        if (!(await touchSession(db, token.sid as string | undefined))) throw new Error("session idle");
         return token;
       },
       async session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub, role: token.role } };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        await endSession(await getDb(), token?.sid as string | undefined);
       },
     },
     logger: {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
+import { startSession } from "@/lib/auth/activity";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { clientRoute, clientsRoute, figuresBreakdownRoute, figuresRoute, recordRoute, recordsRoute } from "@/lib/api/routes";
 import { createToken } from "@/lib/api/tokens";
@@ -95,6 +96,7 @@ export async function apiAdviser(unitIds: string[]): Promise<{ actor: Actor; tok
 export async function sessionCookie(userId: string): Promise<string> {
   const actor = await loadActor(await getDb(), userId);
   if (!actor) throw new Error("no such active user");
-  const value = await encode({ token: { sub: actor.userId, role: actor.role, sv: actor.sessionVersion }, secret: sessionSecret() });
+  const sid = await startSession(await getDb(), actor.userId);
+  const value = await encode({ token: { sub: actor.userId, role: actor.role, sv: actor.sessionVersion, sid }, secret: sessionSecret() });
   return `next-auth.session-token=${value}`;
 }

@@ -1,8 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { JWT } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { userSessions, users } from "@/db/schema";
+import { actorFromRequest } from "@/lib/api/actor";
+import { endSession, startSession, touchSession } from "@/lib/auth/activity";
+import { sessionCookie, sessionSecret } from "../helpers/api";
 import { authOptions, clientAddress, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { makeUser } from "../helpers/factories";
 
@@ -15,6 +18,7 @@ async function signedInToken() {
 }
 
 describe("sessions", () => {
+  sessionSecret();
   it("last at most 12 hours", () => {
     const options = authOptions();
     expect(SESSION_MAX_AGE_SECONDS).toBeLessThanOrEqual(12 * 3600);
@@ -41,6 +45,40 @@ describe("sessions", () => {
     const b = await signedInToken();
     await (await getDb()).update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, b.user.id));
     await expect(jwt(b.token)).rejects.toThrow();
+  });
+
+  it("end after 30 minutes without a request (the clock is the test's), and stay ended", async () => {
+    const db = await getDb();
+    const { user } = await signedInToken();
+    const start = new Date("2026-03-02T09:00:00Z");
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    const id = await startSession(db, user.id, start);
+    expect(await touchSession(db, id, at(29))).toBe(true);
+    // Each request moves the deadline: 29 + 29 minutes is still fine.
+    expect(await touchSession(db, id, at(58))).toBe(true);
+    expect(await touchSession(db, id, at(58 + 31))).toBe(false);
+    expect(await touchSession(db, id, at(58 + 32))).toBe(false);
+    const [row] = await db.select().from(userSessions).where(eq(userSessions.id, id));
+    expect(row.endedAt).not.toBeNull();
+  });
+
+  it("end at sign-out, and a token without a session record is no session", async () => {
+    const { token } = await signedInToken();
+    await expect(jwt(token)).resolves.toMatchObject({ sid: token.sid });
+    await authOptions().events!.signOut!({ token, session: null } as never);
+    await expect(jwt(token)).rejects.toThrow();
+    const { sid: _sid, ...withoutSession } = (await signedInToken()).token;
+    await expect(jwt(withoutSession as JWT)).rejects.toThrow();
+  });
+
+  it("an ended session's cookie opens the API no more", async () => {
+    const { user } = await signedInToken();
+    const cookie = await sessionCookie(user.id);
+    const request = () => new Request("http://localhost/api/v1/clients", { headers: { cookie } });
+    expect((await actorFromRequest(request())).actor?.userId).toBe(user.id);
+    const [open] = await (await getDb()).select().from(userSessions).where(eq(userSessions.userId, user.id)).orderBy(desc(userSessions.createdAt)).limit(1);
+    await endSession(await getDb(), open.id);
+    expect((await actorFromRequest(request())).actor).toBeNull();
   });
 
   it("takes the client address from the closest hop only", () => {
