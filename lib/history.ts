@@ -15,7 +15,7 @@ export function diff(before: Snapshot, after: Snapshot): Record<string, { from: 
 /** Appends one version to the history, in the caller's transaction (never outside it). */
 export async function recordVersion(
   tx: Tx,
-  entry: { subjectId: string; subjectType: "record" | "client"; version: number; op: "create" | "update" | "delete"; actorId: string; snapshot: Snapshot; before?: Snapshot },
+  entry: { subjectId: string; subjectType: "record" | "client"; version: number; op: "create" | "update" | "delete"; actorId: string | null; snapshot: Snapshot; before?: Snapshot },
 ): Promise<void> {
   await tx.insert(history).values({
     subjectId: entry.subjectId,

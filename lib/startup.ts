@@ -5,6 +5,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { appSettings } from "@/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { readEnv } from "@/lib/env";
+import { runRetention } from "@/lib/clients/retention";
 import { ensureLedger } from "@/lib/figures/rebuild";
 
 /**
@@ -29,8 +30,25 @@ export async function prepareApp(): Promise<void> {
   }
   if (await ensureLedger(await getDb())) console.info("[lotse] rebuilt the figures ledger from the history");
   await ensureSecret();
+  scheduleRetention();
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
   console.info(`[lotse] database: ${databaseKind()}${env.demo ? " (demo mode)" : ""}`);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Personal data past its retention period is erased at start-up and then once a day. */
+function scheduleRetention(): void {
+  const run = async () => {
+    try {
+      const { erased, before } = await runRetention(await getDb());
+      console.info(`[lotse] retention: erased the personal data of ${erased} client(s) without contact since ${before}`);
+    } catch (error) {
+      console.error(`[lotse] retention run failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  void run();
+  setInterval(run, DAY_MS).unref();
 }
 
 function printDemoAccounts(justSeeded: boolean): void {

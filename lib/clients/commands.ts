@@ -103,6 +103,28 @@ export const updateClient = defineOperation({
   },
 });
 
+/**
+ * Erases a client's personal data: name, contact details, notes, follow-up reminders (their
+ * notes are free text), and ends every consent. The pseudonymous statistical record and all
+ * its records stay, so every figure stays the same.
+ */
+export async function erasePersonalData(tx: Tx, clientId: string, actorId: string | null): Promise<Client> {
+  const now = new Date();
+  await tx
+    .update(consents)
+    .set({ withdrawnAt: now, withdrawnBy: actorId })
+    .where(and(eq(consents.clientId, clientId), isNull(consents.withdrawnAt)));
+  await tx.delete(reminders).where(eq(reminders.clientId, clientId));
+  const [updated] = await tx
+    .update(clients)
+    .set({ fullName: null, phone: null, email: null, notes: null, version: sql`${clients.version} + 1`, updatedAt: now })
+    .where(eq(clients.id, clientId))
+    .returning();
+  // The statistical record is unchanged, but every version is on record.
+  await recordVersion(tx, { subjectId: updated.id, subjectType: "client", version: updated.version, op: "update", actorId, snapshot: statisticalSnapshot(updated) });
+  return updated;
+}
+
 /** Withdrawing consent ends the keeping of personal data at once; the statistical record stays. */
 export const withdrawConsent = defineOperation({
   name: "clients.withdrawConsent",
@@ -111,18 +133,7 @@ export const withdrawConsent = defineOperation({
   input: withdrawConsentSchema,
   async run({ actor, tx }, { clientId }) {
     const client = await clientInScope(tx, actor, clientId, true);
-    await tx
-      .update(consents)
-      .set({ withdrawnAt: new Date(), withdrawnBy: actor.userId })
-      .where(and(eq(consents.clientId, clientId), isNull(consents.withdrawnAt)));
-    const [updated] = await tx
-      .update(clients)
-      .set({ fullName: null, phone: null, email: null, notes: null, version: sql`${clients.version} + 1`, updatedAt: new Date() })
-      .where(eq(clients.id, client.id))
-      .returning();
-    // The statistical record is unchanged, but every version is on record.
-    await recordVersion(tx, { subjectId: updated.id, subjectType: "client", version: updated.version, op: "update", actorId: actor.userId, snapshot: statisticalSnapshot(updated) });
-    return updated;
+    return erasePersonalData(tx, client.id, actor.userId);
   },
 });
 

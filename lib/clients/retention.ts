@@ -1,0 +1,35 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { audit } from "@/lib/audit";
+import { erasePersonalData } from "./commands";
+
+/** Personal data is kept this many years after the last contact unless configured otherwise. */
+export const DEFAULT_RETENTION_YEARS = 3;
+
+export function retentionYears(): number {
+  const configured = Number(process.env.LOTSE_RETENTION_YEARS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_RETENTION_YEARS;
+}
+
+/**
+ * Erases the personal data of every client whose last contact (their latest record, or their
+ * registration if they have none) lies more than `years` before `now`, and puts the run in
+ * the audit trail. One transaction: all or nothing.
+ */
+export async function runRetention(db: Db, now = new Date(), years = retentionYears()): Promise<{ erased: number; before: string }> {
+  return db.transaction(async (tx) => {
+    const result = await tx.execute(sql`
+      select c.id::text, (${now.toISOString()}::timestamptz - make_interval(years => ${years}))::date::text as before
+      from clients c
+      where (c.full_name is not null or c.phone is not null or c.email is not null or c.notes is not null)
+        and coalesce(
+              (select max(r.occurred_on) from records r where r.client_id = c.id and r.deleted_at is null),
+              c.created_at::date
+            ) < (${now.toISOString()}::timestamptz - make_interval(years => ${years}))::date`);
+    const rows = result.rows as { id: string; before: string }[];
+    for (const row of rows) await erasePersonalData(tx, row.id, null);
+    const [{ before }] = (await tx.execute(sql`select (${now.toISOString()}::timestamptz - make_interval(years => ${years}))::date::text as before`)).rows as { before: string }[];
+    await audit(tx, { actor: null, action: "retention.run", outcome: "ok", details: { erased: rows.length, lastContactBefore: before, years } });
+    return { erased: rows.length, before };
+  });
+}
