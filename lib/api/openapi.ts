@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createClient, updateClient } from "@/lib/clients/commands";
-import { getClient, searchClients } from "@/lib/clients/queries";
+import { exportClient, getClient, searchClients } from "@/lib/clients/queries";
 import { personalShape, statisticalShape } from "@/lib/clients/schemas";
 import type { Locale } from "@/lib/i18n/config";
 import { translator, type Translate } from "@/lib/i18n/translate";
@@ -31,7 +31,7 @@ export interface JsonSchema {
 }
 
 export type Method = "get" | "post" | "put" | "delete";
-export type Action = "list" | "create" | "get" | "update" | "delete" | "describe" | "report" | "breakdown";
+export type Action = "list" | "create" | "get" | "update" | "delete" | "describe" | "report" | "breakdown" | "export";
 
 export interface Parameter {
   name: string;
@@ -410,8 +410,27 @@ function build(locale: Locale): OpenApiDocument {
       }),
     },
   };
+  paths["/api/v1/clients/{id}/export"] = {
+    get: operation(t, clients, "export", "exportClient", {
+      parameters: parameters(t, exportClient.input, ["id"]),
+      responses: { ...ok("ClientExport"), ...failures(401, 403, 404, 422, 503) },
+    }),
+  };
   const schemas: Record<string, JsonSchema> = {
     ...clientSchemas(),
+    ClientExport: {
+      type: "object",
+      properties: {
+        exportedAt: timestamp,
+        client: ref("Client"),
+        occupation: nullable({ type: "object", additionalProperties: true }),
+        consents: { type: "array", items: { type: "object", additionalProperties: true } },
+        records: { type: "array", items: { type: "object", additionalProperties: true } },
+        history: { type: "array", items: { type: "object", additionalProperties: true } },
+        reminders: { type: "array", items: { type: "object", additionalProperties: true } },
+      },
+      required: ["exportedAt", "client", "occupation", "consents", "records", "history", "reminders"],
+    },
     ClientCreate: body(t, createClient.input),
     ClientUpdate: body(t, updateClient.input, ["id"]),
   };

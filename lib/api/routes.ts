@@ -1,5 +1,5 @@
 import { createClient, updateClient } from "@/lib/clients/commands";
-import { getClient, searchClients } from "@/lib/clients/queries";
+import { exportClient, getClient, searchClients } from "@/lib/clients/queries";
 import { figuresBreakdown, figuresReport } from "@/lib/figures/report";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { kindBySlug } from "@/lib/records/kinds";
@@ -34,6 +34,14 @@ export const clientRoute = {
   async PUT(request: Request, { params }: Params<{ id: string }>) {
     const read = await readBody(request);
     return read.ok ? apiCall(request, updateClient, { ...read.body, id: (await params).id }) : read.response;
+  },
+};
+
+export const clientExportRoute = {
+  async GET(request: Request, { params }: Params<{ id: string }>) {
+    const response = await apiCall(request, exportClient, { id: (await params).id });
+    if (response.ok) response.headers.set("content-disposition", `attachment; filename="client-${(await params).id}.json"`);
+    return response;
   },
 };
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
-import { clients, consents, occupations, records, reminders } from "@/db/schema";
+import { clients, consents, history, occupations, records, reminders } from "@/db/schema";
 import { defineOperation } from "@/lib/operation";
 import { present } from "@/lib/records/commands";
 import { clientInScope } from "./access";
@@ -83,5 +83,35 @@ export const dueReminders = defineOperation({
       .where(and(eq(reminders.adviserId, actor.userId), isNull(reminders.doneAt), inArray(clients.contactPointId, actor.contactPointIds)))
       .orderBy(asc(reminders.dueOn))
       .limit(50);
+  },
+});
+
+/**
+ * Everything held about one client (GDPR subject access): the client with personal data,
+ * consents, every record including deleted ones, the history of the statistical record and
+ * of each record, and reminders. JSON, as the person may ask for it.
+ */
+export const exportClient = defineOperation({
+  name: "clients.export",
+  access: "cases.work",
+  audit: "personalRead",
+  input: clientIdSchema,
+  async run({ actor, tx }, { id }) {
+    const client = await clientInScope(tx, actor, id);
+    const recordRows = await tx.select().from(records).where(eq(records.clientId, id)).orderBy(asc(records.occurredOn), asc(records.createdAt));
+    const subjects = [id, ...recordRows.map((r) => r.id)];
+    return {
+      exportedAt: new Date().toISOString(),
+      client,
+      occupation: client.occupationId ? ((await tx.select().from(occupations).where(eq(occupations.id, client.occupationId)))[0] ?? null) : null,
+      consents: await tx.select().from(consents).where(eq(consents.clientId, id)).orderBy(asc(consents.recordedAt)),
+      records: recordRows.map(present),
+      history: await tx
+        .select({ subjectId: history.subjectId, subjectType: history.subjectType, version: history.version, op: history.op, at: history.at, snapshot: history.snapshot, changes: history.changes })
+        .from(history)
+        .where(inArray(history.subjectId, subjects))
+        .orderBy(asc(history.at), asc(history.id)),
+      reminders: await tx.select().from(reminders).where(eq(reminders.clientId, id)).orderBy(asc(reminders.dueOn)),
+    };
   },
 });

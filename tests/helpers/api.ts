@@ -3,7 +3,7 @@ import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { startSession } from "@/lib/auth/activity";
 import { loadActor, type Actor } from "@/lib/auth/actor";
-import { clientRoute, clientsRoute, figuresBreakdownRoute, figuresRoute, recordRoute, recordsRoute } from "@/lib/api/routes";
+import { clientExportRoute, clientRoute, clientsRoute, figuresBreakdownRoute, figuresRoute, recordRoute, recordsRoute } from "@/lib/api/routes";
 import { createToken } from "@/lib/api/tokens";
 import { execute } from "@/lib/operation";
 import { makeActor } from "./factories";
@@ -43,11 +43,13 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 export async function send(method: string, path: string, call: Call = {}): Promise<Answer> {
   const url = new URL(path, ORIGIN);
   const [first, second, ...rest] = url.pathname.replace(/^\/api\/v1\/?/, "").split("/").map(decodeURIComponent);
-  if (rest.length || !first) throw new Error(`no route for ${path}`);
+  if (!first) throw new Error(`no route for ${path}`);
   if (first === "figures") {
     if (rest.length || (second !== undefined && second !== "breakdown")) throw new Error(`no route for ${path}`);
     return handle(second === "breakdown" ? figuresBreakdownRoute : figuresRoute, {}, method, url, call);
   }
+  if (first === "clients" && second && rest.length === 1 && rest[0] === "export") return handle(clientExportRoute, { id: second }, method, url, call);
+  if (rest.length) throw new Error(`no route for ${path}`);
   const routes = (first === "clients" ? (second === undefined ? clientsRoute : clientRoute) : second === undefined ? recordsRoute : recordRoute) as unknown as Record<string, Handler>;
   const params: Record<string, string> = first === "clients" ? (second === undefined ? {} : { id: second }) : second === undefined ? { kind: first } : { kind: first, id: second };
   return handle(routes, params, method, url, call);

@@ -38,7 +38,7 @@ describe("audit trail", () => {
     admin = await makeActor("admin");
   });
 
-  it("reading a client's case, on the page or through the API, leaves exactly one entry, without the personal data", async () => {
+  it("reading a client's case, on the page or through the API, or exporting it, leaves exactly one entry each, without the personal data", async () => {
     const client = await makeClient(adviser.actor, PERSONAL_WITH_CONSENT);
     let since = await lastId();
     expect(await execute(getClient, adviser.actor, { id: client.id })).toMatchObject({ ok: true });
@@ -51,6 +51,16 @@ describe("audit trail", () => {
     entries = await entriesSince(since);
     expect(entries.map((e) => [e.action, e.subjectId])).toEqual([["clients.get", client.id]]);
     expect(JSON.stringify(entries)).not.toContain(PERSONAL_WITH_CONSENT.fullName);
+
+    since = await lastId();
+    const exported = await send("GET", `/api/v1/clients/${client.id}/export`, { token: adviser.token });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-disposition")).toContain("attachment");
+    expect(exported.body).toMatchObject({ client: { id: client.id, fullName: PERSONAL_WITH_CONSENT.fullName }, consents: [{ purpose: PERSONAL_WITH_CONSENT.consentPurpose }] });
+    expect(exported.body.history[0]).toMatchObject({ subjectId: client.id, op: "create" });
+    entries = await entriesSince(since);
+    expect(entries.map((e) => [e.action, e.subjectId])).toEqual([["clients.export", client.id]]);
+    expect((await send("GET", `/api/v1/clients/${client.id}/export`, { token: (await apiAdviser([other.contactPointIds[0]])).token })).status).toBe(404);
   });
 
   it("every change is on record in its own transaction; a refused change leaves a denial and nothing else", async () => {

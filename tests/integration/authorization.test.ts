@@ -153,6 +153,7 @@ const MATRIX: Record<string, Row> = {
   },
   "clients.withdrawConsent": { allowed: ["adviserOwn"], input: async (f) => ({ clientId: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id }) },
   "clients.get": { allowed: ["adviserOwn"], input: async (f) => ({ id: (await makeClient(own(f))).id }) },
+  "clients.export": { allowed: ["adviserOwn"], input: async (f) => ({ id: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id }) },
   "clients.search": { allowed: ADVISERS, input: () => ({}) },
   "reminders.create": {
     allowed: ["adviserOwn"],
@@ -318,6 +319,7 @@ describe("every entry point goes through an operation", () => {
       "app/api/auth/[...nextauth]/route.ts": "public: next-auth's own endpoints (login, session, logout)",
       "app/api/health/route.ts": "public: liveness and database check, no data",
       "app/api/v1/clients/route.ts": "clientsRoute: clients.search / clients.create (adviser, own contact points)",
+      "app/api/v1/clients/[id]/export/route.ts": "clientExportRoute: clients.export, everything held about one client as JSON (adviser, own contact points; else 404)",
       "app/api/v1/clients/[id]/route.ts": "clientRoute: clients.get / clients.update (adviser, own contact points; else 404)",
       "app/api/v1/[kind]/route.ts": "recordsRoute: records.<kind>.list / create (adviser, own units)",
       "app/api/v1/[kind]/[id]/route.ts": "recordRoute: records.<kind>.get / update / delete (adviser, own units; else 404)",

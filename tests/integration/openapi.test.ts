@@ -58,6 +58,7 @@ describe("OpenAPI document", () => {
     const expected: Record<string, string[]> = {
       "/api/v1/clients": ["get", "post"],
       "/api/v1/clients/{id}": ["get", "put"],
+      "/api/v1/clients/{id}/export": ["get"],
       "/api/v1/openapi.json": ["get"],
       "/api/v1/figures": ["get"],
       "/api/v1/figures/breakdown": ["get"],

@@ -1,0 +1,4 @@
+import { clientExportRoute } from "@/lib/api/routes";
+
+export const dynamic = "force-dynamic";
+export const { GET } = clientExportRoute;
