@@ -1,0 +1,314 @@
+/**
+ * One benchmark database per size on the server of DATABASE_URL (lotse_bench_<records>):
+ * created, migrated and filled once, then reused while its marker row says it is complete and
+ * made by the current generator.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { closeDb } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import type * as schema from "@/db/schema";
+// The concrete modules: from an ES module, the CommonJS-compiled index's `export *` is not seen.
+import { occupations as occupationsTable } from "@/db/schema/clients";
+import { figureCompaction, targets } from "@/db/schema/figures";
+import { orgUnits } from "@/db/schema/org";
+import { users } from "@/db/schema/users";
+import { seedOccupations, OCCUPATIONS } from "@/db/seed/occupations";
+import { seedOrgTree } from "@/db/seed/org";
+import { berlinTime, isoOf } from "@/db/seed/demo-random";
+import type { Place } from "@/lib/figures/contributions";
+import { compactLedger, compactionPoint, insertDeltas, placeOf } from "@/lib/figures/ledger";
+import { LEDGER_VERSION } from "@/lib/figures/rebuild";
+import { FIRST_DAY, LAST_DAY, NetworkGenerator, emptyBatch, expectedPerYear, type Batch, type GenRegion, type GenUnit } from "./generate.mjs";
+
+/** Raised whenever the generated clients and records change, so that older databases are made again. */
+const GENERATOR_VERSION = 1;
+/** The code that turns records into the ledger: when it changes, only the ledger is filled again. */
+const LEDGER_SOURCES = ["lib/figures/contributions.ts", "lib/figures/changes.ts", "lib/figures/ledger.ts"];
+const MARKER = "bench_dataset";
+const CREATOR_EMAIL = "bench-adviser@lotse.example";
+/** Records per write transaction. */
+const BATCH_RECORDS = 20_000;
+
+export interface DatasetInfo {
+  generator: number;
+  /** Hash of LEDGER_SOURCES and LEDGER_VERSION when the ledger was filled. */
+  ledger: string;
+  size: number;
+  records: number;
+  clients: number;
+  deltas: number;
+  totals: number;
+  seconds: number;
+  bytes: number;
+}
+
+type BenchDb = NodePgDatabase<typeof schema>;
+
+export function databaseUrl(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export const databaseName = (size: number) => `lotse_bench_${size}`;
+
+function ledgerHash(): string {
+  const hash = createHash("sha256").update(LEDGER_VERSION);
+  const add = (path: string) => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
+    else hash.update(path).update(readFileSync(path));
+  };
+  for (const path of LEDGER_SOURCES) add(path);
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function withClient<T>(url: string, f: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await f(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function readMarker(url: string): Promise<DatasetInfo | null> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query(`select value from app_settings where key = $1`, [MARKER]).catch(() => ({ rows: [] as { value: string }[] }));
+    return rows.length ? (JSON.parse(rows[0].value) as DatasetInfo) : null;
+  });
+}
+
+/** The app's own migrations, through its own code path (pending ones, on reuse: as an upgrade would). */
+async function migrate(url: string): Promise<void> {
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    await migrateDatabase();
+  } finally {
+    await closeDb();
+    process.env.DATABASE_URL = previous;
+  }
+}
+
+/**
+ * The database of one size, ready to benchmark: reused when complete; its ledger filled again
+ * when the ledger code changed (or the app emptied it); else (or with `fresh`) made anew.
+ */
+export async function ensureDataset(baseUrl: string, size: number, options: { fresh: boolean; log: (line: string) => void }): Promise<{ url: string; info: DatasetInfo; reused: boolean }> {
+  const name = databaseName(size);
+  const url = databaseUrl(baseUrl, name);
+  const exists = await withClient(baseUrl, async (c) => (await c.query(`select 1 from pg_database where datname = $1`, [name])).rowCount! > 0);
+  if (exists && !options.fresh) {
+    const info = await readMarker(url);
+    if (info && info.generator === GENERATOR_VERSION && info.size === size) {
+      await migrate(url);
+      const filled = await withClient(url, async (c) => (await c.query(`select exists (select 1 from figure_deltas) as filled`)).rows[0].filled as boolean);
+      if (filled && info.ledger === ledgerHash()) return { url, info, reused: true };
+      options.log(filled ? "the ledger code changed: filling the ledger again" : "the ledger is empty: filling it again");
+      return { url, info: await generate(url, size, options.log, true), reused: true };
+    }
+    options.log(info ? "made by another generator: making it again" : "incomplete: making it again");
+  }
+  await withClient(baseUrl, async (c) => {
+    await c.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+    await c.query(`create database ${pg.escapeIdentifier(name)}`);
+  });
+  await migrate(url);
+  return { url, info: await generate(url, size, options.log, false), reused: false };
+}
+
+/** The seeded org tree as the generator needs it. */
+async function loadNetwork(db: BenchDb): Promise<{ regions: GenRegion[]; places: Map<string, Place> }> {
+  const units = await db
+    .select({ id: orgUnits.id, level: orgUnits.level, name: orgUnits.name, parentId: orgUnits.parentId, regionId: orgUnits.regionId, area: orgUnits.priorityArea, kind: orgUnits.contactPointKind })
+    .from(orgUnits)
+    .orderBy(orgUnits.name);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const places = new Map(units.filter((u) => u.level === "subproject" || u.level === "contact_point").map((u) => [u.id, placeOf(u)]));
+  const unit = (u: { id: string; name: string }): GenUnit => ({ id: u.id, name: u.name });
+  const regions = units
+    .filter((u) => u.level === "region")
+    .map((region) => {
+      const own = units.filter((u) => u.regionId === region.id);
+      const subprojects = (area: string) => own.filter((u) => u.level === "subproject" && u.area === area).map(unit);
+      const points = own.filter((u) => u.level === "contact_point");
+      const parentArea = (u: (typeof units)[number]) => byId.get(u.parentId!)?.area;
+      return {
+        id: region.id,
+        weight: own.filter((u) => u.level === "subproject").length,
+        advicePoints: points.filter((p) => parentArea(p) === "advice").map((p) => ({ ...unit(p), permanent: p.kind === "permanent" })),
+        fairPoints: points.filter((p) => parentArea(p) === "fair_integration").map(unit),
+        homePoint: unit(points[0]),
+        trainingSubprojects: subprojects("job_training"),
+        openingSubprojects: subprojects("intercultural_opening"),
+        networkSubprojects: subprojects("skilled_worker_networks"),
+      };
+    });
+  return { regions, places };
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const param = <T, V>(rows: T[], value: (row: T) => V) => sql.param(rows.map(value));
+
+/** One transaction per batch: clients, records, then their ledger deltas through the engine's insertDeltas. */
+async function writeBatch(db: BenchDb, batch: Batch, creator: string, ledgerOnly: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    const c = ledgerOnly ? [] : batch.clients;
+    if (c.length) {
+      await tx.execute(sql`
+        insert into clients (id, ref, contact_point_id, gender, birth_year, qualification_country, citizenship, residence_status,
+          in_germany_since, german_level, qualification_level, occupation_id, regulated_profession, version, created_by, created_at, updated_at)
+        select x.id, x.ref, x.contact_point_id, x.gender, x.birth_year, x.qualification_country, x.citizenship, x.residence_status,
+          x.in_germany_since, x.german_level, x.qualification_level, x.occupation_id, x.regulated_profession, 1, ${creator}::uuid, x.created_at, x.created_at
+        from unnest(
+          ${param(c, (r) => r.id)}::uuid[], ${param(c, (r) => r.ref)}::text[], ${param(c, (r) => r.contactPointId)}::uuid[],
+          ${param(c, (r) => r.gender)}::gender[], ${param(c, (r) => r.birthYear)}::integer[], ${param(c, (r) => r.qualificationCountry)}::text[],
+          ${param(c, (r) => r.citizenship)}::text[], ${param(c, (r) => r.residenceStatus)}::residence_status[],
+          ${param(c, (r) => r.inGermanySince)}::integer[], ${param(c, (r) => r.germanLevel)}::german_level[],
+          ${param(c, (r) => r.qualificationLevel)}::qualification_level[], ${param(c, (r) => r.occupationId)}::uuid[],
+          ${param(c, (r) => r.regulatedProfession)}::boolean[], ${param(c, (r) => iso(r.createdAt))}::timestamptz[]
+        ) as x(id, ref, contact_point_id, gender, birth_year, qualification_country, citizenship, residence_status,
+          in_germany_since, german_level, qualification_level, occupation_id, regulated_profession, created_at)`);
+    }
+    const r = ledgerOnly ? [] : batch.records;
+    if (r.length) {
+      await tx.execute(sql`
+        insert into records (id, kind, unit_id, client_id, parent_id, occurred_on, data, version, created_by, created_at,
+          updated_by, updated_at, deleted_at, deleted_by)
+        select x.id, x.kind, x.unit_id, x.client_id, x.parent_id, x.occurred_on, x.data, x.version, ${creator}::uuid, x.created_at,
+          case when x.version > 1 then ${creator}::uuid end, x.updated_at, x.deleted_at, case when x.deleted_at is not null then ${creator}::uuid end
+        from unnest(
+          ${param(r, (x) => x.id)}::uuid[], ${param(r, (x) => x.kind)}::record_kind[], ${param(r, (x) => x.unitId)}::uuid[],
+          ${param(r, (x) => x.clientId)}::uuid[], ${param(r, (x) => x.parentId)}::uuid[], ${param(r, (x) => x.occurredOn)}::date[],
+          ${param(r, (x) => JSON.stringify(x.data))}::jsonb[], ${param(r, (x) => x.version)}::integer[],
+          ${param(r, (x) => iso(x.createdAt))}::timestamptz[], ${param(r, (x) => iso(x.updatedAt))}::timestamptz[],
+          ${param(r, (x) => iso(x.deletedAt))}::timestamptz[]
+        ) as x(id, kind, unit_id, client_id, parent_id, occurred_on, data, version, created_at, updated_at, deleted_at)`);
+    }
+    const step = 25_000;
+    for (let i = 0; i < batch.deltas.length; i += step) await insertDeltas(tx, batch.deltas.slice(i, i + step), batch.bases.slice(i, i + step));
+  });
+}
+
+async function openDb(url: string, settings: string[]): Promise<{ db: BenchDb; client: pg.Client }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  for (const s of settings) await client.query(s);
+  return { db: drizzle(client) as unknown as BenchDb, client };
+}
+
+/**
+ * Generates the network into a migrated database. With `ledgerOnly` the clients and records are
+ * there already (the generator is deterministic, so it makes the same ones again) and only the
+ * ledger is emptied and filled.
+ */
+async function generate(url: string, size: number, log: (line: string) => void, ledgerOnly: boolean): Promise<DatasetInfo> {
+  const started = performance.now();
+  const ledger = ledgerHash();
+  // The bench connects as a superuser: its bulk writes skip the per-row foreign-key triggers
+  // (the generator makes only valid references) and do not wait for each commit's flush.
+  const writer = await openDb(url, ["set synchronous_commit = off", "set session_replication_role = replica"]);
+  // Compaction runs beside the writes on a second connection. Sorting instead of hashing the
+  // groups hands the upsert its rows in primary-key order: half the time for this bulk catch-up.
+  const compactor = await openDb(url, ["set synchronous_commit = off", "set work_mem = '256MB'", "set enable_hashagg = off"]);
+  try {
+    const creator = await writer.db.transaction(async (tx) => {
+      if (ledgerOnly) {
+        await tx.execute(sql`truncate figure_deltas, figure_totals`);
+        await tx.update(figureCompaction).set({ until: sql`'-infinity'` });
+        // Should this be cut short, the next run fills the ledger again (and keeps the records).
+        await tx.execute(sql`update app_settings set value = jsonb_set(value::jsonb, '{ledger}', '""')::text where key = ${MARKER}`);
+        const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, CREATOR_EMAIL));
+        return user.id;
+      }
+      await seedOrgTree(tx);
+      await seedOccupations(tx);
+      const [user] = await tx.insert(users).values({ email: CREATOR_EMAIL, name: "Bench Adviser", role: "adviser", passwordHash: "!" }).returning({ id: users.id });
+      return user.id;
+    });
+    const { regions, places } = await loadNetwork(writer.db);
+    const occupationRows = await writer.db.select({ id: occupationsTable.id, nameEn: occupationsTable.nameEn }).from(occupationsTable);
+    const occupations = occupationRows.map((o) => {
+      const seed = OCCUPATIONS.find((s) => s.nameEn === o.nameEn)!;
+      return { id: o.id, nameEn: o.nameEn, regulated: seed.regulated, level: seed.level };
+    });
+    const years = (LAST_DAY - FIRST_DAY + 1) / 365.25;
+    const scale = size / (expectedPerYear() * years);
+    // The funding round 2019–2022 and its target for initial sessions (200,000 at the 2019 scale).
+    if (!ledgerOnly) await writer.db.insert(targets).values({ key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: Math.max(1_000, Math.round(200_000 * scale)) });
+
+    const generator = new NetworkGenerator({ scale, regions, occupations, places });
+    let batch = emptyBatch();
+    let written = { records: 0, clients: 0, deltas: 0 };
+    let writing: Promise<void> = Promise.resolve();
+    let compacting: Promise<void> = Promise.resolve();
+    let compactedTo = "-";
+    const flush = async () => {
+      await writing;
+      const b = batch;
+      batch = emptyBatch();
+      written = { records: written.records + b.records.length, clients: written.clients + b.clients.length, deltas: written.deltas + b.deltas.length };
+      writing = writeBatch(writer.db, b, creator, ledgerOnly);
+    };
+    let lastReport = performance.now();
+    for (let day = FIRST_DAY; day <= LAST_DAY; day++) {
+      if (isoOf(day).endsWith("-01") && day > FIRST_DAY) {
+        // Everything generated from here on takes effect on or after this day: the ledger before it is final.
+        await flush();
+        await writing;
+        // Compactions run one after the other beside the writes, each as soon as its month is written.
+        const until = berlinTime(day, 0);
+        compacting = compacting.then(async () => {
+          await compactor.db.transaction((tx) => compactLedger(tx, until));
+          compactedTo = isoOf(day).slice(0, 7);
+        });
+        compacting.catch(() => undefined); // awaited (and so reported) at the end
+        if (performance.now() - lastReport > 10_000 || isoOf(day).endsWith("-01-01")) {
+          lastReport = performance.now();
+          const pct = ((100 * (day - FIRST_DAY)) / (LAST_DAY - FIRST_DAY + 1)).toFixed(0);
+          log(`${isoOf(day).slice(0, 7)}  ${pct.padStart(3)}%  ${written.records.toLocaleString("en")} records, ${written.clients.toLocaleString("en")} clients, ${written.deltas.toLocaleString("en")} ledger deltas, compacted up to ${compactedTo}  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        }
+      }
+      generator.day(day, batch);
+      if (batch.records.length >= BATCH_RECORDS) await flush();
+    }
+    await flush();
+    await writing;
+    await compacting;
+    log(`written: ${written.records.toLocaleString("en")} records, ${written.clients.toLocaleString("en")} clients, ${written.deltas.toLocaleString("en")} ledger deltas (${((performance.now() - started) / 1000).toFixed(0)} s); compacting and analysing …`);
+    await compactor.db.transaction((tx) => compactLedger(tx, compactionPoint()));
+    await writer.client.query("vacuum (analyze) clients, records, figure_deltas, figure_totals, org_units, occupations");
+    await writer.client.query("checkpoint");
+
+    const count = async (table: string) => Number((await writer.client.query(`select count(*)::bigint as n from ${table}`)).rows[0].n);
+    // The ledger is complete as the app would have built it: tell its start-up not to rebuild it
+    // from the history (which the bench does not write).
+    await writer.client.query(
+      `insert into app_settings (key, value) values ('figures_ledger_version', $1) on conflict (key) do update set value = excluded.value`,
+      [LEDGER_VERSION],
+    );
+    const info: DatasetInfo = {
+      generator: GENERATOR_VERSION,
+      ledger,
+      size,
+      records: await count("records"),
+      clients: await count("clients"),
+      deltas: await count("figure_deltas"),
+      totals: await count("figure_totals"),
+      seconds: Math.round((performance.now() - started) / 1000),
+      bytes: Number((await writer.client.query(`select pg_database_size(current_database())::bigint as n`)).rows[0].n),
+    };
+    // Written last: a run cut short leaves no marker, and the next run makes the database again.
+    await writer.client.query(`insert into app_settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value`, [MARKER, JSON.stringify(info)]);
+    return info;
+  } finally {
+    await writer.client.end().catch(() => undefined);
+    await compactor.client.end().catch(() => undefined);
+  }
+}
