@@ -18,6 +18,15 @@ export function clientAddress(headers: Record<string, unknown> | undefined): str
 
 export const THROTTLED_ERROR = "throttled";
 
+export function safeRedirect(url: string, baseUrl: string): string {
+  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
+  try {
+    return new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
+  } catch {
+    return baseUrl;
+  }
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: process.env.NEXTAUTH_SECRET,
@@ -61,6 +70,10 @@ export function authOptions(): NextAuthOptions {
         }
         if (!(await touchSession(db, token.sid as string | undefined))) throw new Error("session idle");
         return token;
+      },
+      /** After login or logout only ever to a page of this app: never to another site (open redirect). */
+      async redirect({ url, baseUrl }) {
+        return safeRedirect(url, baseUrl);
       },
       async session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub, role: token.role } };

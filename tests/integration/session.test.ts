@@ -6,7 +6,7 @@ import { userSessions, users } from "@/db/schema";
 import { actorFromRequest } from "@/lib/api/actor";
 import { endSession, startSession, touchSession } from "@/lib/auth/activity";
 import { sessionCookie, sessionSecret } from "../helpers/api";
-import { authOptions, clientAddress, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
+import { authOptions, clientAddress, safeRedirect, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { makeUser } from "../helpers/factories";
 
 const jwt = (token: JWT) => authOptions().callbacks!.jwt!({ token } as never) as Promise<JWT>;
@@ -79,6 +79,15 @@ describe("sessions", () => {
     const [open] = await (await getDb()).select().from(userSessions).where(eq(userSessions.userId, user.id)).orderBy(desc(userSessions.createdAt)).limit(1);
     await endSession(await getDb(), open.id);
     expect((await actorFromRequest(request())).actor).toBeNull();
+  });
+
+  it("send the browser after login only to pages of this app (callbackUrl)", () => {
+    const base = "https://lotse.example.org";
+    expect(safeRedirect("/cases", base)).toBe(`${base}/cases`);
+    expect(safeRedirect(`${base}/reports/figures?year=2019`, base)).toBe(`${base}/reports/figures?year=2019`);
+    for (const evil of ["https://evil.example/phish", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "https://lotse.example.org.evil.example/"]) {
+      expect(safeRedirect(evil, base), evil).toBe(base);
+    }
   });
 
   it("takes the client address from the closest hop only", () => {
