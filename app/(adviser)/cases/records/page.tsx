@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { serverI18n } from "@/lib/i18n/server";
+import { listMyUnits } from "@/lib/org/queries";
 import { KINDS } from "@/lib/records/kinds";
+import { load } from "@/lib/server";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -8,6 +10,8 @@ export async function generateMetadata() {
 }
 
 export default async function RecordKindsPage() {
+  // Advisers' page: the read of their own units is what admits them (and refuses everyone else).
+  await load(listMyUnits);
   const { t } = await serverI18n();
   return (
     <section>
