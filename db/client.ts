@@ -2,6 +2,7 @@ import { Pool, type PoolConfig } from "pg";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "./schema";
 import { startEmbeddedServer, stopEmbeddedServer, type EmbeddedServer } from "./embedded";
+import { assumeAppRole } from "./row-security";
 
 export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -40,6 +41,14 @@ async function connect(): Promise<Connection> {
   // Fail fast when the server is down (quality bar R4) instead of hanging requests.
   const pool = new Pool({ ...config, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
   pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
+  // Queued before anything else on the connection. If the switch fails the connection is
+  // closed, so its queries fail rather than run with the login role's rights.
+  pool.on("connect", (client) => {
+    assumeAppRole(client).catch((error: Error) => {
+      console.error("[db] could not switch to the app's role:", error.message);
+      void client.end();
+    });
+  });
   return { kind, pool, db: drizzle(pool, { schema }), embedded };
 }
 

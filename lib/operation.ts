@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
+import { seeContactPoints } from "@/db/row-security";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -67,6 +68,8 @@ export async function execute<A extends Access, S extends z.ZodType, R>(
   try {
     const db = await getDb();
     const value = await db.transaction(async (tx) => {
+      // Row-level security lets the database itself hold an adviser to their contact points.
+      await seeContactPoints(tx, actor?.contactPointIds ?? []);
       const result = await op.run({ actor: actor as ActorFor<A>, tx, locale }, parsed.data);
       if (op.audit !== "none") await audit(tx, { actor, action: op.name, outcome: "ok", subjectId: subjectOf(parsed.data, result) });
       return result;

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { actAsOwner } from "../row-security";
 import { appSettings, orgUnits, targets, userUnits, users, type Role } from "../schema";
 import { rebuildLedger } from "@/lib/figures/rebuild";
 import { hashPassword } from "@/lib/auth/password";
@@ -52,6 +53,7 @@ async function firstContactPointOf(tx: Parameters<Parameters<Db["transaction"]>[
 export async function seedDemo(db: Db): Promise<boolean> {
   const password = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
+    await actAsOwner(tx);
     // Claim the seed first: a second instance starting at the same time waits here, then finds it done.
     const claimed = await tx
       .insert(appSettings)

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { seeAllClients } from "@/db/row-security";
 import { audit } from "@/lib/audit";
 import { erasePersonalData } from "./commands";
 
@@ -18,6 +19,7 @@ export function retentionYears(): number {
  */
 export async function runRetention(db: Db, now = new Date(), years = retentionYears()): Promise<{ erased: number; before: string }> {
   return db.transaction(async (tx) => {
+    await seeAllClients(tx);
     const result = await tx.execute(sql`
       select c.id::text, (${now.toISOString()}::timestamptz - make_interval(years => ${years}))::date::text as before
       from clients c

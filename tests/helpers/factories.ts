@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
+import { seeAllClients } from "@/db/row-security";
 import { clients, consents, history, idempotencyKeys, orgUnits, records, userUnits, users, type Client, type RecordKind, type Role } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
@@ -177,10 +178,20 @@ export async function makeRecord(
 
 /** Rows in the tables a write touches, to prove that a refused request wrote nothing (one round trip). */
 export async function tableCounts(): Promise<Record<"records" | "clients" | "history" | "idempotencyKeys" | "consents", number>> {
-  const db = await getDb();
   const n = (table: typeof records | typeof clients | typeof history | typeof idempotencyKeys | typeof consents) => sql<number>`(select count(*) from ${table})::int`;
-  const [row] = await db
-    .select({ records: n(records), clients: n(clients), history: n(history), idempotencyKeys: n(idempotencyKeys), consents: n(consents) })
-    .from(sql`(select 1) as one`);
+  const [row] = await readingAllClients((tx) =>
+    tx.select({ records: n(records), clients: n(clients), history: n(history), idempotencyKeys: n(idempotencyKeys), consents: n(consents) }).from(sql`(select 1) as one`),
+  );
   return row;
+}
+
+/**
+ * Reads as the retention job does: every client of every contact point. The app's role sees
+ * no client outside a transaction that declared its contact points (row-level security).
+ */
+export async function readingAllClients<T>(read: (tx: Tx) => Promise<T>): Promise<T> {
+  return (await getDb()).transaction(async (tx) => {
+    await seeAllClients(tx);
+    return read(tx);
+  });
 }

@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Tx } from "@/db/client";
+import { actAsOwner } from "@/db/row-security";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { searchAudit } from "@/lib/audit-search";
@@ -99,9 +100,15 @@ describe("audit trail", () => {
     const [entry] = await db.select().from(auditLog).limit(1);
     // As the app writes: each attempt in a transaction of its own.
     const refusal = (attempt: (tx: Tx) => Promise<unknown>) => db.transaction(attempt).then(() => "done", (error) => String(error.cause?.message ?? error.message));
-    expect(await refusal((tx) => tx.update(auditLog).set({ action: "forged" }).where(eq(auditLog.id, entry.id)))).toMatch(/append-only: UPDATE refused/);
-    expect(await refusal((tx) => tx.delete(auditLog).where(eq(auditLog.id, entry.id)))).toMatch(/append-only: DELETE refused/);
-    expect(await refusal((tx) => tx.execute(sql`truncate audit_log`))).toMatch(/append-only: TRUNCATE refused/);
+    // The app's role lacks the privilege (migration 0005) ...
+    expect(await refusal((tx) => tx.update(auditLog).set({ action: "forged" }).where(eq(auditLog.id, entry.id)))).toMatch(/permission denied for table audit_log/);
+    expect(await refusal((tx) => tx.delete(auditLog).where(eq(auditLog.id, entry.id)))).toMatch(/permission denied for table audit_log/);
+    expect(await refusal((tx) => tx.execute(sql`truncate audit_log`))).toMatch(/permission denied for table audit_log/);
+    // ... and even the owner, who has it, is stopped by the trigger (migration 0003).
+    const asOwner = (attempt: (tx: Tx) => Promise<unknown>) => refusal(async (tx) => (await actAsOwner(tx), attempt(tx)));
+    expect(await asOwner((tx) => tx.update(auditLog).set({ action: "forged" }).where(eq(auditLog.id, entry.id)))).toMatch(/append-only: UPDATE refused/);
+    expect(await asOwner((tx) => tx.delete(auditLog).where(eq(auditLog.id, entry.id)))).toMatch(/append-only: DELETE refused/);
+    expect(await asOwner((tx) => tx.execute(sql`truncate audit_log`))).toMatch(/append-only: TRUNCATE refused/);
     const [still] = await db.select().from(auditLog).where(and(eq(auditLog.id, entry.id), eq(auditLog.action, entry.action)));
     expect(still).toBeDefined();
   });

@@ -7,7 +7,7 @@ import { completeReminder, createClient, createReminder, updateClient, withdrawC
 import { dueReminders, getClient, searchClients } from "@/lib/clients/queries";
 import { createOccupation } from "@/lib/occupations";
 import { execute, type OperationError, type Result } from "@/lib/operation";
-import { clientInput, makeActor, makeClient, makeOrg, makeRecord, newKey, PERSONAL_WITH_CONSENT } from "../helpers/factories";
+import { clientInput, makeActor, makeClient, makeOrg, makeRecord, newKey, PERSONAL_WITH_CONSENT, readingAllClients } from "../helpers/factories";
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 
@@ -41,7 +41,7 @@ function clientUpdate(client: Client, changes: Record<string, unknown> = {}): Re
 }
 
 async function rowOf(id: string): Promise<Client> {
-  const [row] = await (await getDb()).select().from(clients).where(eq(clients.id, id));
+  const [row] = await readingAllClients((tx) => tx.select().from(clients).where(eq(clients.id, id)));
   return row;
 }
 
@@ -74,10 +74,9 @@ describe("clients", () => {
       expect(ids.size).toBe(1);
       expect(refs.size).toBe(1);
 
-      const db = await getDb();
-      const made = await db.select().from(clients).where(eq(clients.createdBy, adviser.userId));
+      const made = await readingAllClients((tx) => tx.select().from(clients).where(eq(clients.createdBy, adviser.userId)));
       expect(made.map((c) => c.id)).toEqual([...ids]);
-      const [{ n }] = await db.select({ n: count() }).from(consents).where(eq(consents.clientId, made[0].id));
+      const [{ n }] = await readingAllClients((tx) => tx.select({ n: count() }).from(consents).where(eq(consents.clientId, made[0].id)));
       expect(n).toBe(1);
       expect(await historyOf(made[0].id)).toHaveLength(1);
     });
@@ -93,7 +92,7 @@ describe("clients", () => {
     it("keeps personal data only with a recorded consent: date, purpose, text version and who recorded it", async () => {
       const client = await makeClient(adviserA, PERSONAL_WITH_CONSENT);
       expect(client).toMatchObject({ fullName: "Amal Haddad", email: "amal.haddad@test.example" });
-      const rows = await (await getDb()).select().from(consents).where(eq(consents.clientId, client.id));
+      const rows = await readingAllClients((tx) => tx.select().from(consents).where(eq(consents.clientId, client.id)));
       expect(rows).toEqual([
         expect.objectContaining({ givenOn: "2019-03-01", purpose: "Beratung und Begleitung", textVersion: "2019-01", recordedBy: adviserA.userId, withdrawnAt: null }),
       ]);
@@ -230,7 +229,7 @@ describe("clients", () => {
       const statistical = ["ref", "contactPointId", "gender", "birthYear", "qualificationCountry", "citizenship", "residenceStatus", "inGermanySince", "germanLevel", "qualificationLevel", "occupationId", "regulatedProfession"] as const;
       for (const field of statistical) expect(after[field], field).toEqual(before[field]);
 
-      const [consent] = await (await getDb()).select().from(consents).where(eq(consents.clientId, client.id));
+      const [consent] = await readingAllClients((tx) => tx.select().from(consents).where(eq(consents.clientId, client.id)));
       expect(consent.withdrawnAt).toBeInstanceOf(Date);
       expect(consent.withdrawnBy).toBe(adviserA.userId);
 

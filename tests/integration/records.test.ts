@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { execute, type OperationError, type Result } from "@/lib/operation";
 import { RECORD_OPERATIONS, type PresentedRecord } from "@/lib/records/commands";
 import { KINDS, kindSpec, type KindSpec } from "@/lib/records/kinds";
-import { makeActor, makeClient, makeOrg, makeRecord, newKey, placementFor, recordInput, updateInput } from "../helpers/factories";
+import { makeActor, makeClient, makeOrg, makeRecord, newKey, placementFor, readingAllClients, recordInput, updateInput } from "../helpers/factories";
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 
@@ -58,7 +58,7 @@ describe("records", () => {
     const adviser = await makeActor("adviser", { unitIds: [orgA.contactPoints[0].id] });
     const record = await makeRecord(adviser, "advice_session");
     const list = await execute(RECORD_OPERATIONS.advice_session.list, adviser, { clientId: record.clientId! });
-    const [client] = await (await getDb()).select().from(clients).where(eq(clients.id, record.clientId!));
+    const [client] = await readingAllClients((tx) => tx.select().from(clients).where(eq(clients.id, record.clientId!)));
     expect(list.ok && list.value.items.map((r) => [r.id, r.clientRef])).toEqual([[record.id, client.ref]]);
   });
 
