@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { startEmbeddedServer, stopEmbeddedServer } from "@/db/embedded";
 
 describe("embedded database folder", () => {
-  it("has exactly one owner: a second opener gets a clear error and the first keeps working", async () => {
+  // Starts PGlite three times (a fresh folder, then a restart): slow on a loaded machine.
+  it("has exactly one owner: a second opener gets a clear error and the first keeps working", { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "lotse-owner-"));
     const first = await startEmbeddedServer(dir);
     try {
