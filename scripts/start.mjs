@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
-const SOURCES = ["app", "lib", "db", "messages", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
+const SOURCES = ["app", "lib", "db", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json"];
 
 function newestChange(path) {
   if (!existsSync(path)) return 0;

@@ -11,7 +11,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const SOURCES = ["app", "lib", "db", "messages", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
+const SOURCES = ["app", "lib", "db", "messages", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json"];
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
