@@ -45,6 +45,7 @@ export async function apiCall<A extends Access, S extends z.ZodType, R>(
   op: Operation<A, S, R>,
   input: unknown,
   successStatus = 200,
+  successHeaders: (value: R) => Record<string, string> = () => ({}),
 ): Promise<Response> {
   try {
     const { actor, credential } = await actorFromRequest(request);
@@ -52,7 +53,7 @@ export async function apiCall<A extends Access, S extends z.ZodType, R>(
       return json({ error: { kind: "forbidden", reason: "cross-origin request" } }, 403);
     }
     const result = await execute(op, actor, input, requestLocale(request));
-    if (result.ok) return json(result.value, successStatus);
+    if (result.ok) return json(result.value, successStatus, successHeaders(result.value));
     if (result.error.kind === "forbidden" || result.error.kind === "unauthenticated") console.warn(`[authz] API ${op.name} denied (${result.error.kind})`);
     const headers: Record<string, string> = result.error.kind === "unauthenticated" ? { "WWW-Authenticate": 'Bearer realm="lotse"' } : {};
     return json({ error: result.error }, httpStatus(result.error), headers);

@@ -37,11 +37,12 @@ export const clientRoute = {
   },
 };
 
+/** A download named after the client's pseudonymous reference, never their name. */
 export const clientExportRoute = {
   async GET(request: Request, { params }: Params<{ id: string }>) {
-    const response = await apiCall(request, exportClient, { id: (await params).id });
-    if (response.ok) response.headers.set("content-disposition", `attachment; filename="client-${(await params).id}.json"`);
-    return response;
+    return apiCall(request, exportClient, { id: (await params).id }, 200, ({ client }) => ({
+      "Content-Disposition": `attachment; filename="lotse-client-${client.ref.replace(/[^A-Za-z0-9-]/g, "_")}.json"`,
+    }));
   },
 };
 

@@ -56,7 +56,7 @@ describe("audit trail", () => {
     since = await lastId();
     const exported = await send("GET", `/api/v1/clients/${client.id}/export`, { token: adviser.token });
     expect(exported.status).toBe(200);
-    expect(exported.headers.get("content-disposition")).toContain("attachment");
+    expect(exported.headers.get("content-disposition")).toBe(`attachment; filename="lotse-client-${client.ref}.json"`);
     expect(exported.body).toMatchObject({ client: { id: client.id, fullName: PERSONAL_WITH_CONSENT.fullName }, consents: [{ purpose: PERSONAL_WITH_CONSENT.consentPurpose }] });
     expect(exported.body.history[0]).toMatchObject({ subjectId: client.id, op: "create" });
     entries = await entriesSince(since);

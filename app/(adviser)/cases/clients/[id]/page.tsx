@@ -52,6 +52,13 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
         <Link className="button secondary" href={`/cases/clients/${client.id}/edit`}>
           {t("clients.edit")}
         </Link>
+        {/* A plain link: the route answers with the file (Content-Disposition), no script needed. */}
+        <a className="button secondary" href={`/api/v1/clients/${client.id}/export`} download aria-describedby="client-export-hint">
+          {t("clients.export")}
+        </a>
+      </p>
+      <p id="client-export-hint" className="hint">
+        {t("clients.exportHint")}
       </p>
 
       <div className="grid-2">
