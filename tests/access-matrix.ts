@@ -259,6 +259,7 @@ export const PERSONAL = { fullName: "Samira Matrixtest", phone: "+49 30 5550199"
 const newSession = (s: HttpSetup) => ({
   idempotencyKey: s.key(),
   unitId: s.ids.unit,
+  clientId: s.ids.client,
   occurredOn: "2026-02-02",
   channel: "phone",
   stage: "initial",

@@ -1,0 +1,169 @@
+import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
+import {
+  allowedAt,
+  ENDPOINT_ROWS,
+  EVERYONE,
+  HTTP_STATUS,
+  NO_PERSONAL_DATA,
+  PAGE_ROWS,
+  PERSONAL,
+  refusalOf,
+  type HttpRequest,
+  type HttpSetup,
+  type Ids,
+  type Who,
+} from "../access-matrix";
+import { DEMO, login } from "./fixtures";
+
+/*
+ * The HTTP walk of the authorization matrix (tests/access-matrix.ts): every page and every API
+ * endpoint of the built server, as anonymous, advisers of the own and another contact point,
+ * regional coordinators of the own and another region, a network coordinator and an admin.
+ * Exactly the allowed cells succeed; the others are refused as the matrix says. No response a
+ * coordinator or admin gets, allowed or refused, holds a client's personal data. (The operations,
+ * and through them the server actions, are walked in tests/integration/authorization.test.ts.)
+ */
+
+const OTHER_REGIONAL = { email: `matrix-hamburg-${Date.now()}@lotse.example`, password: "ein langes Testpasswort" };
+const ACCOUNTS: Record<Exclude<Who, "anonymous">, string> = {
+  adviserOwn: DEMO.adviser,
+  adviserOther: "hamburg@lotse.example",
+  regionalOwn: DEMO.regional,
+  regionalOther: OTHER_REGIONAL.email,
+  network: DEMO.network,
+  admin: DEMO.admin,
+};
+const REDIRECT = [302, 303, 307, 308];
+
+/** The demo has one regional coordinator (Bayern): the admin adds one for Hamburg. */
+async function addHamburgCoordinator(browser: Browser) {
+  const page = await (await browser.newContext()).newPage();
+  await login(page, DEMO.admin);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto("/admin/users/new");
+  await page.getByLabel("E-Mail").fill(OTHER_REGIONAL.email);
+  await page.getByLabel("Name").fill("Koordination Hamburg");
+  await page.getByLabel("Anfangspasswort").fill(OTHER_REGIONAL.password);
+  await page.getByLabel("Rolle").selectOption("regional_coordinator");
+  await page.getByLabel("Landesnetzwerk").selectOption({ label: "IQ Netzwerk Hamburg" });
+  await page.getByRole("button", { name: "Anlegen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Koordination Hamburg");
+  await page.context().close();
+}
+
+async function signedIn(browser: Browser, who: Who): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  if (who !== "anonymous") {
+    const page = await context.newPage();
+    await login(page, ACCOUNTS[who], who === "regionalOther" ? OTHER_REGIONAL.password : undefined);
+    // Signing in hashes a password (argon2id): on a busy machine that may take a while.
+    await page.waitForURL((url) => url.pathname !== "/login", { timeout: 0 });
+    await page.close();
+  }
+  return context.request;
+}
+
+test("every page and API endpoint answers exactly the kinds of user in its row; no coordinator or admin response holds personal data", async ({ browser }) => {
+  test.setTimeout(300_000);
+  await addHamburgCoordinator(browser);
+  const contexts = {} as Record<Who, APIRequestContext>;
+  for (const who of EVERYONE) contexts[who] = await signedIn(browser, who);
+  const headers = { origin: new URL(test.info().project.use.baseURL!).origin };
+  let keys = 0;
+  const key = () => `matrix-${Date.now()}-${++keys}`;
+
+  // Made by adviserOwn at one of their contact points (in Bayern, regionalOwn's region).
+  const adviser = contexts.adviserOwn;
+  const unit: string = (await (await adviser.get("/api/v1/advice-sessions?pageSize=1")).json()).items[0].unitId;
+  const created = async (response: APIResponse) => {
+    expect(response.status(), await response.text()).toBe(201);
+    return response.json();
+  };
+  const freshClient = async () =>
+    created(
+      await adviser.post("/api/v1/clients", {
+        headers,
+        data: { idempotencyKey: key(), contactPointId: unit, gender: "female", residenceStatus: "third_country_permit", ...PERSONAL, consentGivenOn: "2026-01-15", consentPurpose: "Beratung", consentTextVersion: "EW-1" },
+      }),
+    );
+  const client = (await freshClient()).id as string;
+  const freshRecord = async () =>
+    created(
+      await adviser.post("/api/v1/advice-sessions", {
+        headers,
+        data: { idempotencyKey: key(), unitId: unit, clientId: client, occurredOn: "2026-02-02", channel: "phone", stage: "initial", adviceType: "recognition", nextStep: "no_further_action" },
+      }),
+    );
+  const regions = await (await contexts.network.get("/api/v1/figures/breakdown?from=2019-01-01&to=2019-12-31&by=region")).json();
+  const region = regions.rows.find((r: { label: string }) => /Bayern/.test(r.label)).group as string;
+  const user = /\/admin\/users\/([0-9a-f-]{36})/.exec(await (await contexts.admin.get("/admin/users")).text())![1];
+  const occupation = /\/admin\/occupations\/([0-9a-f-]{36})/.exec(await (await contexts.admin.get("/admin/occupations")).text())![1];
+  const ids: Ids = { unit, region, client, record: (await freshRecord()).id, user, occupation };
+  const setupFor = (who: Who): HttpSetup => ({
+    ids,
+    freshClient,
+    freshRecord,
+    key,
+    csrfToken: async () => (await (await contexts[who].get("/api/auth/csrf")).json()).csrfToken,
+  });
+
+  const failures: string[] = [];
+  let personalDataSeen = false;
+  const inspect = async (cell: string, who: Who, response: APIResponse) => {
+    const body = await response.text();
+    const leaked = Object.values(PERSONAL).filter((value) => body.includes(value));
+    if (who === "adviserOwn" && leaked.length) personalDataSeen = true;
+    if (NO_PERSONAL_DATA.includes(who) && leaked.length) failures.push(`${cell}: shows personal data (${leaked.join(", ")})`);
+    return body;
+  };
+
+  for (const [route, row] of Object.entries(PAGE_ROWS)) {
+    const path = row.path(ids);
+    for (const who of EVERYONE) {
+      const cell = `${route} as ${who}`;
+      const response = await contexts[who].get(path, { maxRedirects: 0 });
+      const status = response.status();
+      await inspect(cell, who, response);
+      const allowed = row.allowed.includes(who);
+      const ok = allowed ? status === 200 : who === "anonymous" ? REDIRECT.includes(status) : [307, 403, 404].includes(status);
+      if (!ok) failures.push(`${cell}: ${status} (${allowed ? "should open" : "should be refused"})`);
+    }
+  }
+
+  for (const [endpoint, row] of Object.entries(ENDPOINT_ROWS)) {
+    const method = endpoint.split(" ")[0];
+    for (const who of EVERYONE) {
+      const cell = `${endpoint} as ${who}`;
+      const request: HttpRequest = await row.request(setupFor(who));
+      const response = await contexts[who].fetch(request.path, { method, headers, data: request.data, form: request.form, maxRedirects: 0 });
+      const status = response.status();
+      const body = await inspect(cell, who, response);
+      if (allowedAt(row).includes(who)) {
+        const expected = row.status ?? 200;
+        if (status !== expected) failures.push(`${cell}: ${status}, expected ${expected} (allowed): ${body.slice(0, 200)}`);
+        continue;
+      }
+      if (!("operation" in row)) {
+        // An endpoint without an operation has no refusal of its own to check against.
+        if (status < 400) failures.push(`${cell}: ${status}, expected a refusal`);
+        continue;
+      }
+      const refusal = refusalOf(row.operation, who);
+      if (refusal.kind === "unauthenticated" && !request.path.startsWith("/api/")) {
+        // Outside /api, the proxy sends a visitor without a session to the login page.
+        if (!REDIRECT.includes(status)) failures.push(`${cell}: ${status}, expected a redirect to the login page`);
+        continue;
+      }
+      if (status !== HTTP_STATUS[refusal.kind]) {
+        failures.push(`${cell}: ${status}, expected ${HTTP_STATUS[refusal.kind]} (${refusal.kind}): ${body.slice(0, 200)}`);
+      } else if (refusal.kind === "validation") {
+        const fields = Object.keys(JSON.parse(body).error?.fieldErrors ?? {});
+        if (fields.join() !== refusal.field) failures.push(`${cell}: refused naming ${fields.join(", ")}, expected ${refusal.field}`);
+      }
+    }
+  }
+
+  expect(failures).toEqual([]);
+  // The check above looks for the right thing: the adviser who may see the client sees it.
+  expect(personalDataSeen).toBe(true);
+});
