@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import {
+  ACTION_ROWS,
   allowedAt,
   ENDPOINT_ROWS,
   EVERYONE,
@@ -21,7 +23,8 @@ import { DEMO, login } from "./fixtures";
  * regional coordinators of the own and another region, a network coordinator and an admin.
  * Exactly the allowed cells succeed; the others are refused as the matrix says. No response a
  * coordinator or admin gets, allowed or refused, holds a client's personal data. (The operations,
- * and through them the server actions, are walked in tests/integration/authorization.test.ts.)
+ * and through them the server actions, are walked in tests/integration/authorization.test.ts;
+ * here the build's own list of server actions is checked against the matrix.)
  */
 
 const OTHER_REGIONAL = { email: `matrix-hamburg-${Date.now()}@lotse.example`, password: "ein langes Testpasswort" };
@@ -166,4 +169,14 @@ test("every page and API endpoint answers exactly the kinds of user in its row; 
   expect(failures).toEqual([]);
   // The check above looks for the right thing: the adviser who may see the client sees it.
   expect(personalDataSeen).toBe(true);
+});
+
+test("every server action of the build has a row in the matrix", () => {
+  // Next lists each server action it compiled, wherever it is defined, with its file and export.
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const built = Object.values(manifest.node).map((action) => `${action.filename}#${action.exportedName}`);
+  expect(built.length).toBeGreaterThan(0);
+  expect(built.sort()).toEqual(Object.keys(ACTION_ROWS).sort());
 });
