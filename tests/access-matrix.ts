@@ -254,7 +254,12 @@ export type EndpointRow = {
 );
 
 /** The personal data every client the walk creates holds; no coordinator or admin may ever see it. */
-export const PERSONAL = { fullName: "Samira Matrixtest", phone: "+49 30 5550199", email: "samira.matrixtest@example.org" } as const;
+export const PERSONAL = {
+  fullName: "Samira Matrixtest",
+  phone: "+49 30 5550199",
+  email: "samira.matrixtest@example.org",
+  notes: "Matrixtest: Termin beim Anerkennungsamt",
+} as const;
 
 const newSession = (s: HttpSetup) => ({
   idempotencyKey: s.key(),
