@@ -1,12 +1,12 @@
 /*
  * The authorization matrix: every page, server action, operation and API endpoint of the app,
  * with the kinds of user allowed. It is the one table both walks read:
- * - tests/integration/authorization.test.ts runs every operation (and through them every server
- *   action) against the database as each kind of user, and fails when a page file, a route
- *   handler's method, a server action or an operation has no row here;
- * - tests/e2e/access-matrix.spec.ts opens every page and calls every API endpoint over HTTP
- *   against the built server, and checks that no response a coordinator or admin gets holds a
- *   client's personal data.
+ * - tests/integration/authorization.test.ts runs every operation against the database as each
+ *   kind of user, checks that each server action runs exactly the operations of its row, and
+ *   fails when a page file, a route handler's method, a server action or an operation has no row;
+ * - tests/e2e/access-matrix.spec.ts opens every page, calls every API endpoint and posts every
+ *   server action over HTTP against the built server, checks that no response a coordinator or
+ *   admin gets holds a client's personal data, and that every action of the build has a row.
  * Who is not allowed must be refused: as anonymous with 401 (API) or a redirect to the login page,
  * otherwise as the row's operation says (see refusalOf).
  *
@@ -136,39 +136,6 @@ export function roleMayAtAll(operation: string, role: Role): boolean {
 export const HTTP_STATUS: Record<ExpectedRefusal["kind"], number> = { unauthenticated: 401, forbidden: 403, not_found: 404, validation: 422 };
 
 // ---------------------------------------------------------------------------------------------
-// Server actions ("use server" files in app/), by `file#export`: the operations each may run.
-// Who may call an action is who may run its operations: the integration test walks those and
-// checks that each action calls perform() with exactly them.
-
-const eachKind = (verb: string) => KINDS.map((spec) => `records.${spec.kind}.${verb}`);
-
-export const ACTION_ROWS: Record<string, string[]> = {
-  "app/actions/cases.ts#createClientAction": ["clients.create"],
-  "app/actions/cases.ts#updateClientAction": ["clients.update"],
-  "app/actions/cases.ts#withdrawConsentAction": ["clients.withdrawConsent"],
-  "app/actions/cases.ts#createReminderAction": ["reminders.create"],
-  "app/actions/cases.ts#completeReminderAction": ["reminders.complete"],
-  "app/actions/cases.ts#searchClientsAction": ["clients.search"],
-  // The kind comes from the browser: one action per verb, for whichever kind it names.
-  "app/actions/cases.ts#createRecordAction": eachKind("create"),
-  "app/actions/cases.ts#updateRecordAction": eachKind("update"),
-  "app/actions/cases.ts#deleteRecordAction": eachKind("delete"),
-  "app/actions/catalogue.ts#createOccupationAction": ["occupations.create"],
-  "app/actions/catalogue.ts#updateOccupationAction": ["occupations.update"],
-  "app/actions/org.ts#createUnitAction": ["org.createUnit"],
-  "app/actions/org.ts#renameUnitAction": ["org.renameUnit"],
-  "app/actions/org.ts#closeUnitAction": ["org.closeUnit"],
-  "app/actions/session.ts#setLocaleAction": ["preferences.setLocale"],
-  "app/actions/targets.ts#saveTargetAction": ["targets.save"],
-  "app/actions/tokens.ts#createTokenAction": ["tokens.create"],
-  "app/actions/tokens.ts#revokeTokenAction": ["tokens.revoke"],
-  "app/actions/users.ts#createUserAction": ["users.create"],
-  "app/actions/users.ts#updateUserAction": ["users.update"],
-  "app/actions/users.ts#setUserActiveAction": ["users.setActive"],
-  "app/actions/users.ts#setPasswordAction": ["users.setPassword"],
-};
-
-// ---------------------------------------------------------------------------------------------
 // Pages (page.tsx files in app/), by route.
 
 /** What the HTTP walk has made or found before it starts: a client and a record of adviserOwn's contact point, and so on. */
@@ -240,8 +207,12 @@ export interface HttpSetup {
   freshRecord(): Promise<Record<string, unknown> & { id: string; version: number }>;
   /** next-auth's CSRF token for the user this request is sent as. */
   csrfToken(): Promise<string>;
-  /** A new idempotency key. */
+  /** A new idempotency key (or any unique text). */
   key(): string;
+  /** Calls a server action over HTTP as that user and gives its result's value (the call must succeed). */
+  act(as: Who, action: string, args: unknown[]): Promise<unknown>;
+  /** The current version of one of the network's targets (0 if never set). */
+  targetVersion(key: string): Promise<number>;
 }
 
 export type EndpointRow = {
@@ -271,6 +242,11 @@ const newSession = (s: HttpSetup) => ({
   adviceType: "recognition",
   nextStep: "no_further_action",
 });
+
+async function sessionUpdate(s: HttpSetup) {
+  const { id, version, unitId, clientId, channel, stage, adviceType, nextStep } = await s.freshRecord();
+  return { id, version, unitId, clientId, channel, stage, adviceType, nextStep, occurredOn: "2026-02-03" };
+}
 
 export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
   // next-auth's own endpoints: the session (empty when signed out), sign-in and sign-out.
@@ -314,8 +290,8 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
   "PUT /api/v1/[kind]/[id]": {
     operation: "records.advice_session.update",
     request: async (s) => {
-      const { id, version, unitId, clientId, channel, stage, adviceType, nextStep } = await s.freshRecord();
-      return { path: `/api/v1/advice-sessions/${id}`, data: { version, unitId, clientId, channel, stage, adviceType, nextStep, occurredOn: "2026-02-03" } };
+      const { id, ...data } = await sessionUpdate(s);
+      return { path: `/api/v1/advice-sessions/${id}`, data };
     },
   },
   "DELETE /api/v1/[kind]/[id]": {
@@ -339,3 +315,126 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
 export function allowedAt(row: EndpointRow): Who[] {
   return "operation" in row ? OPERATION_ROWS[row.operation].allowed : row.allowed;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Server actions ("use server" files), by `file#export`: the operations each may run. Who may
+// call an action is who may run its operations. The integration test checks that each action
+// calls perform() with exactly these and walks the operations; the HTTP walk posts each action
+// as the browser does (with its Next-Action id) and expects what its first operation allows.
+
+export interface ActionRow {
+  operations: string[];
+  /** The arguments of an HTTP call that runs the first operation. */
+  args: (s: HttpSetup) => unknown[] | Promise<unknown[]>;
+}
+
+const eachKind = (verb: string) => KINDS.map((spec) => `records.${spec.kind}.${verb}`);
+const clientBody = (s: HttpSetup) => ({
+  idempotencyKey: s.key(),
+  contactPointId: s.ids.unit,
+  gender: "female",
+  residenceStatus: "third_country_permit",
+  ...PERSONAL,
+  consentGivenOn: "2026-01-15",
+  consentPurpose: "Beratung",
+  consentTextVersion: "EW-1",
+});
+/** A new subproject of regionalOwn's region, made by the admin. */
+const freshUnit = (s: HttpSetup) =>
+  s.act("admin", "app/actions/org.ts#createUnitAction", [
+    { level: "subproject", parentId: s.ids.region, name: `Matrix ${s.key()}`, provider: "Träger", priorityArea: "advice", activeFrom: "2020-01-01" },
+  ]) as Promise<{ id: string; version: number }>;
+/** A new user, made by the admin. */
+const freshUser = (s: HttpSetup) =>
+  s.act("admin", "app/actions/users.ts#createUserAction", [
+    { email: `${s.key()}@matrix.example`, name: "Matrix", password: "ein langes Testpasswort", role: "network_coordinator", unitIds: [] },
+  ]) as Promise<{ id: string; version: number }>;
+
+export const ACTION_ROWS: Record<string, ActionRow> = {
+  "app/actions/cases.ts#createClientAction": { operations: ["clients.create"], args: (s) => [clientBody(s)] },
+  "app/actions/cases.ts#updateClientAction": {
+    operations: ["clients.update"],
+    args: async (s) => {
+      const client = await s.freshClient();
+      return [{ id: client.id, version: client.version, gender: "male", birthYear: 1990 }];
+    },
+  },
+  "app/actions/cases.ts#withdrawConsentAction": { operations: ["clients.withdrawConsent"], args: async (s) => [{ clientId: (await s.freshClient()).id }] },
+  "app/actions/cases.ts#createReminderAction": { operations: ["reminders.create"], args: (s) => [{ clientId: s.ids.client, dueOn: "2026-07-01", note: "Bescheid nachfragen" }] },
+  "app/actions/cases.ts#completeReminderAction": {
+    operations: ["reminders.complete"],
+    args: async (s) => {
+      const reminder = (await s.act("adviserOwn", "app/actions/cases.ts#createReminderAction", [{ clientId: s.ids.client, dueOn: "2026-07-01", note: "Anrufen" }])) as { id: string };
+      return [{ id: reminder.id }];
+    },
+  },
+  "app/actions/cases.ts#searchClientsAction": { operations: ["clients.search"], args: () => [{}] },
+  // The kind comes from the browser: one action per verb, for whichever kind it names.
+  "app/actions/cases.ts#createRecordAction": { operations: eachKind("create"), args: (s) => ["advice_session", newSession(s)] },
+  "app/actions/cases.ts#updateRecordAction": { operations: eachKind("update"), args: async (s) => ["advice_session", await sessionUpdate(s)] },
+  "app/actions/cases.ts#deleteRecordAction": {
+    operations: eachKind("delete"),
+    args: async (s) => {
+      const { id, version } = await s.freshRecord();
+      return ["advice_session", { id, version }];
+    },
+  },
+  "app/actions/catalogue.ts#createOccupationAction": { operations: ["occupations.create"], args: (s) => [{ nameDe: `Beruf ${s.key()}`, nameEn: `Occupation ${s.key()}`, kldbCode: "" }] },
+  "app/actions/catalogue.ts#updateOccupationAction": {
+    operations: ["occupations.update"],
+    args: async (s) => {
+      const made = (await s.act("admin", "app/actions/catalogue.ts#createOccupationAction", [{ nameDe: `Beruf ${s.key()}`, nameEn: `Occupation ${s.key()}`, kldbCode: "" }])) as { id: string };
+      return [{ id: made.id, nameDe: `Geändert ${s.key()}`, nameEn: `Changed ${s.key()}`, kldbCode: "84114", active: false }];
+    },
+  },
+  "app/actions/org.ts#createUnitAction": {
+    operations: ["org.createUnit"],
+    args: (s) => [{ level: "subproject", parentId: s.ids.region, name: `Matrix ${s.key()}`, provider: "Träger", priorityArea: "advice", activeFrom: "2020-01-01" }],
+  },
+  "app/actions/org.ts#renameUnitAction": {
+    operations: ["org.renameUnit"],
+    args: async (s) => {
+      const unit = await freshUnit(s);
+      return [{ id: unit.id, name: `Umbenannt ${s.key()}`, version: unit.version }];
+    },
+  },
+  "app/actions/org.ts#closeUnitAction": {
+    operations: ["org.closeUnit"],
+    args: async (s) => {
+      const unit = await freshUnit(s);
+      return [{ id: unit.id, activeUntil: "2020-06-30", version: unit.version }];
+    },
+  },
+  "app/actions/session.ts#setLocaleAction": { operations: ["preferences.setLocale"], args: () => [{ locale: "de" }] },
+  "app/actions/targets.ts#saveTargetAction": {
+    operations: ["targets.save"],
+    args: async (s) => [{ key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: 200_000, version: await s.targetVersion("initialSessions") }],
+  },
+  "app/actions/tokens.ts#createTokenAction": { operations: ["tokens.create"], args: (s) => [{ userId: s.ids.user, name: `Import ${s.key()}` }] },
+  "app/actions/tokens.ts#revokeTokenAction": {
+    operations: ["tokens.revoke"],
+    args: async (s) => {
+      const token = (await s.act("admin", "app/actions/tokens.ts#createTokenAction", [{ userId: s.ids.user, name: `Kurz ${s.key()}` }])) as { id: string };
+      return [{ id: token.id }];
+    },
+  },
+  "app/actions/users.ts#createUserAction": {
+    operations: ["users.create"],
+    args: (s) => [{ email: `${s.key()}@matrix.example`, name: "Neu", password: "ein langes Testpasswort", role: "adviser", unitIds: [s.ids.unit] }],
+  },
+  "app/actions/users.ts#updateUserAction": {
+    operations: ["users.update"],
+    args: async (s) => {
+      const user = await freshUser(s);
+      return [{ id: user.id, name: "Geändert", role: "network_coordinator", unitIds: [], version: user.version }];
+    },
+  },
+  "app/actions/users.ts#setUserActiveAction": {
+    operations: ["users.setActive"],
+    args: async (s) => {
+      const user = await freshUser(s);
+      return [{ id: user.id, active: false, version: user.version }];
+    },
+  },
+  "app/actions/users.ts#setPasswordAction": { operations: ["users.setPassword"], args: async (s) => [{ id: (await freshUser(s)).id, password: "ein anderes langes Passwort" }] },
+};

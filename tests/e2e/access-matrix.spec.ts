@@ -7,6 +7,7 @@ import {
   EVERYONE,
   HTTP_STATUS,
   NO_PERSONAL_DATA,
+  OPERATION_ROWS,
   PAGE_ROWS,
   PERSONAL,
   refusalOf,
@@ -18,13 +19,14 @@ import {
 import { DEMO, login } from "./fixtures";
 
 /*
- * The HTTP walk of the authorization matrix (tests/access-matrix.ts): every page and every API
- * endpoint of the built server, as anonymous, advisers of the own and another contact point,
- * regional coordinators of the own and another region, a network coordinator and an admin.
- * Exactly the allowed cells succeed; the others are refused as the matrix says. No response a
- * coordinator or admin gets, allowed or refused, holds a client's personal data. (The operations,
- * and through them the server actions, are walked in tests/integration/authorization.test.ts;
- * here the build's own list of server actions is checked against the matrix.)
+ * The HTTP walk of the authorization matrix (tests/access-matrix.ts): every page, every API
+ * endpoint and every server action of the built server, as anonymous, advisers of the own and
+ * another contact point, regional coordinators of the own and another region, a network
+ * coordinator and an admin. Exactly the allowed cells succeed; the others are refused as the
+ * matrix says. No response a coordinator or admin gets, allowed or refused, holds a client's
+ * personal data. Server actions are posted as the browser posts them: to a page that carries
+ * them, with their id from the build's manifest in the Next-Action header. (Every operation of
+ * every record kind is walked on the database in tests/integration/authorization.test.ts.)
  */
 
 const OTHER_REGIONAL = { email: `matrix-hamburg-${Date.now()}@lotse.example`, password: "ein langes Testpasswort" };
@@ -37,6 +39,33 @@ const ACCOUNTS: Record<Exclude<Who, "anonymous">, string> = {
   admin: DEMO.admin,
 };
 const REDIRECT = [302, 303, 307, 308];
+/** Paths the proxy sends a visitor without a session cookie to the login page from (proxy.ts). */
+const BEHIND_LOGIN = /^\/(cases|reports|admin)(\/|$)/;
+
+/** Next's list of the server actions it compiled: each one's id, file, export and the pages that carry it. */
+function builtActions(): Record<string, { id: string; routes: string[] }> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+  };
+  return Object.fromEntries(
+    Object.entries(manifest.node).map(([id, action]) => {
+      // "app/(admin)/admin/users/[id]/page" is the page /admin/users/[id].
+      const routes = Object.keys(action.workers)
+        .map((worker) => `/${worker.split("/").slice(1, -1).filter((s) => !s.startsWith("(")).join("/")}`)
+        .filter((route) => route in PAGE_ROWS);
+      return [`${action.filename}#${action.exportedName}`, { id, routes }];
+    }),
+  );
+}
+
+/** The value an action returned, from its RSC answer: line 0 points at the line holding it. */
+function actionResult(body: string): { ok: boolean; value?: unknown; error?: { kind: string; fieldErrors?: Record<string, string[]>; current?: { version: number } | null } } | undefined {
+  const lines = body.split("\n");
+  const head = lines.find((line) => line.startsWith("0:"));
+  const ref = head ? (JSON.parse(head.slice(2)) as { a?: string }).a?.replace(/^\$@/, "") : undefined;
+  const line = ref ? lines.find((l) => l.startsWith(`${ref}:`)) : undefined;
+  return line ? JSON.parse(line.slice(ref!.length + 1)) : undefined;
+}
 
 /** The demo has one regional coordinator (Bayern): the admin adds one for Hamburg. */
 async function addHamburgCoordinator(browser: Browser) {
@@ -66,7 +95,7 @@ async function signedIn(browser: Browser, who: Who): Promise<APIRequestContext> 
   return context.request;
 }
 
-test("every page and API endpoint answers exactly the kinds of user in its row; no coordinator or admin response holds personal data", async ({ browser }) => {
+test("every page, API endpoint and server action answers exactly the kinds of user in its row; no coordinator or admin response holds personal data", async ({ browser }) => {
   test.setTimeout(300_000);
   await addHamburgCoordinator(browser);
   const contexts = {} as Record<Who, APIRequestContext>;
@@ -102,11 +131,37 @@ test("every page and API endpoint answers exactly the kinds of user in its row; 
   const user = /\/admin\/users\/([0-9a-f-]{36})/.exec(await (await contexts.admin.get("/admin/users")).text())![1];
   const occupation = /\/admin\/occupations\/([0-9a-f-]{36})/.exec(await (await contexts.admin.get("/admin/occupations")).text())![1];
   const ids: Ids = { unit, region, client, record: (await freshRecord()).id, user, occupation };
+  const actions = builtActions();
+  /** Posts a server action as the browser does, to a page that carries it (for anonymous, one outside the login wall if any). */
+  const callAction = async (who: Who, action: string, args: unknown[]) => {
+    const { id, routes } = actions[action];
+    const outside = routes.filter((route) => !BEHIND_LOGIN.test(route));
+    const route = (who === "anonymous" && outside.length ? outside : routes).sort((a, b) => Number(a.includes("[")) - Number(b.includes("[")))[0];
+    const response = await contexts[who].post(PAGE_ROWS[route].path(ids), {
+      headers: { ...headers, "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      data: JSON.stringify(args),
+      maxRedirects: 0,
+    });
+    return { response, result: actionResult(await response.text()) };
+  };
+  const act = async (who: Who, action: string, args: unknown[]) => {
+    const { result } = await callAction(who, action, args);
+    expect(result, `${action} as ${who}`).toMatchObject({ ok: true });
+    return result!.value;
+  };
+  const targetVersion = async (target: string) => {
+    // Saving from a version that cannot be current answers the current one.
+    const { result } = await callAction("admin", "app/actions/targets.ts#saveTargetAction", [{ key: target, fromOn: "2019-01-01", toOn: "2022-12-31", value: 1, version: 999_999 }]);
+    expect(result?.error?.kind).toBe("conflict");
+    return result?.error?.current?.version ?? 0;
+  };
   const setupFor = (who: Who): HttpSetup => ({
     ids,
     freshClient,
     freshRecord,
     key,
+    act,
+    targetVersion,
     csrfToken: async () => (await (await contexts[who].get("/api/auth/csrf")).json()).csrfToken,
   });
 
@@ -161,6 +216,29 @@ test("every page and API endpoint answers exactly the kinds of user in its row; 
         failures.push(`${cell}: ${status}, expected ${HTTP_STATUS[refusal.kind]} (${refusal.kind}): ${body.slice(0, 200)}`);
       } else if (refusal.kind === "validation") {
         const fields = Object.keys(JSON.parse(body).error?.fieldErrors ?? {});
+        if (fields.join() !== refusal.field) failures.push(`${cell}: refused naming ${fields.join(", ")}, expected ${refusal.field}`);
+      }
+    }
+  }
+
+  for (const [action, row] of Object.entries(ACTION_ROWS)) {
+    const operation = row.operations[0];
+    for (const who of EVERYONE) {
+      const cell = `${action} as ${who}`;
+      const { response, result } = await callAction(who, action, await row.args(setupFor(who)));
+      const status = response.status();
+      await inspect(cell, who, response);
+      if (OPERATION_ROWS[operation].allowed.includes(who)) {
+        if (!result?.ok) failures.push(`${cell}: ${status} ${JSON.stringify(result)} (should succeed)`);
+        continue;
+      }
+      const refusal = refusalOf(operation, who);
+      // Outside the login wall's pages, the action itself answers a visitor without a session.
+      if (refusal.kind === "unauthenticated" && REDIRECT.includes(status)) continue;
+      if (result?.ok !== false || result.error?.kind !== refusal.kind) {
+        failures.push(`${cell}: ${status} ${JSON.stringify(result)}, expected ${refusal.kind}`);
+      } else if (refusal.kind === "validation") {
+        const fields = Object.keys(result.error.fieldErrors ?? {});
         if (fields.join() !== refusal.field) failures.push(`${cell}: refused naming ${fields.join(", ")}, expected ${refusal.field}`);
       }
     }
