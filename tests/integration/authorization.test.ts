@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "@/db/schema";
 import { createToken } from "@/lib/api/tokens";
 import type { Actor } from "@/lib/auth/actor";
-import { hasPermission } from "@/lib/auth/permissions";
+import { hasPermission, ROLES } from "@/lib/auth/permissions";
 import { createReminder } from "@/lib/clients/commands";
 import { listTargets } from "@/lib/figures/targets";
 import { createOccupation } from "@/lib/occupations";
@@ -13,21 +12,8 @@ import { execute, type AnyOperation, type OperationError } from "@/lib/operation
 import { OPERATIONS } from "@/lib/operations";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { KINDS } from "@/lib/records/kinds";
+import { ACTION_ROWS, ENDPOINT_ROWS, EVERYONE, type ExpectedRefusal, OPERATION_ROWS, PAGE_ROWS, refusalOf, roleMayAtAll, type Who } from "../access-matrix";
 import { clientInput, makeActor, makeClient, makeOrg, makeRecord, PERSONAL_WITH_CONSENT, placementFor, recordInput, updateInput } from "../helpers/factories";
-
-type Who = "anonymous" | "adviserOwn" | "adviserOther" | "regionalOwn" | "regionalOther" | "network" | "admin";
-const EVERYONE: Who[] = ["anonymous", "adviserOwn", "adviserOther", "regionalOwn", "regionalOther", "network", "admin"];
-const COORDINATORS_AND_ADMIN: Who[] = ["regionalOwn", "regionalOther", "network", "admin"];
-const ADVISERS: Who[] = ["adviserOwn", "adviserOther"];
-const ROLE_OF: Record<Who, Role | null> = {
-  anonymous: null,
-  adviserOwn: "adviser",
-  adviserOther: "adviser",
-  regionalOwn: "regional_coordinator",
-  regionalOther: "regional_coordinator",
-  network: "network_coordinator",
-  admin: "admin",
-};
 
 type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
@@ -50,200 +36,133 @@ async function makeFixture() {
 const unique = () => randomUUID().slice(0, 8);
 
 /**
- * The expected cells: for each operation, who succeeds. Everyone else must be
- * refused (unauthenticated, forbidden or not found). Inputs are built afresh per
- * call so that each allowed cell can succeed on its own.
+ * How to call each operation: an input built afresh per call, so that each allowed cell can
+ * succeed on its own. Who may is in tests/access-matrix.ts.
  */
-/**
- * How a refused cell is refused when the role may do this kind of thing but not
- * here: "not found" for anything of another unit, or a field error naming the
- * unit / client / scheme a create pointed at.
- */
-type Refusal = { kind: "not_found" } | { kind: "forbidden" } | { kind: "validation"; field: string };
-
-interface Row {
-  allowed: Who[];
-  input: (f: Fixture) => Promise<unknown> | unknown;
-  /** For a role with the permission but outside the unit; "not found" unless said otherwise. */
-  outOfScope?: Refusal;
-}
+type Input = (f: Fixture) => Promise<unknown> | unknown;
 
 const own = (f: Fixture) => f.actors.adviserOwn!;
 
-/** The rows of one record kind: everything an adviser does, only in their own units. */
-function recordRows(): Record<string, Row> {
-  const rows: Record<string, Row> = {};
+/** The inputs of one record kind's operations: all on adviserOwn's records and units. */
+function recordInputs(): Record<string, Input> {
+  const inputs: Record<string, Input> = {};
   for (const spec of KINDS) {
     const name = (verb: string) => `records.${spec.kind}.${verb}`;
     const existing = (f: Fixture) => makeRecord(own(f), spec.kind);
-    rows[name("create")] = {
-      allowed: ["adviserOwn"],
-      input: async (f) => recordInput(spec, await placementFor(own(f), spec)),
-      outOfScope: { kind: "validation", field: spec.unitLevel === "scheme" ? "schemeId" : "unitId" },
+    inputs[name("create")] = async (f) => recordInput(spec, await placementFor(own(f), spec));
+    inputs[name("update")] = async (f) => updateInput(spec, await existing(f), { occurredOn: "2019-06-03" });
+    inputs[name("delete")] = async (f) => {
+      const record = await existing(f);
+      return { id: record.id, version: record.version };
     };
-    rows[name("update")] = { allowed: ["adviserOwn"], input: async (f) => updateInput(spec, await existing(f), { occurredOn: "2019-06-03" }) };
-    rows[name("delete")] = {
-      allowed: ["adviserOwn"],
-      input: async (f) => {
-        const record = await existing(f);
-        return { id: record.id, version: record.version };
-      },
-    };
-    rows[name("get")] = { allowed: ["adviserOwn"], input: async (f) => ({ id: (await existing(f)).id }) };
-    rows[name("history")] = { allowed: ["adviserOwn"], input: async (f) => ({ id: (await existing(f)).id }) };
-    // Both advisers may list; each sees only their own units (checked below).
-    rows[name("list")] = { allowed: ADVISERS, input: () => ({}) };
+    inputs[name("get")] = async (f) => ({ id: (await existing(f)).id });
+    inputs[name("history")] = async (f) => ({ id: (await existing(f)).id });
+    inputs[name("list")] = () => ({});
   }
-  return rows;
+  return inputs;
 }
 
-const MATRIX: Record<string, Row> = {
-  "org.listRegions": { allowed: COORDINATORS_AND_ADMIN, input: () => ({}) },
-  "org.getNetwork": { allowed: COORDINATORS_AND_ADMIN, input: () => ({}) },
-  "org.getUnit": { allowed: ["regionalOwn", "network", "admin"], input: (f) => ({ id: f.own.subproject.id }) },
-  "org.listContactPoints": { allowed: COORDINATORS_AND_ADMIN, input: () => ({}) },
-  "org.listAssignableUnits": { allowed: ["admin"], input: () => ({}) },
-  "org.listMyUnits": { allowed: ["adviserOwn", "adviserOther"], input: () => ({}) },
-  "org.createUnit": {
-    allowed: ["admin"],
-    input: (f) => ({ level: "contact_point", parentId: f.own.subproject.id, name: `Neu ${unique()}`, town: "Hof", kind: "mobile", activeFrom: "2020-01-01" }),
+const INPUTS: Record<string, Input> = {
+  "org.listRegions": () => ({}),
+  "org.getNetwork": () => ({}),
+  "org.getUnit": (f) => ({ id: f.own.subproject.id }),
+  "org.listContactPoints": () => ({}),
+  "org.listAssignableUnits": () => ({}),
+  "org.listMyUnits": () => ({}),
+  "org.createUnit": (f) => ({ level: "contact_point", parentId: f.own.subproject.id, name: `Neu ${unique()}`, town: "Hof", kind: "mobile", activeFrom: "2020-01-01" }),
+  "org.renameUnit": async () => {
+    const fresh = await makeOrg();
+    return { id: fresh.subproject.id, name: `Umbenannt ${unique()}`, version: fresh.subproject.version };
   },
-  "org.renameUnit": {
-    allowed: ["admin"],
-    input: async () => {
-      const fresh = await makeOrg();
-      return { id: fresh.subproject.id, name: `Umbenannt ${unique()}`, version: fresh.subproject.version };
-    },
-  },
-  "org.closeUnit": {
-    allowed: ["admin"],
-    input: async () => {
-      const fresh = await makeOrg();
-      return { id: fresh.contactPoints[0].id, activeUntil: "2020-06-30", version: fresh.contactPoints[0].version };
-    },
-  },
-  "users.list": { allowed: ["admin"], input: () => ({}) },
-  "users.get": { allowed: ["admin"], input: (f) => ({ id: f.target.userId }) },
-  "users.create": {
-    allowed: ["admin"],
-    input: (f) => ({ email: `neu-${unique()}@test.example`, name: "Neu", password: "a long enough password", role: "adviser", unitIds: [f.own.contactPoints[0].id] }),
-  },
-  "users.update": {
-    allowed: ["admin"],
-    input: async (f) => {
-      const user = await makeActor("adviser", { unitIds: [f.own.contactPoints[0].id] });
-      return { id: user.userId, name: "Geändert", role: "adviser", unitIds: [f.own.contactPoints[1].id], version: 1 };
-    },
-  },
-  "users.setActive": {
-    allowed: ["admin"],
-    input: async () => ({ id: (await makeActor("network_coordinator")).userId, active: false, version: 1 }),
-  },
-  "users.setPassword": { allowed: ["admin"], input: (f) => ({ id: f.target.userId, password: "another long password" }) },
-  "preferences.setLocale": { allowed: EVERYONE, input: () => ({ locale: "en" }) },
-
-  "clients.create": {
-    allowed: ["adviserOwn"],
-    input: (f) => clientInput(f.own.contactPoints[0].id, PERSONAL_WITH_CONSENT),
-    outOfScope: { kind: "validation", field: "contactPointId" },
-  },
-  "clients.update": {
-    allowed: ["adviserOwn"],
-    input: async (f) => ({ id: (await makeClient(own(f))).id, version: 1, gender: "male", birthYear: 1990 }),
-  },
-  "clients.withdrawConsent": { allowed: ["adviserOwn"], input: async (f) => ({ clientId: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id }) },
-  "clients.get": { allowed: ["adviserOwn"], input: async (f) => ({ id: (await makeClient(own(f))).id }) },
-  "clients.export": { allowed: ["adviserOwn"], input: async (f) => ({ id: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id }) },
-  "clients.search": { allowed: ADVISERS, input: () => ({}) },
-  "reminders.create": {
-    allowed: ["adviserOwn"],
-    input: async (f) => ({ clientId: (await makeClient(own(f))).id, dueOn: "2019-07-01", note: "Bescheid nachfragen" }),
-  },
-  "reminders.complete": {
-    allowed: ["adviserOwn"],
-    input: async (f) => {
-      const client = await makeClient(own(f));
-      const reminder = await execute(createReminder, own(f), { clientId: client.id, dueOn: "2019-07-01", note: "Anrufen" });
-      return { id: reminder.ok ? reminder.value.id : null };
-    },
-  },
-  "reminders.due": { allowed: ADVISERS, input: () => ({}) },
-
-  "occupations.list": { allowed: ["adviserOwn", "adviserOther", "admin"], input: () => ({}) },
-  "occupations.create": { allowed: ["admin"], input: () => ({ nameDe: `Beruf ${unique()}`, nameEn: `Occupation ${unique()}`, kldbCode: "81302" }) },
-  "occupations.update": {
-    allowed: ["admin"],
-    input: async (f) => {
-      const made = await execute(createOccupation, f.actors.admin, { nameDe: `Beruf ${unique()}`, nameEn: `Occupation ${unique()}`, kldbCode: "" });
-      return { id: made.ok ? made.value.id : null, nameDe: `Geändert ${unique()}`, nameEn: `Changed ${unique()}`, kldbCode: "84114", active: false };
-    },
+  "org.closeUnit": async () => {
+    const fresh = await makeOrg();
+    return { id: fresh.contactPoints[0].id, activeUntil: "2020-06-30", version: fresh.contactPoints[0].version };
   },
 
-  "tokens.create": { allowed: ["admin"], input: (f) => ({ userId: f.target.userId, name: `Import ${unique()}` }) },
-  "tokens.list": { allowed: ["admin"], input: () => ({}) },
-  "tokens.revoke": {
-    allowed: ["admin"],
-    input: async (f) => {
-      const made = await execute(createToken, f.actors.admin, { userId: f.target.userId, name: `Kurz ${unique()}` });
-      return { id: made.ok ? made.value.id : null };
-    },
+  "users.list": () => ({}),
+  "users.get": (f) => ({ id: f.target.userId }),
+  "users.create": (f) => ({ email: `neu-${unique()}@test.example`, name: "Neu", password: "a long enough password", role: "adviser", unitIds: [f.own.contactPoints[0].id] }),
+  "users.update": async (f) => {
+    const user = await makeActor("adviser", { unitIds: [f.own.contactPoints[0].id] });
+    return { id: user.userId, name: "Geändert", role: "adviser", unitIds: [f.own.contactPoints[1].id], version: 1 };
+  },
+  "users.setActive": async () => ({ id: (await makeActor("network_coordinator")).userId, active: false, version: 1 }),
+  "users.setPassword": (f) => ({ id: f.target.userId, password: "another long password" }),
+  "preferences.setLocale": () => ({ locale: "en" }),
+
+  "clients.create": (f) => clientInput(f.own.contactPoints[0].id, PERSONAL_WITH_CONSENT),
+  "clients.update": async (f) => ({ id: (await makeClient(own(f))).id, version: 1, gender: "male", birthYear: 1990 }),
+  "clients.withdrawConsent": async (f) => ({ clientId: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id }),
+  "clients.get": async (f) => ({ id: (await makeClient(own(f))).id }),
+  "clients.export": async (f) => ({ id: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id }),
+  "clients.search": () => ({}),
+  "reminders.create": async (f) => ({ clientId: (await makeClient(own(f))).id, dueOn: "2019-07-01", note: "Bescheid nachfragen" }),
+  "reminders.complete": async (f) => {
+    const client = await makeClient(own(f));
+    const reminder = await execute(createReminder, own(f), { clientId: client.id, dueOn: "2019-07-01", note: "Anrufen" });
+    return { id: reminder.ok ? reminder.value.id : null };
+  },
+  "reminders.due": () => ({}),
+
+  "occupations.list": () => ({}),
+  "occupations.create": () => ({ nameDe: `Beruf ${unique()}`, nameEn: `Occupation ${unique()}`, kldbCode: "81302" }),
+  "occupations.update": async (f) => {
+    const made = await execute(createOccupation, f.actors.admin, { nameDe: `Beruf ${unique()}`, nameEn: `Occupation ${unique()}`, kldbCode: "" });
+    return { id: made.ok ? made.value.id : null, nameDe: `Geändert ${unique()}`, nameEn: `Changed ${unique()}`, kldbCode: "84114", active: false };
   },
 
-  // Figures: coordinators and admins; a regional coordinator only within their own region.
-  "figures.report": {
-    allowed: ["regionalOwn", "network", "admin"],
-    input: (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.region.id }),
-    outOfScope: { kind: "forbidden" },
-  },
-  "figures.breakdown": {
-    allowed: ["regionalOwn", "network", "admin"],
-    input: (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.subproject.id, by: "gender" }),
-    outOfScope: { kind: "forbidden" },
+  "tokens.create": (f) => ({ userId: f.target.userId, name: `Import ${unique()}` }),
+  "tokens.list": () => ({}),
+  "tokens.revoke": async (f) => {
+    const made = await execute(createToken, f.actors.admin, { userId: f.target.userId, name: `Kurz ${unique()}` });
+    return { id: made.ok ? made.value.id : null };
   },
 
-  "targets.list": { allowed: ["admin"], input: () => ({}) },
-  "audit.search": { allowed: ["admin"], input: () => ({ action: "clients." }) },
-  "targets.save": {
-    allowed: ["admin"],
-    input: async (f) => {
-      const current = await execute(listTargets, f.actors.admin, {});
-      const version = current.ok ? current.value[0].version : 0;
-      return { key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: 200_000, version };
-    },
-  },
+  "figures.report": (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.region.id }),
+  "figures.breakdown": (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.subproject.id, by: "gender" }),
 
-  ...recordRows(),
+  "targets.list": () => ({}),
+  "targets.save": async (f) => {
+    const current = await execute(listTargets, f.actors.admin, {});
+    const version = current.ok ? current.value[0].version : 0;
+    return { key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: 200_000, version };
+  },
+  "audit.search": () => ({ action: "clients." }),
+
+  ...recordInputs(),
 };
 
-/** What a refused cell must answer: no session, no permission at all, or outside the actor's units. */
-function expectedRefusal(op: AnyOperation, who: Who): Refusal | { kind: "unauthenticated" | "forbidden" } {
-  const role = ROLE_OF[who];
-  if (!role) return { kind: "unauthenticated" };
-  if (op.access !== "public" && !hasPermission({ role } as Actor, op.access)) return { kind: "forbidden" };
-  return MATRIX[op.name]?.outOfScope ?? { kind: "not_found" };
-}
-
-function describeRefusal(refusal: ReturnType<typeof expectedRefusal>): string {
+function describeRefusal(refusal: ExpectedRefusal): string {
   return refusal.kind === "validation" ? `refused (422 ${refusal.field})` : `refused (${refusal.kind})`;
 }
 
-describe("authorization matrix", () => {
+describe("authorization matrix: every operation as every kind of user", () => {
   let f: Fixture;
   beforeAll(async () => {
     f = await makeFixture();
   });
 
-  it("has a row for every operation, and no row for one that does not exist", () => {
+  it("has a row and an input for every operation, and none for one that does not exist", () => {
     const names = OPERATIONS.map((op) => op.name).sort();
-    expect(Object.keys(MATRIX).sort()).toEqual(names);
+    expect(Object.keys(OPERATION_ROWS).sort()).toEqual(names);
+    expect(Object.keys(INPUTS).sort()).toEqual(names);
+  });
+
+  it("allows some user of a role an operation exactly when the role holds its permission", () => {
+    for (const op of OPERATIONS) {
+      for (const role of ROLES) {
+        const permitted = op.access === "public" || hasPermission({ role } as Actor, op.access);
+        expect(roleMayAtAll(op.name, role), `${op.name} for ${role}`).toBe(permitted);
+      }
+    }
   });
 
   for (const op of OPERATIONS) {
     for (const who of EVERYONE) {
-      const allowed = MATRIX[op.name]?.allowed.includes(who) ?? false;
-      const refusal = expectedRefusal(op, who);
+      const allowed = OPERATION_ROWS[op.name]?.allowed.includes(who) ?? false;
+      const refusal = refusalOf(op.name, who);
       it(`${op.name} as ${who}: ${allowed ? "allowed" : describeRefusal(refusal)}`, async () => {
-        const input = await MATRIX[op.name].input(f);
+        const input = await INPUTS[op.name](f);
         const result = await execute(op, f.actors[who], input);
         if (allowed) {
           expect(result).toMatchObject({ ok: true });
@@ -288,47 +207,69 @@ function filesUnder(dir: string, name: RegExp): string[] {
   );
 }
 
-describe("every entry point goes through an operation", () => {
-  it("each exported server action calls perform() with a registered operation", () => {
-    const registered = new Set(OPERATIONS.map((op) => op.name));
+/** The URL path of a page or route file: its folders, without route groups. */
+function routeOf(file: string): string {
+  const segments = relative("app", file).split(sep).slice(0, -1).filter((s) => !s.startsWith("("));
+  return `/${segments.join("/")}`;
+}
+
+const HTTP_METHODS = /\b(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g;
+
+describe("the matrix has a row for every entry point", () => {
+  it("every page file", () => {
+    const pages = filesUnder("app", /^page\.tsx$/).map(routeOf);
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.sort()).toEqual(Object.keys(PAGE_ROWS).sort());
+  });
+
+  it("every method of every route handler, and each names an operation of the matrix", () => {
+    const endpoints = filesUnder("app", /^route\.ts$/).flatMap((file) => {
+      const exported = readFileSync(file, "utf8")
+        .split("\n")
+        .filter((line) => line.startsWith("export "))
+        .flatMap((line) => [...line.matchAll(HTTP_METHODS)].map((m) => m[1]));
+      expect(exported.length, file).toBeGreaterThan(0);
+      return exported.map((method) => `${method} ${routeOf(file)}`);
+    });
+    expect(endpoints.sort()).toEqual(Object.keys(ENDPOINT_ROWS).sort());
+    for (const [endpoint, row] of Object.entries(ENDPOINT_ROWS)) {
+      if ("operation" in row) expect(Object.keys(OPERATION_ROWS), endpoint).toContain(row.operation);
+    }
+  });
+
+  it("every server action, which calls perform() with exactly the operations of its row", async () => {
     const files = filesUnder("app", /\.tsx?$/).filter((file) => readFileSync(file, "utf8").startsWith('"use server"'));
     expect(files.length).toBeGreaterThan(0);
+    const found: string[] = [];
     for (const file of files) {
       const source = readFileSync(file, "utf8");
       const actions = [...source.matchAll(/export async function (\w+)\([^)]*\)\s*{([\s\S]*?)\n}/g)];
       expect(actions.length, file).toBeGreaterThan(0);
+      // Any other export of a "use server" file would be a server action too.
+      expect(source.match(/^export /gm)?.length, `${file}: only async functions may be exported`).toBe(actions.length);
       for (const [, name, body] of actions) {
-        const called = body.match(/perform\(([\w.]+),/);
-        expect(called, `${file}: ${name} must call perform(operation, input)`).not.toBeNull();
-        const [root, member] = called![1].split(".");
-        if (member) {
-          // A record kind's operation, looked up in RECORD_OPERATIONS by a kind the action checked.
-          expect(Object.keys(RECORD_OPERATIONS.advice_session), `${file}: ${name}`).toContain(member);
-          expect(source, `${file}: ${name} must take ${root} from RECORD_OPERATIONS`).toMatch(/import \{[^}]*\bRECORD_OPERATIONS\b[^}]*\} from "@\/lib\/records\/commands"/);
-          continue;
+        const key = `${relative(".", file)}#${name}`;
+        found.push(key);
+        const calls = [...body.matchAll(/perform\(([\w.]+),/g)].map((m) => m[1]);
+        expect(calls.length, `${key} must call perform(operation, input)`).toBeGreaterThan(0);
+        const ran: string[] = [];
+        for (const call of calls) {
+          const [root, member] = call.split(".");
+          if (member) {
+            // A record kind's operation, looked up in RECORD_OPERATIONS by a kind the action checked.
+            expect(source, `${key} must take ${root} from RECORD_OPERATIONS`).toMatch(/import \{[^}]*\bRECORD_OPERATIONS\b[^}]*\} from "@\/lib\/records\/commands"/);
+            ran.push(...KINDS.map((spec) => (RECORD_OPERATIONS[spec.kind] as Record<string, AnyOperation>)[member]?.name));
+            continue;
+          }
+          const from = new RegExp(`import \\{[^}]*\\b${root}\\b[^}]*\\} from "@/(lib/[\\w/-]+)"`).exec(source);
+          expect(from, `${key}: ${root} must be an operation from lib/`).not.toBeNull();
+          const module = (await import(resolve(from![1]))) as Record<string, AnyOperation>;
+          ran.push(module[root].name);
         }
-        const imported = new RegExp(`import \\{[^}]*\\b${root}\\b[^}]*\\} from "@/lib/`).test(source);
-        expect(imported, `${file}: ${root} must be an operation from lib/`).toBe(true);
+        expect(ACTION_ROWS[key]?.operations, key).toEqual(ran);
       }
     }
-    expect(registered.size).toBe(OPERATIONS.length);
-  });
-
-  it("lists every route handler with its access rule", () => {
-    const ROUTES: Record<string, string> = {
-      "app/api/auth/[...nextauth]/route.ts": "public: next-auth's own endpoints (login, session, logout)",
-      "app/api/health/route.ts": "public: liveness and database check, no data",
-      "app/api/v1/clients/route.ts": "clientsRoute: clients.search / clients.create (adviser, own contact points)",
-      "app/api/v1/clients/[id]/export/route.ts": "clientExportRoute: clients.export, everything held about one client as JSON (adviser, own contact points; else 404)",
-      "app/api/v1/clients/[id]/route.ts": "clientRoute: clients.get / clients.update (adviser, own contact points; else 404)",
-      "app/api/v1/[kind]/route.ts": "recordsRoute: records.<kind>.list / create (adviser, own units)",
-      "app/api/v1/[kind]/[id]/route.ts": "recordRoute: records.<kind>.get / update / delete (adviser, own units; else 404)",
-      "app/api/v1/openapi.json/route.ts": "public: the OpenAPI document, generated from the zod schemas, no data",
-      "app/api/v1/figures/route.ts": "figuresRoute: figures.report (coordinators, admin; a regional coordinator their own region, else 403)",
-      "app/api/v1/figures/breakdown/route.ts": "figuresBreakdownRoute: figures.breakdown (coordinators, admin; a regional coordinator their own region, else 403)",
-      "app/(reports)/reports/figures/export/route.ts": "figuresDownload: figures.report / figures.breakdown as CSV or XLSX (coordinators, admin; a regional coordinator their own region)",
-    };
-    const found = filesUnder("app", /^route\.ts$/).map((f) => relative(".", f));
-    expect(found.sort()).toEqual(Object.keys(ROUTES).sort());
+    expect(found.sort()).toEqual(Object.keys(ACTION_ROWS).sort());
+    for (const [action, row] of Object.entries(ACTION_ROWS)) expect(Object.keys(OPERATION_ROWS), action).toEqual(expect.arrayContaining(row.operations));
   });
 });
