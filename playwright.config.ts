@@ -28,7 +28,8 @@ export default defineConfig({
     // Starts a built `next start` on an empty database of its own (see the script).
     command: `npx tsx tests/e2e/serve.mts ${PORT}`,
     url: `http://localhost:${PORT}/api/health`,
-    timeout: 120_000,
+    // A first start on PGlite seeds the demo and builds the figures ledger: minutes on a loaded machine.
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
