@@ -339,11 +339,20 @@ const clientBody = (s: HttpSetup) => ({
   consentPurpose: "Beratung",
   consentTextVersion: "EW-1",
 });
+/**
+ * A subproject the matrix makes: it starts in 2099, so that the demo network as of today keeps
+ * the brochure's counts (tests/e2e/admin.spec.ts checks them on the same server).
+ */
+const matrixUnit = (s: HttpSetup) => ({
+  level: "subproject",
+  parentId: s.ids.region,
+  name: `Matrix ${s.key()}`,
+  provider: "Träger",
+  priorityArea: "advice",
+  activeFrom: "2099-01-01",
+});
 /** A new subproject of regionalOwn's region, made by the admin. */
-const freshUnit = (s: HttpSetup) =>
-  s.act("admin", "app/actions/org.ts#createUnitAction", [
-    { level: "subproject", parentId: s.ids.region, name: `Matrix ${s.key()}`, provider: "Träger", priorityArea: "advice", activeFrom: "2020-01-01" },
-  ]) as Promise<{ id: string; version: number }>;
+const freshUnit = (s: HttpSetup) => s.act("admin", "app/actions/org.ts#createUnitAction", [matrixUnit(s)]) as Promise<{ id: string; version: number }>;
 /** A new user, made by the admin. */
 const freshUser = (s: HttpSetup) =>
   s.act("admin", "app/actions/users.ts#createUserAction", [
@@ -389,7 +398,7 @@ export const ACTION_ROWS: Record<string, ActionRow> = {
   },
   "app/actions/org.ts#createUnitAction": {
     operations: ["org.createUnit"],
-    args: (s) => [{ level: "subproject", parentId: s.ids.region, name: `Matrix ${s.key()}`, provider: "Träger", priorityArea: "advice", activeFrom: "2020-01-01" }],
+    args: (s) => [matrixUnit(s)],
   },
   "app/actions/org.ts#renameUnitAction": {
     operations: ["org.renameUnit"],
@@ -402,7 +411,7 @@ export const ACTION_ROWS: Record<string, ActionRow> = {
     operations: ["org.closeUnit"],
     args: async (s) => {
       const unit = await freshUnit(s);
-      return [{ id: unit.id, activeUntil: "2020-06-30", version: unit.version }];
+      return [{ id: unit.id, activeUntil: "2099-06-30", version: unit.version }];
     },
   },
   "app/actions/session.ts#setLocaleAction": { operations: ["preferences.setLocale"], args: () => [{ locale: "de" }] },
