@@ -54,3 +54,20 @@ ALTER TABLE reminders ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY reminders_of_visible_clients ON reminders
   USING (EXISTS (SELECT 1 FROM clients c WHERE c.id = reminders.client_id));
+--> statement-breakpoint
+-- The figures ledger needs the statistical attributes of a record's client even where the
+-- acting adviser may not see the client: an enrolment of their subproject whose client is
+-- registered at a sibling contact point. This gives those four columns and nothing else,
+-- and locks the row as the ledger needs (lib/figures/ledger.ts).
+CREATE FUNCTION lotse_client_dims(client uuid)
+  RETURNS TABLE (gender gender, residence_status residence_status, qualification_country text, occupation_id uuid)
+  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+    SELECT c.gender, c.residence_status, c.qualification_country, c.occupation_id
+    FROM clients c WHERE c.id = client
+    FOR NO KEY UPDATE
+  $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION lotse_client_dims(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION lotse_client_dims(uuid) TO lotse_app;

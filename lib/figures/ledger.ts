@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { clients, figureCompaction, orgUnits, records, type Client, type RecordRow } from "@/db/schema";
+import { figureCompaction, orgUnits, records, type Client, type RecordRow } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { clientChangeDeltas, recordChangeDeltas } from "./changes";
 import type { ClientDims, Delta, Place, RecordState } from "./contributions";
@@ -50,8 +50,13 @@ export async function recordChanged(tx: Tx, beforeRow: RecordRow | null, afterRo
   const clientIds = [...new Set([before?.clientId, after?.clientId].filter((c): c is string => !!c))].sort();
   const dims = new Map<string, ClientDims>();
   for (const id of clientIds) {
-    const [client] = await tx.select().from(clients).where(eq(clients.id, id)).for("no key update");
-    dims.set(id, dimsOf(client));
+    // Through the migrations' function: row security may hide the client from this adviser.
+    const [client] = (
+      await tx.execute(sql`
+        select gender, residence_status as "residenceStatus", qualification_country as "qualificationCountry", occupation_id as "occupationId"
+        from lotse_client_dims(${id}::uuid)`)
+    ).rows as unknown as ClientDims[];
+    dims.set(id, client);
   }
   const subject = (after ?? before)!;
   const others = new Map<string, RecordState[]>();

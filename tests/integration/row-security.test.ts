@@ -5,7 +5,10 @@ import { APP_ROLE, seeContactPoints } from "@/db/row-security";
 import type { Actor } from "@/lib/auth/actor";
 import { createClient, createReminder } from "@/lib/clients/commands";
 import { execute } from "@/lib/operation";
-import { PERSONAL_WITH_CONSENT, clientInput, makeActor, makeClient, makeOrg, readingAllClients } from "../helpers/factories";
+import { getClient } from "@/lib/clients/queries";
+import { RECORD_OPERATIONS } from "@/lib/records/commands";
+import { kindSpec } from "@/lib/records/kinds";
+import { PERSONAL_WITH_CONSENT, clientInput, makeActor, makeClient, makeOrg, makeRecord, readingAllClients, updateInput } from "../helpers/factories";
 
 class RollBack extends Error {}
 
@@ -97,6 +100,14 @@ describe("row-level security on the client tables", () => {
       return tx.execute(sql`update clients set contact_point_id = ${org.contactPoints[1].id}::uuid where id = ${mine[0]}::uuid`);
     });
     expect(moved.error).toMatch(/row-level security/);
+  });
+
+  it("an adviser edits an enrolment of their subproject whose client is registered at a sibling contact point", async () => {
+    // The ledger needs that client's statistical attributes, which row security hides from this adviser.
+    const enrolment = await makeRecord(here, "enrolment", { data: { occurredOn: "2019-05-14" } });
+    const edited = await execute(RECORD_OPERATIONS.enrolment.update, there, updateInput(kindSpec("enrolment"), enrolment, { occurredOn: "2019-05-20" }));
+    expect(edited).toMatchObject({ ok: true, value: { id: enrolment.id, occurredOn: "2019-05-20" } });
+    expect(await execute(getClient, there, { id: enrolment.clientId })).toMatchObject({ ok: false, error: { kind: "not_found" } });
   });
 
   it("the operations declare the acting adviser's contact points: they work as before", async () => {
