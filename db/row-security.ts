@@ -22,9 +22,12 @@ export async function seeContactPoints(tx: Tx, contactPointIds: readonly string[
   await tx.execute(sql`select set_config('lotse.contact_points', ${contactPointIds.join(",")}, true)`);
 }
 
+/** The statement behind seeAllClients, for a caller that sends its transaction as one query. */
+export const SEE_ALL_CLIENTS = "select set_config('lotse.access', 'all', true)";
+
 /** For the jobs that act for nobody in particular (the retention job): every client. */
 export async function seeAllClients(tx: Tx): Promise<void> {
-  await tx.execute(sql`select set_config('lotse.access', 'all', true)`);
+  await tx.execute(sql.raw(SEE_ALL_CLIENTS));
 }
 
 /**

@@ -232,6 +232,17 @@ export const PERSONAL = {
   notes: "Matrixtest: Termin beim Anerkennungsamt",
 } as const;
 
+/** A new client with personal data and consent, at adviserOwn's contact point. */
+const clientBody = (s: HttpSetup) => ({
+  idempotencyKey: s.key(),
+  contactPointId: s.ids.unit,
+  gender: "female",
+  residenceStatus: "third_country_permit",
+  ...PERSONAL,
+  consentGivenOn: "2026-01-15",
+  consentPurpose: "Beratung",
+  consentTextVersion: "EW-1",
+});
 const newSession = (s: HttpSetup) => ({
   idempotencyKey: s.key(),
   unitId: s.ids.unit,
@@ -260,19 +271,7 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
   "POST /api/v1/clients": {
     operation: "clients.create",
     status: 201,
-    request: (s) => ({
-      path: "/api/v1/clients",
-      data: {
-        idempotencyKey: s.key(),
-        contactPointId: s.ids.unit,
-        gender: "female",
-        residenceStatus: "third_country_permit",
-        ...PERSONAL,
-        consentGivenOn: "2026-01-15",
-        consentPurpose: "Beratung",
-        consentTextVersion: "EW-1",
-      },
-    }),
+    request: (s) => ({ path: "/api/v1/clients", data: clientBody(s) }),
   },
   "GET /api/v1/clients/[id]": { operation: "clients.get", request: (s) => ({ path: `/api/v1/clients/${s.ids.client}` }) },
   "PUT /api/v1/clients/[id]": {
@@ -329,16 +328,6 @@ export interface ActionRow {
 }
 
 const eachKind = (verb: string) => KINDS.map((spec) => `records.${spec.kind}.${verb}`);
-const clientBody = (s: HttpSetup) => ({
-  idempotencyKey: s.key(),
-  contactPointId: s.ids.unit,
-  gender: "female",
-  residenceStatus: "third_country_permit",
-  ...PERSONAL,
-  consentGivenOn: "2026-01-15",
-  consentPurpose: "Beratung",
-  consentTextVersion: "EW-1",
-});
 /**
  * A subproject the matrix makes: it starts in 2099, so that the demo network as of today keeps
  * the brochure's counts (tests/e2e/admin.spec.ts checks them on the same server).

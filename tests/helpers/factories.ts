@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { QueryResult } from "pg";
 import { getDb, getPool, type Tx } from "@/db/client";
-import { seeAllClients } from "@/db/row-security";
+import { SEE_ALL_CLIENTS, seeAllClients } from "@/db/row-security";
 import { orgUnits, userUnits, users, type Client, type RecordKind, type Role } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
@@ -183,7 +183,7 @@ export async function tableCounts(): Promise<Record<"records" | "clients" | "his
   // every client, then the counts) goes as one simple query, one round trip.
   const results = (await (await getPool()).query(`
     begin;
-    select set_config('lotse.access', 'all', true);
+    ${SEE_ALL_CLIENTS};
     select (select count(*) from records)::int as records, (select count(*) from clients)::int as clients,
       (select count(*) from history)::int as history, (select count(*) from idempotency_keys)::int as "idempotencyKeys",
       (select count(*) from consents)::int as consents;
