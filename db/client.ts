@@ -8,6 +8,9 @@ export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DatabaseKind = "pglite" | "postgres";
 
+/** Where the database is; lib/env.ts reads it from the environment and hands it over. */
+export type DatabaseSettings = { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dir: string };
+
 interface Connection {
   kind: DatabaseKind;
   pool: Pool;
@@ -17,24 +20,32 @@ interface Connection {
 
 // Route handlers, pages and instrumentation are separate bundles that may each
 // load this module: the connection lives on globalThis so the process has one.
-const holder = globalThis as unknown as { __lotseConnection?: Promise<Connection> };
+const holder = globalThis as unknown as { __lotseConnection?: Promise<Connection>; __lotseDatabaseSettings?: DatabaseSettings };
 
-export function databaseKind(): DatabaseKind {
-  return process.env.DATABASE_URL ? "postgres" : "pglite";
+/** Says where the database is, before the first `getDb()`. A later call takes effect after `closeDb()`. */
+export function configureDatabase(settings: DatabaseSettings): void {
+  holder.__lotseDatabaseSettings = settings;
 }
 
-export function pgliteDir(): string {
-  return process.env.PGLITE_DIR || ".data/pglite";
+function settings(): DatabaseSettings {
+  const configured = holder.__lotseDatabaseSettings;
+  if (!configured) throw new Error("The database is not configured: call configureDatabase() (lib/env.ts databaseSettings()) first.");
+  return configured;
+}
+
+export function databaseKind(): DatabaseKind {
+  return settings().kind;
 }
 
 async function connect(): Promise<Connection> {
-  const kind = databaseKind();
+  const where = settings();
+  const kind = where.kind;
   let embedded: EmbeddedServer | undefined;
   let config: PoolConfig;
-  if (kind === "postgres") {
-    config = { connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) };
+  if (where.kind === "postgres") {
+    config = { connectionString: where.url, max: where.poolSize };
   } else {
-    embedded = await startEmbeddedServer(pgliteDir());
+    embedded = await startEmbeddedServer(where.dir);
     // PGlite is a single-session database: one connection, requests queue in the pool.
     config = { host: embedded.socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 };
   }

@@ -2,8 +2,7 @@
  * The Content-Security-Policy, whose script part names a fresh nonce for each request:
  * proxy.ts sets it. The fixed security headers are in next.config.js.
  */
-
-const development = process.env.NODE_ENV === "development";
+import { env } from "@/lib/env";
 
 /** 16 random bytes, base64: unguessable, and new for every request. */
 export function newNonce(): string {
@@ -16,7 +15,7 @@ export function contentSecurityPolicy(nonce: string): string {
     // Only scripts carrying this response's nonce run. Next.js reads the nonce from the
     // request's policy and puts it on its bootstrap and page scripts; 'strict-dynamic' lets
     // those load the chunks they import. React's development build needs eval for its error overlay.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${env().development ? " 'unsafe-eval'" : ""}`,
     // Inline styles stay allowed: Next.js's built-in error pages render style attributes, which
     // no nonce can cover (and a nonce here would switch 'unsafe-inline' off). A style cannot
     // run code; the scripts are what the nonce protects.

@@ -1,37 +1,25 @@
-import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { databaseKind, getDb } from "@/db/client";
+import { configureDatabase, databaseKind, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { appSettings } from "@/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
-import { readEnv } from "@/lib/env";
+import { databaseSettings, env as readConfiguration } from "@/lib/env";
+import { loadGeneratedSecret } from "@/lib/auth/secret";
 import { runRetention } from "@/lib/clients/retention";
 import { ensureLedger } from "@/lib/figures/rebuild";
 
-/**
- * Outside production a secret is generated once and kept in the database, so
- * that a newcomer writes no .env and sessions survive a restart.
- */
-async function ensureSecret(): Promise<void> {
-  if (process.env.NEXTAUTH_SECRET) return;
-  const db = await getDb();
-  await db.insert(appSettings).values({ key: "nextauth_secret", value: randomBytes(48).toString("base64") }).onConflictDoNothing();
-  const [row] = await db.select().from(appSettings).where(eq(appSettings.key, "nextauth_secret"));
-  process.env.NEXTAUTH_SECRET = row.value;
-}
-
 /** Everything the app needs before it answers: configuration, schema, demo data, secret. */
 export async function prepareApp(): Promise<void> {
-  const env = readEnv();
+  const env = readConfiguration();
+  configureDatabase(databaseSettings(env));
   await migrateDatabase();
   if (env.demo) {
     const seeded = await seedDemo(await getDb());
     printDemoAccounts(seeded);
   }
   if (await ensureLedger(await getDb())) console.info("[lotse] rebuilt the figures ledger from the history");
-  await ensureSecret();
+  await loadGeneratedSecret(await getDb());
   scheduleRetention();
-  process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+  // next-auth reads its own address from the environment, so it is the one value written back.
+  process.env.NEXTAUTH_URL ??= env.publicUrl;
   console.info(`[lotse] database: ${databaseKind()}${env.demo ? " (demo mode)" : ""}`);
 }
 

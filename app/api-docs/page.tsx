@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { OPENAPI_PATH, openApiDocument, type ApiOperation, type Method } from "@/lib/api/openapi";
 import { currentActor } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { serverI18n } from "@/lib/i18n/server";
 import { Endpoint } from "./Endpoint";
 import { exampleBody } from "./schema-view";
@@ -37,7 +38,7 @@ export default async function ApiDocsPage() {
   const example = endpoints.find((e) => e.method === "post" && e.path !== "/api/v1/clients") ?? endpoints[0];
   const exampleSchema = example.op.requestBody?.content["application/json"].schema;
   const body = exampleSchema ? JSON.stringify(exampleBody(doc, exampleSchema), null, 2) : "{}";
-  const origin = (process.env.NEXTAUTH_URL ?? "https://lotse.example").replace(/\/$/, "");
+  const origin = env().publicUrl;
   const curl = [
     `curl -X POST ${origin}${example.path} \\`,
     `  -H "Authorization: Bearer lotse_…" \\`,

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { touchSession } from "@/lib/auth/activity";
 import { loadActor, type Actor } from "@/lib/auth/actor";
+import { authSecret } from "@/lib/auth/secret";
 import { hashToken } from "./tokens";
 
 export type Credential = "token" | "session" | "none";
@@ -48,7 +49,7 @@ export async function actorFromRequest(request: Request): Promise<{ actor: Actor
   for (const name of SESSION_COOKIES) {
     const raw = cookieValue(request, name);
     if (!raw) continue;
-    const token = await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET ?? "" }).catch(() => null);
+    const token = await decode({ token: raw, secret: authSecret() }).catch(() => null);
     if (!token?.sub || (token.exp && Number(token.exp) * 1000 < Date.now())) return { actor: null, credential: "session" };
     const [user] = await db.select().from(users).where(eq(users.id, token.sub));
     if (!user || !user.active || user.role !== token.role || user.sessionVersion !== token.sv) return { actor: null, credential: "session" };

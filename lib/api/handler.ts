@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { env } from "@/lib/env";
 import { LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/config";
 import { execute, httpStatus, type Access, type Operation } from "@/lib/operation";
 import { actorFromRequest } from "./actor";
@@ -15,7 +16,7 @@ function requestLocale(request: Request): Locale {
 /** A cookie-authenticated change must come from this app's own pages (no cross-site requests). */
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (origin) return origin === new URL(request.url).origin || origin === process.env.NEXTAUTH_URL?.replace(/\/$/, "");
+  if (origin) return origin === new URL(request.url).origin || origin === env().publicUrl;
   return request.headers.get("sec-fetch-site") === "same-origin";
 }
 

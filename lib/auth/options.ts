@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { endSession, startSession, touchSession } from "./activity";
 import { checkLogin } from "./login";
+import { authSecret } from "./secret";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -29,7 +30,7 @@ export function safeRedirect(url: string, baseUrl: string): string {
 
 export function authOptions(): NextAuthOptions {
   return {
-    secret: process.env.NEXTAUTH_SECRET,
+    secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },

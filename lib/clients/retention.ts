@@ -2,14 +2,11 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { seeAllClients } from "@/db/row-security";
 import { audit } from "@/lib/audit";
+import { env } from "@/lib/env";
 import { erasePersonalData } from "./commands";
 
-/** Personal data is kept this many years after the last contact unless configured otherwise. */
-export const DEFAULT_RETENTION_YEARS = 3;
-
 export function retentionYears(): number {
-  const configured = Number(process.env.LOTSE_RETENTION_YEARS);
-  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_RETENTION_YEARS;
+  return env().retentionYears;
 }
 
 /**

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { closeDb } from "@/db/client";
+import { closeDb, configureDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import type * as schema from "@/db/schema";
 // The concrete modules: from an ES module, the CommonJS-compiled index's `export *` is not seen.
@@ -86,13 +86,11 @@ async function readMarker(url: string): Promise<DatasetInfo | null> {
 
 /** The app's own migrations, through its own code path (pending ones, on reuse: as an upgrade would). */
 async function migrate(url: string): Promise<void> {
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
+  configureDatabase({ kind: "postgres", url, poolSize: 2 });
   try {
     await migrateDatabase();
   } finally {
     await closeDb();
-    process.env.DATABASE_URL = previous;
   }
 }
 

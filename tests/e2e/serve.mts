@@ -14,8 +14,8 @@ const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, NEXTAUTH_URL: `http
 
 if (process.env.TEST_DATABASE_URL) {
   await resetPostgres(process.env.TEST_DATABASE_URL);
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
-  const { getDb, closeDb } = await import("../../db/client");
+  const { getDb, closeDb, configureDatabase } = await import("../../db/client");
+  configureDatabase({ kind: "postgres", url: process.env.TEST_DATABASE_URL, poolSize: 2 });
   const { migrateDatabase } = await import("../../db/migrate");
   const { seedDemo } = await import("../../db/seed/demo");
   await migrateDatabase();

@@ -3,6 +3,7 @@ import { encode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
 import { startSession } from "@/lib/auth/activity";
 import { loadActor, type Actor } from "@/lib/auth/actor";
+import { authSecret } from "@/lib/auth/secret";
 import { clientExportRoute, clientRoute, clientsRoute, figuresBreakdownRoute, figuresRoute, recordRoute, recordsRoute } from "@/lib/api/routes";
 import { createToken } from "@/lib/api/tokens";
 import { execute } from "@/lib/operation";
@@ -11,10 +12,9 @@ import { makeActor } from "./factories";
 /** Where the route handlers believe they are served; a matching Origin header is same-origin. */
 export const ORIGIN = "http://localhost";
 
-/** The session secret the handlers decode cookies with (a test value when the environment has none). */
+/** The session secret the handlers decode cookies with (loaded by the test setup as start-up does). */
 export function sessionSecret(): string {
-  process.env.NEXTAUTH_SECRET ??= "test-secret-for-api-tests-0123456789abcdef";
-  return process.env.NEXTAUTH_SECRET;
+  return authSecret();
 }
 
 export interface Call {

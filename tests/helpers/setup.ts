@@ -1,5 +1,11 @@
 import { beforeAll } from "vitest";
+import { configureDatabase, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { loadGeneratedSecret } from "@/lib/auth/secret";
+import { databaseSettings, readEnv } from "@/lib/env";
+
+// vitest.config.mts puts the test database into the environment; the app reads it the same way.
+configureDatabase(databaseSettings(readEnv()));
 
 const state = globalThis as unknown as { __lotseMigrated?: boolean };
 
@@ -7,6 +13,7 @@ const state = globalThis as unknown as { __lotseMigrated?: boolean };
 beforeAll(async () => {
   if (!state.__lotseMigrated) {
     await migrateDatabase();
+    await loadGeneratedSecret(await getDb());
     state.__lotseMigrated = true;
   }
 });

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, readEnv } from "@/lib/env";
 
@@ -18,3 +20,63 @@ describe("configuration", () => {
     expect(() => readEnv(env)).toThrow(/demo/);
   });
 });
+
+describe("configuration mistakes stop the start with a message naming the variable", () => {
+  const cases: [string, string, RegExp][] = [
+    ["DATABASE_POOL_SIZE", "-1", /DATABASE_POOL_SIZE must be a whole number from 1 to 1000 \(got "-1"\)/],
+    ["DATABASE_POOL_SIZE", "abc", /DATABASE_POOL_SIZE must be a whole number/],
+    ["DATABASE_POOL_SIZE", "0", /DATABASE_POOL_SIZE/],
+    ["LOTSE_RETENTION_YEARS", "abc", /LOTSE_RETENTION_YEARS must be a whole number from 1 to 100 \(got "abc"\)/],
+    ["LOTSE_RETENTION_YEARS", "0", /LOTSE_RETENTION_YEARS/],
+    ["LOTSE_RETENTION_YEARS", "2.5", /LOTSE_RETENTION_YEARS/],
+    ["PORT", "http", /PORT must be a whole number from 1 to 65535/],
+    ["DATABASE_URL", "mysql://db.example/lotse", /DATABASE_URL must be a postgres:\/\//],
+    ["NEXTAUTH_URL", "lotse.example", /NEXTAUTH_URL must be an http/],
+    ["LOTSE_DEMO", "yes", /LOTSE_DEMO must be/],
+  ];
+  it.each(cases)("%s=%s", (name, value, message) => {
+    expect(() => readEnv({ [name]: value })).toThrow(EnvError);
+    expect(() => readEnv({ [name]: value })).toThrow(message);
+  });
+
+  it("good values are taken as numbers, defaults where unset", () => {
+    expect(readEnv({ DATABASE_POOL_SIZE: "25", LOTSE_RETENTION_YEARS: "5", PORT: "8080" })).toMatchObject({
+      poolSize: 25,
+      retentionYears: 5,
+      port: 8080,
+      publicUrl: "http://localhost:8080",
+    });
+    expect(readEnv({})).toMatchObject({ poolSize: 10, retentionYears: 3, port: 3000 });
+  });
+});
+
+describe("the environment is read in one place", () => {
+  // Next.js inlines NODE_ENV and NEXT_RUNTIME at build time; next-auth reads NEXTAUTH_URL itself.
+  const ALLOWED = new Map([
+    ["lib/env.ts", /process\.env/],
+    ["instrumentation.ts", /process\.env\.NEXT_RUNTIME/],
+    ["lib/startup.ts", /process\.env\.NEXTAUTH_URL \?\?=/],
+  ]);
+
+  it("no module of the app, the domain or the database layer reads process.env elsewhere", () => {
+    const root = join(import.meta.dirname, "..", "..");
+    const files = ["app", "lib", "db"].flatMap((dir) => sourceFiles(join(root, dir))).concat([join(root, "proxy.ts"), join(root, "instrumentation.ts")]);
+    const offenders = files.flatMap((file) => {
+      const name = relative(root, file);
+      return readFileSync(file, "utf8")
+        .split("\n")
+        .map((line, i) => ({ line, at: `${name}:${i + 1}` }))
+        .filter(({ line }) => line.includes("process.env") && !(ALLOWED.get(name)?.test(line) ?? false))
+        .map(({ at, line }) => `${at} ${line.trim()}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx|mts|mjs)$/.test(entry.name) && !entry.name.endsWith(".test.ts") ? [path] : [];
+  });
+}
