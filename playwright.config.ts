@@ -10,6 +10,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two instances behind nginx share one PostgreSQL server: only in the PostgreSQL run.
+  testIgnore: process.env.TEST_DATABASE_URL ? [] : ["**/two-instances.spec.ts"],
   fullyParallel: false,
   workers: 1,
   retries: 0,
