@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { endSession, startSession, touchSession } from "./activity";
 import { checkLogin } from "./login";
+import { sameOriginPath } from "./same-origin";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -18,13 +19,10 @@ export function clientAddress(headers: Record<string, unknown> | undefined): str
 
 export const THROTTLED_ERROR = "throttled";
 
+/** `baseUrl` is the app's origin (next-auth passes NEXTAUTH_URL's). */
 export function safeRedirect(url: string, baseUrl: string): string {
-  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
-  try {
-    return new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
-  } catch {
-    return baseUrl;
-  }
+  const path = sameOriginPath(url, baseUrl);
+  return path ? `${baseUrl}${path}` : baseUrl;
 }
 
 export function authOptions(): NextAuthOptions {
