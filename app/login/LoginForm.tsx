@@ -28,7 +28,7 @@ export function LoginForm({ callbackPath, notice }: { callbackPath: string | nul
       router.refresh();
       return;
     }
-    setError(result?.error === "throttled" ? t("login.throttled") : result ? t("login.failed") : t("errors.network"));
+    setError(result?.error === "throttled" ? t("login.throttled") : result?.error === "slowed" ? t("login.slowed") : result ? t("login.failed") : t("errors.network"));
   });
   return (
     <Form onSubmit={onSubmit}>
