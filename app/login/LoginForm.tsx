@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import type { z } from "zod";
+import { sameOriginPath } from "@/lib/auth/same-origin";
 import { loginSchema } from "@/lib/auth/schemas";
 import { zodErrorMap } from "@/lib/i18n/zod-errors";
 import type { Translate } from "@/lib/i18n/translate";
@@ -22,11 +23,12 @@ export function LoginForm({ callbackPath, notice }: { callbackPath: string | nul
     setError(null);
     const result = await signIn("credentials", { ...values, redirect: false }).catch(() => undefined);
     if (result?.ok && !result.error) {
-      router.replace(callbackPath ?? "/");
+      // Checked again here: this is where the browser actually goes.
+      router.replace(sameOriginPath(callbackPath, window.location.origin) ?? "/");
       router.refresh();
       return;
     }
-    setError(result?.error === "throttled" ? t("login.throttled") : result ? t("login.failed") : t("errors.network"));
+    setError(result?.error === "throttled" ? t("login.throttled") : result?.error === "slowed" ? t("login.slowed") : result ? t("login.failed") : t("errors.network"));
   });
   return (
     <Form onSubmit={onSubmit}>

@@ -37,7 +37,8 @@ export async function actorFromRequest(request: Request): Promise<{ actor: Actor
     const [row] = await db
       .select({ id: apiTokens.id, userId: apiTokens.userId })
       .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, hashToken(authorization.slice(7).trim())), isNull(apiTokens.revokedAt)));
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, hashToken(authorization.slice(7).trim())), isNull(apiTokens.revokedAt), eq(users.active, true)));
     if (!row) return { actor: null, credential: "token" };
     // At most once a minute: many parallel requests on one token must not queue on this row.
     await db

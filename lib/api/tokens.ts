@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import type { Tx } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { defineOperation } from "@/lib/operation";
@@ -50,6 +51,14 @@ export const listTokens = defineOperation({
       .orderBy(desc(apiTokens.createdAt));
   },
 });
+
+/**
+ * A token acts as its user as they are now: revoked with a deactivation or a change of role or
+ * region, so that reactivating the user or changing them back does not bring it back.
+ */
+export async function revokeTokensOf(tx: Tx, userId: string): Promise<void> {
+  await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+}
 
 export const revokeToken = defineOperation({
   name: "tokens.revoke",

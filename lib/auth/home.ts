@@ -12,9 +12,3 @@ export function homePath(role: Role): string {
       return "/admin";
   }
 }
-
-/** Only paths on this app's own origin are followed after login (no open redirects). */
-export function safeCallbackPath(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  return value;
-}

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { verifyPassword } from "./password";
-import { clearAccountFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
+import { releaseReservation, reserveAttempt, throttleKeys } from "./throttle";
 
 export interface LoginUser {
   id: string;
@@ -13,30 +13,31 @@ export interface LoginUser {
   sessionVersion: number;
 }
 
-export type LoginResult = { ok: true; user: LoginUser } | { ok: false; reason: "invalid" | "throttled" };
+export type LoginResult = { ok: true; user: LoginUser } | { ok: false; reason: "invalid" | "throttled" | "slowed" };
 
 /**
  * Checks a login. The answer never tells whether the account exists: unknown
  * e-mail, wrong password and deactivated account all come back as "invalid".
+ * Failures are counted in `login_failures` and logged; the audit trail holds
+ * authenticated actors only, so only a success goes there.
  */
-export async function checkLogin(email: string, password: string, address: string | null): Promise<LoginResult> {
+export async function checkLogin(email: string, password: string, address: string | null, now = new Date()): Promise<LoginResult> {
   const db = await getDb();
   const keys = throttleKeys(email, address);
-  if (await isThrottled(db, keys)) {
-    console.warn(`[auth] login refused (throttled) for ${keys.account}${keys.address ? ` from ${keys.address}` : ""}`);
-    await audit(db, { actor: null, action: "login.throttled", outcome: "denied", details: { address: keys.address } });
-    return { ok: false, reason: "throttled" };
+  const from = keys.address ? ` from ${keys.address}` : "";
+  const reservation = await reserveAttempt(db, keys, now);
+  if (!reservation.ok) {
+    console.warn(`[auth] login refused (${reservation.reason}) for ${keys.account}${from}`);
+    return { ok: false, reason: reservation.reason };
   }
+  // argon2 takes a while: checked after the reservation's transaction, holding no lock.
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid || !user.active) {
-    await recordFailure(db, keys);
-    // The account (when it exists) is the subject; what was typed as password never goes anywhere.
-    await audit(db, { actor: null, action: "login.failure", outcome: "denied", subjectId: user?.id ?? null, details: { address: keys.address } });
-    console.warn(`[auth] login failed for ${keys.account}${keys.address ? ` from ${keys.address}` : ""}`);
+    console.warn(`[auth] login failed for ${keys.account}${from}`);
     return { ok: false, reason: "invalid" };
   }
-  await clearAccountFailures(db, keys);
+  await releaseReservation(db, keys, reservation.rows);
   await audit(db, { actor: { userId: user.id, role: user.role }, action: "login.success", outcome: "ok", subjectId: user.id, details: { address: keys.address } });
   console.info(`[auth] login succeeded for user ${user.id}`);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { endSession, startSession, touchSession } from "./activity";
 import { checkLogin } from "./login";
+import { sameOriginPath } from "./same-origin";
 import { authSecret } from "./secret";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -17,15 +18,13 @@ export function clientAddress(headers: Record<string, unknown> | undefined): str
   return hops.at(-1) ?? null;
 }
 
-export const THROTTLED_ERROR = "throttled";
+/** What the login form receives as `error` when an attempt was refused before its password was checked. */
+const REFUSALS: readonly string[] = ["throttled", "slowed"];
 
+/** `baseUrl` is the app's origin (next-auth passes NEXTAUTH_URL's). */
 export function safeRedirect(url: string, baseUrl: string): string {
-  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
-  try {
-    return new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
-  } catch {
-    return baseUrl;
-  }
+  const path = sameOriginPath(url, baseUrl);
+  return path ? `${baseUrl}${path}` : baseUrl;
 }
 
 export function authOptions(): NextAuthOptions {
@@ -43,10 +42,10 @@ export function authOptions(): NextAuthOptions {
           try {
             const result = await checkLogin(credentials?.email ?? "", credentials?.password ?? "", clientAddress(req?.headers));
             if (result.ok) return result.user;
-            if (result.reason === "throttled") throw new Error(THROTTLED_ERROR);
+            if (result.reason !== "invalid") throw new Error(result.reason);
             return null;
           } catch (error) {
-            if (!(error instanceof Error && error.message === THROTTLED_ERROR)) console.error("[auth] login error:", error);
+            if (!(error instanceof Error && REFUSALS.includes(error.message))) console.error("[auth] login error:", error);
             throw error;
           }
         },

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { orgUnits, userUnits, users, type Role, type User } from "@/db/schema";
 import type { Tx } from "@/db/client";
+import { revokeTokensOf } from "@/lib/api/tokens";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
@@ -90,6 +91,7 @@ export const updateUser = defineOperation({
       .where(and(eq(users.id, input.id), eq(users.version, input.version)))
       .returning();
     if (!user) throw new ConflictError(withoutHash(await currentUser(tx, input.id)));
+    if (accessChanged) await revokeTokensOf(tx, user.id);
     await replaceUnits(tx, user.id, unitIds);
     return withoutHash(user);
   },
@@ -113,6 +115,7 @@ export const setUserActive = defineOperation({
       .where(and(eq(users.id, input.id), eq(users.version, input.version)))
       .returning();
     if (!user) throw new ConflictError(withoutHash(await currentUser(tx, input.id)));
+    if (!user.active) await revokeTokensOf(tx, user.id);
     return withoutHash(user);
   },
 });

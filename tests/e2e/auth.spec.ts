@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, login, loginAndWait } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, login, loginAndWait } from "./fixtures";
 
 test("the health check names the database", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -48,6 +48,52 @@ test("an adviser is denied the admin pages by the server, not only by hidden lin
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kein Zugriff");
   }
 });
+
+/** callbackUrl values, as the server reads them, that each lead a browser to another site. */
+const FOREIGN_CALLBACKS = [
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r/evil.example",
+  "/\\evil.example",
+  "\\/evil.example",
+  "//evil.example",
+  "/.//evil.example",
+  "/%2F/evil.example",
+  "%2F%2Fevil.example",
+  "/%5Cevil.example",
+  "/%09/evil.example",
+  "/%252F%252Fevil.example",
+  "https://evil.example",
+  "javascript:alert(1)",
+];
+
+test("a signed-in visitor's callbackUrl never leads off this origin, however it is encoded", async ({ page, baseURL }) => {
+  const home = new URL("/cases", baseURL).href;
+  await loginAndWait(page, DEMO.adviser, /\/cases$/);
+  // The exact request of the report, and every form above sent encoded once.
+  const queries = ["callbackUrl=/%09/evil.example", ...FOREIGN_CALLBACKS.map((value) => `callbackUrl=${encodeURIComponent(value)}`)];
+  for (const query of queries) {
+    const response = await page.request.get(`/login?${query}`, { maxRedirects: 0 });
+    const location = response.headers().location;
+    expect(response.status(), query).toBe(307);
+    // Resolved as a browser resolves it (tabs and newlines dropped, a backslash read as "/").
+    expect(new URL(location, response.url()).href, query).toBe(home);
+  }
+  expect((await page.request.get("/login?callbackUrl=%2Freports%3Fx%3D1", { maxRedirects: 0 })).headers().location).toBe("/reports?x=1");
+});
+
+for (const callback of ["/\t/evil.example", "/%2F/evil.example", "/.//evil.example", "/%5Cevil.example", "https://evil.example"]) {
+  test(`signing in with callbackUrl ${JSON.stringify(callback)} lands on the home page of this origin`, async ({ page, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const visited: string[] = [];
+    page.on("request", (request) => {
+      if (request.isNavigationRequest()) visited.push(request.url());
+    });
+    await login(page, DEMO.adviser, DEMO_PASSWORD, `/login?callbackUrl=${encodeURIComponent(callback)}`);
+    await expect(page).toHaveURL(`${origin}/cases`);
+    expect(visited.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  });
+}
 
 test("anonymous visitors are sent to the login page", async ({ page }) => {
   await page.goto("/admin/users");

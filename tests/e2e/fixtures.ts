@@ -8,8 +8,9 @@ export const DEMO = {
   adviser: "beratung@lotse.example",
 } as const;
 
-export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
+/** Logs in through the form of `loginPath` (the login page, possibly with a callbackUrl). */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD, loginPath = "/login") {
+  await page.goto(loginPath);
   await page.getByLabel("E-Mail").fill(email);
   await page.getByLabel("Passwort").fill(password);
   await page.getByRole("button", { name: "Anmelden" }).click();

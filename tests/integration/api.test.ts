@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { records, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { revokeToken } from "@/lib/api/tokens";
+import { setUserActive, updateUser } from "@/lib/users/commands";
 import { execute } from "@/lib/operation";
 import { KINDS } from "@/lib/records/kinds";
 import { apiAdviser, ORIGIN, send, sessionCookie, sessionSecret, tokenFor } from "../helpers/api";
@@ -271,6 +272,33 @@ describe("JSON API", () => {
       expect((await send("POST", SESSIONS, { token: coordinatorToken, body: await sessionBody() })).status).toBe(403);
     });
 
+    it("revokes a user's tokens when the user is deactivated: reactivating does not bring them back", async () => {
+      const user = await makeActor("adviser", { unitIds: [orgA.contactPoints[0].id] });
+      const { token } = await tokenFor(user.userId);
+      expect((await send("GET", SESSIONS, { token })).status).toBe(200);
+      const admin = await makeActor("admin");
+      expect(await execute(setUserActive, admin, { id: user.userId, active: false, version: await versionOf(user.userId) })).toMatchObject({ ok: true });
+      expect((await send("GET", SESSIONS, { token })).status).toBe(401);
+      expect(await execute(setUserActive, admin, { id: user.userId, active: true, version: await versionOf(user.userId) })).toMatchObject({ ok: true });
+      expect((await send("GET", SESSIONS, { token })).status).toBe(401);
+      expect((await send("GET", SESSIONS, { token: (await tokenFor(user.userId)).token })).status).toBe(200);
+    });
+
+    it("revokes an adviser's token when their role changes, not when only their name does", async () => {
+      const user = await makeActor("adviser", { unitIds: [orgA.contactPoints[0].id] });
+      const { token } = await tokenFor(user.userId);
+      const admin = await makeActor("admin");
+      const update = async (changes: Record<string, unknown>) =>
+        execute(updateUser, admin, { id: user.userId, version: await versionOf(user.userId), name: user.name, role: "adviser", regionId: null, unitIds: user.unitIds, ...changes });
+      expect(await update({ name: `${user.name} (renamed)` })).toMatchObject({ ok: true });
+      expect((await send("GET", SESSIONS, { token })).status).toBe(200);
+      expect(await update({ role: "network_coordinator", unitIds: [] })).toMatchObject({ ok: true });
+      const figures = await send("GET", "/api/v1/figures?from=2019-01-01&to=2019-12-31", { token });
+      expect(figures.status).toBe(401);
+      expect(figures.body).not.toHaveProperty("figures");
+      expect((await send("GET", SESSIONS, { token })).status).toBe(401);
+    });
+
     it("accepts the session cookie; a cookie-authenticated change needs this app's own origin", async () => {
       const cookie = await sessionCookie(a.actor.userId);
       expect((await send("GET", SESSIONS, { cookie })).status).toBe(200);
@@ -311,4 +339,9 @@ describe("JSON API", () => {
 async function countOf(userId: string): Promise<number> {
   const [{ n }] = await (await getDb()).select({ n: count() }).from(records).where(eq(records.createdBy, userId));
   return n;
+}
+
+async function versionOf(userId: string): Promise<number> {
+  const [user] = await (await getDb()).select({ version: users.version }).from(users).where(eq(users.id, userId));
+  return user.version;
 }

@@ -6,6 +6,7 @@ import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { searchAudit } from "@/lib/audit-search";
 import { checkLogin } from "@/lib/auth/login";
+import { THROTTLE } from "@/lib/auth/throttle";
 import { getClient } from "@/lib/clients/queries";
 import { execute } from "@/lib/operation";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
@@ -82,16 +83,17 @@ describe("audit trail", () => {
     ]);
   });
 
-  it("logs logins, successful or not, without what was typed as password", async () => {
+  it("logs successful logins, without what was typed as password; failures have no actor and stay out", async () => {
     const user = await makeUser("network_coordinator");
     const since = await lastId();
     expect(await checkLogin(user.email, "not the password at all", "192.0.2.7")).toMatchObject({ ok: false });
     expect(await checkLogin(user.email, TEST_PASSWORD, "192.0.2.7")).toMatchObject({ ok: true });
     const entries = await entriesSince(since);
-    expect(entries.map((e) => [e.action, e.outcome, e.subjectId])).toEqual([
-      ["login.failure", "denied", user.id],
-      ["login.success", "ok", user.id],
-    ]);
+    expect(entries.map((e) => [e.action, e.outcome, e.actorId, e.subjectId])).toEqual([["login.success", "ok", user.id, user.id]]);
+    const refused = await lastId();
+    for (let i = 0; i <= THROTTLE.perAccountAndAddress; i++) await checkLogin(user.email, `not the password ${i}`, "192.0.2.8");
+    expect(await checkLogin(user.email, TEST_PASSWORD, "192.0.2.8")).toEqual({ ok: false, reason: "throttled" });
+    expect(await entriesSince(refused)).toEqual([]);
     expect(JSON.stringify(entries)).not.toContain("not the password");
   });
 
