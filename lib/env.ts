@@ -7,6 +7,12 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   LOTSE_DEMO: z.enum(["0", "1", "true", "false"]).optional(),
   NODE_ENV: z.string().optional(),
+  LOTSE_AUDIT_RETENTION_YEARS: z.coerce
+    .number({ error: "must be a whole number of years" })
+    .int("must be a whole number of years")
+    .min(1, "must be at least 1 (year)")
+    .max(100, "must be at most 100 (years)")
+    .default(10),
 });
 
 export interface Env {
@@ -17,6 +23,8 @@ export interface Env {
   production: boolean;
   /** Demo mode seeds the 2019 demo network and one account per role. */
   demo: boolean;
+  /** Audit entries older than this are removed by the housekeeping job (lib/housekeeping.ts). */
+  auditRetentionYears: number;
 }
 
 export class EnvError extends Error {}
@@ -43,5 +51,5 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     }
     if (demo) throw new EnvError("LOTSE_DEMO cannot be enabled in production: demo accounts exist only in demo mode.");
   }
-  return { databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, secret: e.NEXTAUTH_SECRET, production, demo };
+  return { databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, secret: e.NEXTAUTH_SECRET, production, demo, auditRetentionYears: e.LOTSE_AUDIT_RETENTION_YEARS };
 }

@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { readEnv } from "@/lib/env";
 import { runRetention } from "@/lib/clients/retention";
 import { ensureLedger } from "@/lib/figures/rebuild";
+import { runHousekeeping, type HousekeepingRun } from "@/lib/housekeeping";
 
 /**
  * Outside production a secret is generated once and kept in the database, so
@@ -31,6 +32,7 @@ export async function prepareApp(): Promise<void> {
   if (await ensureLedger(await getDb())) console.info("[lotse] rebuilt the figures ledger from the history");
   await ensureSecret();
   scheduleRetention();
+  scheduleHousekeeping(env.auditRetentionYears);
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
   console.info(`[lotse] database: ${databaseKind()}${env.demo ? " (demo mode)" : ""}`);
 }
@@ -49,6 +51,27 @@ function scheduleRetention(): void {
   };
   void run();
   setInterval(run, DAY_MS).unref();
+}
+
+/** Throttling rows, idempotency keys, sessions, refusal counts and old audit entries: at start-up, then daily. */
+function scheduleHousekeeping(auditRetentionYears: number): void {
+  const run = async () => {
+    try {
+      const done = await runHousekeeping(await getDb(), auditRetentionYears);
+      console.info(`[lotse] housekeeping: ${done ? describeHousekeeping(done) : "skipped, another instance is running it"}`);
+    } catch (error) {
+      console.error(`[lotse] housekeeping run failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  void run();
+  setInterval(run, DAY_MS).unref();
+}
+
+function describeHousekeeping({ deleted, auditBefore }: HousekeepingRun): string {
+  return (
+    `removed login failures ${deleted.loginFailures}, idempotency keys ${deleted.idempotencyKeys}, sessions ${deleted.userSessions}, ` +
+    `refusal counts ${deleted.refusalCounts}, audit entries older than ${auditBefore.slice(0, 10)} ${deleted.auditLog}`
+  );
 }
 
 function printDemoAccounts(justSeeded: boolean): void {
