@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, like, lt, sql } from "drizzle-orm";
 import { z } from "zod";
-import { auditLog } from "@/db/schema";
+import { auditLog, refusalCounts } from "@/db/schema";
 import { defineOperation } from "@/lib/operation";
 import { id, isoDate } from "@/lib/validation";
 
@@ -40,5 +40,24 @@ export const searchAudit = defineOperation({
       .limit(PAGE + 1)
       .offset((q.page - 1) * PAGE);
     return { items: items.slice(0, PAGE), page: q.page, hasMore: items.length > PAGE };
+  },
+});
+
+/** Days of anonymous refusal counts the audit page shows. */
+export const REFUSAL_DAYS_SHOWN = 7;
+
+/** Refused calls without a signed-in user (counted, not audited: lib/audit.ts), of the last days. */
+export const recentRefusals = defineOperation({
+  name: "audit.refusals",
+  access: "audit.view",
+  audit: "none",
+  input: z.object({}).strict(),
+  async run({ tx }) {
+    return tx
+      .select()
+      .from(refusalCounts)
+      .where(gte(refusalCounts.day, sql`(now() at time zone 'Europe/Berlin')::date - ${REFUSAL_DAYS_SHOWN - 1}::int`))
+      .orderBy(desc(refusalCounts.day), desc(refusalCounts.count), refusalCounts.action, refusalCounts.reason)
+      .limit(100);
   },
 });

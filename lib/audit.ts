@@ -1,11 +1,14 @@
-import { auditLog } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { auditLog, refusalCounts } from "@/db/schema";
 import type { Db, Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 
 /**
  * What an operation leaves in the audit trail: every change, and every read that shows a
  * client's personal data. Reads of statistics, the org tree and records (which hold no
- * personal data) leave nothing but their refusals.
+ * personal data) leave nothing but their refusals. Only signed-in users leave entries
+ * (lib/operation.ts): what anyone can do without an account cannot be allowed to fill
+ * the trail, so refusals without a user are only counted (`countRefusal`).
  */
 export type AuditKind = "change" | "personalRead" | "none";
 
@@ -40,4 +43,15 @@ export async function audit(db: Db | Tx, event: AuditEvent): Promise<void> {
     subjectId: event.subjectId ?? null,
     details: event.details ?? null,
   });
+}
+
+/**
+ * Counts one refused call without a signed-in user: one row per Berlin day, operation and
+ * reason, so a flood of them grows a number, not the table.
+ */
+export async function countRefusal(db: Db | Tx, action: string, reason: string): Promise<void> {
+  await db
+    .insert(refusalCounts)
+    .values({ day: sql`(now() at time zone 'Europe/Berlin')::date`, action, reason, count: 1 })
+    .onConflictDoUpdate({ target: [refusalCounts.day, refusalCounts.action, refusalCounts.reason], set: { count: sql`${refusalCounts.count} + 1` } });
 }

@@ -32,6 +32,7 @@ const schema = z.object({
   LOTSE_DEMO: flag.optional(),
   LOTSE_RETENTION_YEARS: wholeNumber("LOTSE_RETENTION_YEARS", 1, 100).default(3),
   NODE_ENV: z.string().optional(),
+  LOTSE_AUDIT_RETENTION_YEARS: wholeNumber("LOTSE_AUDIT_RETENTION_YEARS", 1, 100).default(10),
 });
 
 export interface Env {
@@ -49,6 +50,8 @@ export interface Env {
   demo: boolean;
   /** Clients' personal data is erased this many years after their last contact. */
   retentionYears: number;
+  /** Audit entries older than this are removed by the housekeeping job (lib/housekeeping.ts). */
+  auditRetentionYears: number;
 }
 
 export class EnvError extends Error {}
@@ -89,6 +92,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     development: e.NODE_ENV === "development",
     demo,
     retentionYears: e.LOTSE_RETENTION_YEARS,
+    auditRetentionYears: e.LOTSE_AUDIT_RETENTION_YEARS,
   };
 }
 

@@ -5,6 +5,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { FieldError } from "@/lib/errors";
 
 /**
+ * How long a key is kept, so that a repeat still finds its record: long enough for an
+ * answer lost on a bad connection to be asked for again days later. Housekeeping
+ * (lib/housekeeping.ts) removes older keys; a key used again after that makes a new record.
+ */
+export const IDEMPOTENCY_WINDOW_DAYS = 30;
+
+/**
  * Runs `create` once per (actor, key). A repeat of the same key, even twenty at
  * once, waits for the first to commit and answers with the record it made.
  * PostgreSQL's unique index does the serialising: a concurrent insert of the

@@ -6,7 +6,7 @@ import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
-import { audit, subjectOf, type AuditKind } from "@/lib/audit";
+import { audit, countRefusal, subjectOf, type AuditKind } from "@/lib/audit";
 import { fieldErrors, unstorableTextPaths, zodErrorMap } from "@/lib/i18n/zod-errors";
 
 type ActorFor<A> = A extends "public" ? Actor | null : Actor;
@@ -71,7 +71,8 @@ export async function execute<A extends Access, S extends z.ZodType, R>(
       // Row-level security lets the database itself hold an adviser to their contact points.
       await seeContactPoints(tx, actor?.contactPointIds ?? []);
       const result = await op.run({ actor: actor as ActorFor<A>, tx, locale }, parsed.data);
-      if (op.audit !== "none") await audit(tx, { actor, action: op.name, outcome: "ok", subjectId: subjectOf(parsed.data, result) });
+      // Without a user there is nobody to hold to account, and anyone could fill the trail.
+      if (op.audit !== "none" && actor) await audit(tx, { actor, action: op.name, outcome: "ok", subjectId: subjectOf(parsed.data, result) });
       return result;
     });
     return { ok: true, value };
@@ -86,9 +87,15 @@ export async function execute<A extends Access, S extends z.ZodType, R>(
   }
 }
 
-/** A refused access is on record too (its own statement: the refused transaction, if any, is gone). */
+/**
+ * A refused access is on record too (its own statement: the refused transaction, if any, is
+ * gone): a signed-in user's in the audit trail, an anonymous one only as a count per day,
+ * operation and reason, since anyone can send those as often as they like.
+ */
 async function denied<R>(op: AnyOperation, actor: Actor | null, input: unknown, error: OperationError): Promise<Result<R>> {
-  await audit(await getDb(), { actor, action: op.name, outcome: "denied", subjectId: subjectOf(input, null), details: { reason: error.kind } });
+  const db = await getDb();
+  if (actor) await audit(db, { actor, action: op.name, outcome: "denied", subjectId: subjectOf(input, null), details: { reason: error.kind } });
+  else await countRefusal(db, op.name, error.kind);
   return { ok: false, error };
 }
 

@@ -5,6 +5,7 @@ import { databaseSettings, env as readConfiguration } from "@/lib/env";
 import { loadGeneratedSecret } from "@/lib/auth/secret";
 import { runRetention } from "@/lib/clients/retention";
 import { ensureLedger } from "@/lib/figures/rebuild";
+import { runHousekeeping, type HousekeepingRun } from "@/lib/housekeeping";
 
 /** Everything the app needs before it answers: configuration, schema, demo data, secret. */
 export async function prepareApp(): Promise<void> {
@@ -18,6 +19,7 @@ export async function prepareApp(): Promise<void> {
   if (await ensureLedger(await getDb())) console.info("[lotse] rebuilt the figures ledger from the history");
   await loadGeneratedSecret(await getDb());
   scheduleRetention();
+  scheduleHousekeeping(env.auditRetentionYears);
   // next-auth reads its own address from the environment, so it is the one value written back.
   process.env.NEXTAUTH_URL ??= env.publicUrl;
   console.info(`[lotse] database: ${databaseKind()}${env.demo ? " (demo mode)" : ""}`);
@@ -37,6 +39,27 @@ function scheduleRetention(): void {
   };
   void run();
   setInterval(run, DAY_MS).unref();
+}
+
+/** Throttling rows, idempotency keys, sessions, refusal counts and old audit entries: at start-up, then daily. */
+function scheduleHousekeeping(auditRetentionYears: number): void {
+  const run = async () => {
+    try {
+      const done = await runHousekeeping(await getDb(), auditRetentionYears);
+      console.info(`[lotse] housekeeping: ${done ? describeHousekeeping(done) : "skipped, another instance is running it"}`);
+    } catch (error) {
+      console.error(`[lotse] housekeeping run failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  void run();
+  setInterval(run, DAY_MS).unref();
+}
+
+function describeHousekeeping({ deleted, auditBefore }: HousekeepingRun): string {
+  return (
+    `removed login failures ${deleted.loginFailures}, idempotency keys ${deleted.idempotencyKeys}, sessions ${deleted.userSessions}, ` +
+    `refusal counts ${deleted.refusalCounts}, audit entries older than ${auditBefore.slice(0, 10)} ${deleted.auditLog}`
+  );
 }
 
 function printDemoAccounts(justSeeded: boolean): void {

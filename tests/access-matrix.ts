@@ -113,6 +113,7 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   "targets.list": adminOnly,
   "targets.save": adminOnly,
   "audit.search": adminOnly,
+  "audit.refusals": adminOnly,
 
   ...recordOperationRows(),
 };

@@ -2,13 +2,14 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Tx } from "@/db/client";
 import { actAsOwner } from "@/db/row-security";
-import { auditLog } from "@/db/schema";
+import { auditLog, refusalCounts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { searchAudit } from "@/lib/audit-search";
+import { recentRefusals, searchAudit } from "@/lib/audit-search";
 import { checkLogin } from "@/lib/auth/login";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { getClient } from "@/lib/clients/queries";
 import { execute } from "@/lib/operation";
+import { setLocale } from "@/lib/preferences";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { KINDS } from "@/lib/records/kinds";
 import { apiAdviser, send, sessionSecret } from "../helpers/api";
@@ -24,6 +25,16 @@ async function lastId(): Promise<number> {
   const db = await getDb();
   const [row] = await db.select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)::bigint` }).from(auditLog);
   return Number(row.id);
+}
+
+/** Today's count (Berlin day) of anonymous refusals of `action` for `reason`. */
+async function refusalsToday(action: string, reason: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ count: refusalCounts.count })
+    .from(refusalCounts)
+    .where(and(eq(refusalCounts.day, sql`(now() at time zone 'Europe/Berlin')::date`), eq(refusalCounts.action, action), eq(refusalCounts.reason, reason)));
+  return row?.count ?? 0;
 }
 
 describe("audit trail", () => {
@@ -81,6 +92,39 @@ describe("audit trail", () => {
     expect(entries.map((e) => [e.action, e.outcome, e.actorId, e.subjectId, e.details])).toEqual([
       [`records.${spec.kind}.get`, "denied", other.userId, id, { reason: "not_found" }],
     ]);
+  });
+
+  it("a refusal without a signed-in user is counted per day, operation and reason, never written to the trail", async () => {
+    const client = await makeClient(adviser.actor, PERSONAL_WITH_CONSENT);
+    const getsBefore = await refusalsToday("clients.get", "unauthenticated");
+    const apiBefore = await refusalsToday("clients.search", "unauthenticated");
+    const since = await lastId();
+    for (let i = 0; i < 3; i++) expect(await execute(getClient, null, { id: client.id })).toMatchObject({ ok: false, error: { kind: "unauthenticated" } });
+    expect((await send("GET", "/api/v1/clients")).status).toBe(401);
+    expect(await entriesSince(since)).toEqual([]);
+    expect(await refusalsToday("clients.get", "unauthenticated")).toBe(getsBefore + 3);
+    expect(await refusalsToday("clients.search", "unauthenticated")).toBe(apiBefore + 1);
+    const db = await getDb();
+    const rows = await db.select().from(refusalCounts).where(and(eq(refusalCounts.action, "clients.get"), eq(refusalCounts.reason, "unauthenticated")));
+    expect(rows).toHaveLength(1);
+    // Admins see the recent counts beside the trail.
+    const shown = await execute(recentRefusals, admin, {});
+    expect(shown.ok && shown.value.find((r) => r.action === "clients.get" && r.reason === "unauthenticated")).toMatchObject({ count: getsBefore + 3 });
+  });
+
+  it("a signed-in user's refusal stays in the trail, and is not counted", async () => {
+    const before = await refusalsToday("audit.search", "forbidden");
+    const since = await lastId();
+    expect(await execute(searchAudit, other, {})).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    expect((await entriesSince(since)).map((e) => [e.action, e.outcome, e.actorId, e.details])).toEqual([["audit.search", "denied", other.userId, { reason: "forbidden" }]]);
+    expect(await refusalsToday("audit.search", "forbidden")).toBe(before);
+  });
+
+  it("switching the language, signed in or not, leaves no entry: it only sets a cookie", async () => {
+    const since = await lastId();
+    expect(await execute(setLocale, null, { locale: "en" })).toMatchObject({ ok: true, value: { locale: "en" } });
+    expect(await execute(setLocale, adviser.actor, { locale: "de" })).toMatchObject({ ok: true });
+    expect(await entriesSince(since)).toEqual([]);
   });
 
   it("logs successful logins, without what was typed as password; failures have no actor and stay out", async () => {

@@ -128,6 +128,7 @@ const INPUTS: Record<string, Input> = {
     return { key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: 200_000, version };
   },
   "audit.search": () => ({ action: "clients." }),
+  "audit.refusals": () => ({}),
 
   ...recordInputs(),
 };

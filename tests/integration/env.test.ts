@@ -19,6 +19,14 @@ describe("configuration", () => {
     const env = { NODE_ENV: "production", DATABASE_URL: "postgres://app@db.example/lotse", NEXTAUTH_SECRET: "x".repeat(40), LOTSE_DEMO: "1" };
     expect(() => readEnv(env)).toThrow(/demo/);
   });
+
+  it("audit entries are kept 10 years unless LOTSE_AUDIT_RETENTION_YEARS says otherwise; a bad value is named", () => {
+    expect(readEnv({}).auditRetentionYears).toBe(10);
+    expect(readEnv({ LOTSE_AUDIT_RETENTION_YEARS: "7" }).auditRetentionYears).toBe(7);
+    expect(() => readEnv({ LOTSE_AUDIT_RETENTION_YEARS: "0" })).toThrow("LOTSE_AUDIT_RETENTION_YEARS: must be at least 1 (year)");
+    expect(() => readEnv({ LOTSE_AUDIT_RETENTION_YEARS: "2.5" })).toThrow("LOTSE_AUDIT_RETENTION_YEARS: must be a whole number of years");
+    expect(() => readEnv({ LOTSE_AUDIT_RETENTION_YEARS: "ten" })).toThrow("LOTSE_AUDIT_RETENTION_YEARS: must be a whole number of years");
+  });
 });
 
 describe("configuration mistakes stop the start with a message naming the variable", () => {

@@ -5,6 +5,7 @@ import { listMyUnits } from "@/lib/org/queries";
 import { KINDS } from "@/lib/records/kinds";
 import { load } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
+import { CaseLink } from "./_components/CaseLink";
 import { day } from "./_components/display";
 
 export async function generateMetadata() {
@@ -59,7 +60,7 @@ export default async function AdviserHome({ searchParams }: { searchParams: Prom
                     {found.items.map((c) => (
                       <tr key={c.id}>
                         <td>
-                          <Link href={`/cases/clients/${c.id}`}>{c.ref}</Link>
+                          <CaseLink id={c.id}>{c.ref}</CaseLink>
                         </td>
                         <td>{c.fullName ?? ""}</td>
                         <td>{day(format, c.lastContact)}</td>
@@ -80,7 +81,7 @@ export default async function AdviserHome({ searchParams }: { searchParams: Prom
                     <li key={r.id} className={r.dueOn <= today ? "due" : undefined}>
                       <span className="date">{day(format, r.dueOn)}</span>
                       {r.dueOn < today && <span className="badge">{t("cases.overdue")}</span>}{" "}
-                      <Link href={`/cases/clients/${r.clientId}`}>{r.clientRef}</Link>: {r.note}
+                      <CaseLink id={r.clientId}>{r.clientRef}</CaseLink>: {r.note}
                     </li>
                   ))}
                 </ul>

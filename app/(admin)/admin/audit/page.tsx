@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
-import { searchAudit } from "@/lib/audit-search";
+import { recentRefusals, REFUSAL_DAYS_SHOWN, searchAudit } from "@/lib/audit-search";
 import { hasPermission } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { serverI18n } from "@/lib/i18n/server";
@@ -25,7 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!actor) redirect("/login?callbackUrl=/admin/audit");
   if (!hasPermission(actor, "audit.view")) forbidden();
   const query = filters(await searchParams);
-  const result = await load(searchAudit, query);
+  const [result, refusals] = await Promise.all([load(searchAudit, query), load(recentRefusals)]);
   const { t, format } = await serverI18n();
   const next = new URLSearchParams({ ...query, page: String(result.page + 1) });
   return (
@@ -72,7 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {result.items.map((e) => (
               <tr key={e.id}>
                 <td>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-                <td>{e.actorId ? `${e.actorId.slice(0, 8)} (${e.actorRole})` : t("audit.nobody")}</td>
+                <td>{e.actorId ? `${e.actorId.slice(0, 8)} (${e.actorRole})` : t(e.details?.by === "system" ? "audit.system" : "audit.nobody")}</td>
                 <td>
                   <code>{e.action}</code>
                 </td>
@@ -84,6 +84,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </table>
       )}
       {result.hasMore && <Link href={`/admin/audit?${next}`}>{t("audit.more")}</Link>}
+      <h2>{t("audit.refusalsTitle")}</h2>
+      <p>{t("audit.refusalsIntro", { days: REFUSAL_DAYS_SHOWN })}</p>
+      {refusals.length === 0 ? (
+        <p>{t("audit.refusalsNone")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.day")}</th>
+              <th scope="col">{t("audit.action")}</th>
+              <th scope="col">{t("audit.reason")}</th>
+              <th scope="col" className="num">{t("audit.count")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {refusals.map((r) => (
+              <tr key={`${r.day} ${r.action} ${r.reason}`}>
+                <td>{format.dateTime(new Date(`${r.day}T12:00:00Z`), { dateStyle: "short" })}</td>
+                <td>
+                  <code>{r.action}</code>
+                </td>
+                <td>{r.reason}</td>
+                <td className="num">{format.number(r.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

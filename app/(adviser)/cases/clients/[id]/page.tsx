@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cache } from "react";
 import { getClient } from "@/lib/clients/queries";
 import { countryName } from "@/lib/countries";
 import { serverI18n } from "@/lib/i18n/server";
@@ -11,8 +12,14 @@ import { kindSpec } from "@/lib/records/kinds";
 import { AddReminderForm, CompleteReminder, WithdrawConsent } from "./CaseActions";
 import { Timeline } from "./Timeline";
 
+/**
+ * The title and the page read the case once per request between them: each read of personal
+ * data is an audit entry, and one view is one read. (React's cache lasts one request.)
+ */
+const loadCase = cache((id: string) => load(getClient, { id }));
+
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const { client } = await load(getClient, { id: (await params).id });
+  const { client } = await loadCase((await params).id);
   return { title: client.ref };
 }
 
@@ -30,7 +37,7 @@ function Facts({ rows }: { rows: [string, string][] }) {
 }
 
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
-  const { client, occupation, consents, activeConsent, timeline, schemes, reminders } = await load(getClient, { id: (await params).id });
+  const { client, occupation, consents, activeConsent, timeline, schemes, reminders } = await loadCase((await params).id);
   const { t, format, locale } = await serverI18n();
   const units = await myUnits(t);
   const schemeChoices = await schemeOptions((d) => day(format, d));

@@ -6,6 +6,7 @@ import { kindBySlug } from "@/lib/records/kinds";
 import { load } from "@/lib/server";
 import { isoDate } from "@/lib/validation";
 import { myUnits } from "../../_components/context";
+import { CaseLink } from "../../_components/CaseLink";
 import { day, summary, EMPTY } from "../../_components/display";
 
 type Search = { from?: string; to?: string; page?: string };
@@ -69,7 +70,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
                   </Link>
                 </td>
                 <td>{units.names[r.unitId] ?? EMPTY}</td>
-                {spec.clientBased && <td>{r.clientId ? <Link href={`/cases/clients/${r.clientId}`}>{r.clientRef}</Link> : EMPTY}</td>}
+                {spec.clientBased && <td>{r.clientId ? <CaseLink id={r.clientId}>{r.clientRef}</CaseLink> : EMPTY}</td>}
                 <td>{summary(t, format, spec, r as unknown as Record<string, unknown>)}</td>
               </tr>
             ))}

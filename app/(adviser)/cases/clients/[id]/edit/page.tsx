@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getClient } from "@/lib/clients/queries";
 import { serverI18n } from "@/lib/i18n/server";
 import { load } from "@/lib/server";
+import { CaseLink } from "../../../_components/CaseLink";
 import { day } from "../../../_components/display";
 import { EditClientForm } from "../../ClientForm";
 import { clientFormOptions } from "../../options";
@@ -19,7 +19,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
   return (
     <section>
       <p>
-        <Link href={`/cases/clients/${client.id}`}>{client.ref}</Link>
+        <CaseLink id={client.id}>{client.ref}</CaseLink>
       </p>
       <h1>{t("clients.editTitle", { ref: client.ref })}</h1>
       <EditClientForm key={client.version} client={client} options={options} consentOnRecord={consentOnRecord} />

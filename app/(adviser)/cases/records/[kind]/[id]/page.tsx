@@ -6,6 +6,7 @@ import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { kindBySlug } from "@/lib/records/kinds";
 import { load, perform } from "@/lib/server";
 import { myUnits, recentClients, unitsOf } from "../../../_components/context";
+import { CaseLink } from "../../../_components/CaseLink";
 import { DeleteRecord } from "../../../_components/DeleteRecord";
 import { EditRecordForm } from "../../../_components/EditRecordForm";
 import { clientLabel, day, layoutOf, recordRows, type Names } from "../../../_components/display";
@@ -52,7 +53,7 @@ export default async function RecordPage({ params }: Params) {
         {record.clientId && (
           <>
             {" · "}
-            <Link href={`/cases/clients/${record.clientId}`}>{t("records.toClient", { client: names.clients![record.clientId] ?? "" })}</Link>
+            <CaseLink id={record.clientId}>{t("records.toClient", { client: names.clients![record.clientId] ?? "" })}</CaseLink>
           </>
         )}
         {spec.kind === "job_training_scheme" && (
