@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
 import { homePath } from "@/lib/auth/home";
 import { sameOriginPath } from "@/lib/auth/same-origin";
+import { env } from "@/lib/env";
 import { serverI18n } from "@/lib/i18n/server";
 import { LoginForm } from "./LoginForm";
 
@@ -13,7 +14,7 @@ export async function generateMetadata() {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await currentActor();
   const params = await searchParams;
-  const callbackPath = sameOriginPath(params.callbackUrl, process.env.NEXTAUTH_URL);
+  const callbackPath = sameOriginPath(params.callbackUrl, env().publicUrl);
   if (actor) redirect(callbackPath ?? homePath(actor.role));
   const { t } = await serverI18n();
   return (
