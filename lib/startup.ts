@@ -7,6 +7,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { readEnv } from "@/lib/env";
 import { runRetention } from "@/lib/clients/retention";
 import { ensureLedger } from "@/lib/figures/rebuild";
+import { log } from "@/lib/log";
+import { logDatabaseEvents } from "@/lib/log-database";
 
 /**
  * Outside production a secret is generated once and kept in the database, so
@@ -23,16 +25,17 @@ async function ensureSecret(): Promise<void> {
 /** Everything the app needs before it answers: configuration, schema, demo data, secret. */
 export async function prepareApp(): Promise<void> {
   const env = readEnv();
+  logDatabaseEvents();
   await migrateDatabase();
   if (env.demo) {
     const seeded = await seedDemo(await getDb());
     printDemoAccounts(seeded);
   }
-  if (await ensureLedger(await getDb())) console.info("[lotse] rebuilt the figures ledger from the history");
+  if (await ensureLedger(await getDb())) log.info("app.ledger_rebuilt");
   await ensureSecret();
   scheduleRetention();
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
-  console.info(`[lotse] database: ${databaseKind()}${env.demo ? " (demo mode)" : ""}`);
+  log.info("app.prepared", { database: databaseKind(), demo: env.demo });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,9 +45,9 @@ function scheduleRetention(): void {
   const run = async () => {
     try {
       const { erased, before } = await runRetention(await getDb());
-      console.info(`[lotse] retention: erased the personal data of ${erased} client(s) without contact since ${before}`);
+      log.info("retention.ran", { erasedClients: erased, noContactSince: before });
     } catch (error) {
-      console.error(`[lotse] retention run failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error("retention.failed", { error });
     }
   };
   void run();
@@ -52,10 +55,11 @@ function scheduleRetention(): void {
 }
 
 function printDemoAccounts(justSeeded: boolean): void {
-  const lines = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(22)} ${a.email}`);
-  console.info(
-    `[lotse] demo mode${justSeeded ? ": seeded the 2019 demo network" : ""}. Demo accounts (password "${DEMO_PASSWORD}"):\n${lines.join("\n")}`,
-  );
+  log.info("demo.accounts", {
+    seeded: justSeeded,
+    password: DEMO_PASSWORD,
+    accounts: DEMO_ACCOUNTS.map((a) => ({ role: a.role, email: a.email })),
+  });
 }
 
 /** If start-up fails, stop loudly: a thrown register() would leave Next printing "Ready" and answering 500. */
@@ -63,7 +67,7 @@ export async function prepareAppOrExit(): Promise<void> {
   try {
     await prepareApp();
   } catch (error) {
-    console.error(`[lotse] start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.error("app.start_failed", { reason: error instanceof Error ? error.message : String(error) });
     process.exit(1);
   }
 }

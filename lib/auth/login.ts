@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { audit } from "@/lib/audit";
+import { log } from "@/lib/log";
 import { verifyPassword } from "./password";
 import { clearAccountFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
 
@@ -23,7 +24,7 @@ export async function checkLogin(email: string, password: string, address: strin
   const db = await getDb();
   const keys = throttleKeys(email, address);
   if (await isThrottled(db, keys)) {
-    console.warn(`[auth] login refused (throttled) for ${keys.account}${keys.address ? ` from ${keys.address}` : ""}`);
+    log.warn("auth.login_throttled", { account: keys.account, address });
     await audit(db, { actor: null, action: "login.throttled", outcome: "denied", details: { address: keys.address } });
     return { ok: false, reason: "throttled" };
   }
@@ -33,11 +34,11 @@ export async function checkLogin(email: string, password: string, address: strin
     await recordFailure(db, keys);
     // The account (when it exists) is the subject; what was typed as password never goes anywhere.
     await audit(db, { actor: null, action: "login.failure", outcome: "denied", subjectId: user?.id ?? null, details: { address: keys.address } });
-    console.warn(`[auth] login failed for ${keys.account}${keys.address ? ` from ${keys.address}` : ""}`);
+    log.warn("auth.login_failed", { account: keys.account, address });
     return { ok: false, reason: "invalid" };
   }
   await clearAccountFailures(db, keys);
   await audit(db, { actor: { userId: user.id, role: user.role }, action: "login.success", outcome: "ok", subjectId: user.id, details: { address: keys.address } });
-  console.info(`[auth] login succeeded for user ${user.id}`);
+  log.info("auth.login_succeeded", { userId: user.id, address });
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
 }

@@ -1,5 +1,9 @@
 import { beforeAll } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
+import { setLogDestination } from "@/lib/log-writer.mjs";
+
+// Log lines go through the console, which vitest shows for failing tests only.
+setLogDestination({ write: (line) => console.info(line.trimEnd()) });
 
 const state = globalThis as unknown as { __lotseMigrated?: boolean };
 
