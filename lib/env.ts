@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/http/client-address.mjs";
 
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -7,6 +8,18 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   LOTSE_DEMO: z.enum(["0", "1", "true", "false"]).optional(),
   NODE_ENV: z.string().optional(),
+  // Read by scripts/server.mjs, which refuses to start with a bad entry; checked here as well
+  // so that the whole configuration is described in one place.
+  LOTSE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
 });
 
 export interface Env {
@@ -17,6 +30,8 @@ export interface Env {
   production: boolean;
   /** Demo mode seeds the 2019 demo network and one account per role. */
   demo: boolean;
+  /** Proxies whose X-Forwarded-For is believed (IP addresses and CIDR ranges). */
+  trustedProxies: readonly string[];
 }
 
 export class EnvError extends Error {}
@@ -43,5 +58,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     }
     if (demo) throw new EnvError("LOTSE_DEMO cannot be enabled in production: demo accounts exist only in demo mode.");
   }
-  return { databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, secret: e.NEXTAUTH_SECRET, production, demo };
+  return {
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR,
+    secret: e.NEXTAUTH_SECRET,
+    production,
+    demo,
+    trustedProxies: parseTrustedProxies(e.LOTSE_TRUSTED_PROXIES).entries,
+  };
 }

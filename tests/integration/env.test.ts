@@ -17,4 +17,10 @@ describe("configuration", () => {
     const env = { NODE_ENV: "production", DATABASE_URL: "postgres://app@db.example/lotse", NEXTAUTH_SECRET: "x".repeat(40), LOTSE_DEMO: "1" };
     expect(() => readEnv(env)).toThrow(/demo/);
   });
+
+  it("LOTSE_TRUSTED_PROXIES takes addresses and CIDR ranges and names a bad entry", () => {
+    expect(readEnv({ LOTSE_TRUSTED_PROXIES: "10.0.0.0/8, fd00::1" })).toMatchObject({ trustedProxies: ["10.0.0.0/8", "fd00::1"] });
+    expect(readEnv({})).toMatchObject({ trustedProxies: [] });
+    expect(() => readEnv({ LOTSE_TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal" })).toThrow(/LOTSE_TRUSTED_PROXIES: "proxy\.internal" is not an IP address/);
+  });
 });
