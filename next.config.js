@@ -18,7 +18,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite runs in a child process (db/pglite-server.mjs); the app itself only speaks pg.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg"],
+  // pino: loaded by node, so that scripts/server.mjs and the app share one logger.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg", "pino"],
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() answers 403 for pages a role may not open.

@@ -10,8 +10,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",
-  // Two instances behind nginx share one PostgreSQL server: only in the PostgreSQL run.
-  testIgnore: process.env.TEST_DATABASE_URL ? [] : ["**/two-instances.spec.ts"],
+  // Specs that need a PostgreSQL server of their own (two instances behind nginx; a relay that
+  // loses the database): only in the PostgreSQL run.
+  testIgnore: process.env.TEST_DATABASE_URL ? [] : ["**/two-instances.spec.ts", "**/database-loss.spec.ts"],
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    // Starts a built `next start` on an empty database of its own (see the script).
+    // Starts the built app (scripts/server.mjs) on an empty database of its own (see the script).
     command: `npx tsx tests/e2e/serve.mts ${PORT}`,
     url: `http://localhost:${PORT}/api/health`,
     // A first start on PGlite seeds the demo and builds the figures ledger: minutes on a loaded machine.

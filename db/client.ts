@@ -1,8 +1,10 @@
-import { Pool, type PoolConfig } from "pg";
+import pg, { Pool, type PoolConfig } from "pg";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "./schema";
 import { startEmbeddedServer, stopEmbeddedServer, type EmbeddedServer } from "./embedded";
 import { assumeAppRole } from "./row-security";
+import { isConnectionError } from "./connection-errors";
+import { databaseEvents } from "./events";
 
 export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -20,7 +22,83 @@ interface Connection {
 
 // Route handlers, pages and instrumentation are separate bundles that may each
 // load this module: the connection lives on globalThis so the process has one.
-const holder = globalThis as unknown as { __lotseConnection?: Promise<Connection>; __lotseDatabaseSettings?: DatabaseSettings };
+const holder = globalThis as unknown as {
+  __lotseConnection?: Promise<Connection>;
+  __lotseDatabaseSettings?: DatabaseSettings;
+  __lotseDatabase?: { lost: boolean; outages: number };
+};
+const availability = (holder.__lotseDatabase ??= { lost: false, outages: 0 });
+
+/** A connection failure: the first one of an outage announces it, the rest are the same outage. */
+function noteFailure(error: Error): void {
+  if (availability.lost) return;
+  availability.lost = true;
+  availability.outages++;
+  databaseEvents.emit("lost", error);
+}
+
+/** Any answer from the server (a result or an SQL error) ends an outage. */
+function noteAnswer(): void {
+  if (!availability.lost) return;
+  availability.lost = false;
+  databaseEvents.emit("restored");
+}
+
+/**
+ * Every connection the pool opens, so that every query, inside a transaction or not, is
+ * seen in this one place.
+ */
+class ObservedClient extends pg.Client {
+  private broken = false;
+  // Outages announced before this connection was opened.
+  private readonly outagesBefore = availability.outages;
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // The pool listens for errors only while a connection is idle. One that breaks while
+    // checked out (a transaction between two statements, or the socket closing after the
+    // server's "terminating connection") would otherwise throw an uncaught exception.
+    this.on("error", (error) => this.failed(error));
+  }
+
+  /**
+   * Only a connection's first failure is news: what is sent on it afterwards fails as well.
+   * And a connection opened before the latest outage that fails only now (a server ends its
+   * connections one by one, some after others already answer again) is that outage, not a new one.
+   */
+  private failed(error: Error): void {
+    if (this.broken || !isConnectionError(error)) return;
+    this.broken = true;
+    if (this.outagesBefore === availability.outages) noteFailure(error);
+  }
+
+  override connect(...args: any[]): any {
+    return observed(pg.Client.prototype.connect, this, args, (error) => error && this.failed(error));
+  }
+
+  override query(...args: any[]): any {
+    return observed(pg.Client.prototype.query, this, args, (error) => {
+      if (error && isConnectionError(error)) this.failed(error);
+      // An SQL error is an answer too; a query refused on a closed connection is not.
+      else if (!error || error instanceof pg.DatabaseError) noteAnswer();
+    });
+  }
+}
+
+/** Calls a pg method, callback or promise style, and tells `outcome` how it ended. */
+function observed(method: (...a: any[]) => unknown, client: pg.Client, args: any[], outcome: (error: Error | null) => void): unknown {
+  const last = args.length - 1;
+  if (typeof args[last] === "function") {
+    const callback = args[last];
+    args[last] = (error: Error | null, ...rest: unknown[]) => {
+      outcome(error);
+      callback(error, ...rest);
+    };
+  }
+  const result = method.apply(client, args);
+  if (result instanceof Promise) result.then(() => outcome(null), outcome);
+  return result;
+}
 
 /** Says where the database is, before the first `getDb()`. A later call takes effect after `closeDb()`. */
 export function configureDatabase(settings: DatabaseSettings): void {
@@ -49,17 +127,19 @@ async function connect(): Promise<Connection> {
     // PGlite is a single-session database: one connection, requests queue in the pool.
     config = { host: embedded.socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 };
   }
-  // Fail fast when the server is down (quality bar R4) instead of hanging requests.
-  const pool = new Pool({ ...config, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
-  pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
-  // Queued before anything else on the connection. If the switch fails the connection is
-  // closed, so its queries fail rather than run with the login role's rights.
-  pool.on("connect", (client) => {
-    assumeAppRole(client).catch((error: Error) => {
-      console.error("[db] could not switch to the app's role:", error.message);
-      void client.end();
-    });
+  const pool = new Pool({
+    ...config,
+    Client: ObservedClient,
+    // Fail fast when the server is down (quality bar R4) instead of hanging requests.
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    // Before the connection is handed out. If the switch fails the connection is closed and
+    // the caller gets the error, so no query runs with the login role's rights.
+    onConnect: (client) => assumeAppRole(client),
   });
+  // The idle connections' errors (ObservedClient has noted them); without a listener the
+  // pool's 'error' event would be an uncaught exception.
+  pool.on("error", () => undefined);
   return { kind, pool, db: drizzle(pool, { schema }), embedded };
 }
 

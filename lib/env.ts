@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/http/client-address.mjs";
 import type { DatabaseSettings } from "@/db/client";
 
 /**
@@ -33,6 +34,18 @@ const schema = z.object({
   LOTSE_RETENTION_YEARS: wholeNumber("LOTSE_RETENTION_YEARS", 1, 100).default(3),
   NODE_ENV: z.string().optional(),
   LOTSE_AUDIT_RETENTION_YEARS: wholeNumber("LOTSE_AUDIT_RETENTION_YEARS", 1, 100).default(10),
+  // Read by scripts/server.mjs, which refuses to start with a bad entry; checked here as well
+  // so that the whole configuration is described in one place.
+  LOTSE_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
 });
 
 export interface Env {
@@ -52,6 +65,8 @@ export interface Env {
   retentionYears: number;
   /** Audit entries older than this are removed by the housekeeping job (lib/housekeeping.ts). */
   auditRetentionYears: number;
+  /** Proxies whose X-Forwarded-For is believed (IP addresses and CIDR ranges). */
+  trustedProxies: readonly string[];
 }
 
 export class EnvError extends Error {}
@@ -93,6 +108,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     demo,
     retentionYears: e.LOTSE_RETENTION_YEARS,
     auditRetentionYears: e.LOTSE_AUDIT_RETENTION_YEARS,
+    trustedProxies: parseTrustedProxies(e.LOTSE_TRUSTED_PROXIES).entries,
   };
 }
 

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { databaseKind, getDb, type Db } from "@/db/client";
+import { isConnectionError } from "@/db/connection-errors";
+import { log } from "@/lib/log";
 
 export type Health = { status: "ok" | "unavailable"; database: "pglite" | "postgres" };
 
@@ -10,7 +12,8 @@ export async function checkHealth(db: () => Promise<Db> = getDb): Promise<Health
     await (await db()).execute(sql`select 1`);
     return { status: "ok", database };
   } catch (error) {
-    console.error("[health] database unreachable:", error instanceof Error ? error.message : error);
+    // An unreachable database is logged once per outage (database.lost), not per check.
+    if (!isConnectionError(error)) log.error("health.failed", { error });
     return { status: "unavailable", database };
   }
 }

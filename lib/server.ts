@@ -3,13 +3,14 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import { currentActor } from "@/lib/auth/session";
 import { currentLocale } from "@/lib/i18n/server";
+import { log } from "@/lib/log";
 import { execute, httpStatus, type Access, type Operation, type Result } from "@/lib/operation";
 
 /** For server actions: the actor comes from the session, never from the caller. */
 export async function perform<A extends Access, S extends z.ZodType, R>(op: Operation<A, S, R>, input: unknown): Promise<Result<R>> {
   const result = await execute(op, await currentActor(), input, await currentLocale());
   if (!result.ok && (result.error.kind === "forbidden" || result.error.kind === "unauthenticated")) {
-    console.warn(`[authz] ${op.name} denied (${result.error.kind})`);
+    log.warn("authz.denied", { operation: op.name, reason: result.error.kind, via: "action" });
   }
   return result;
 }
@@ -24,7 +25,7 @@ export async function load<A extends Access, S extends z.ZodType, R>(op: Operati
     case "unauthenticated":
       redirect("/login");
     case "forbidden":
-      console.warn(`[authz] page read ${op.name} denied`);
+      log.warn("authz.denied", { operation: op.name, reason: "forbidden", via: "page" });
       forbidden();
     default:
       notFound();

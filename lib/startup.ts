@@ -5,24 +5,27 @@ import { databaseSettings, env as readConfiguration } from "@/lib/env";
 import { loadGeneratedSecret } from "@/lib/auth/secret";
 import { runRetention } from "@/lib/clients/retention";
 import { ensureLedger } from "@/lib/figures/rebuild";
-import { runHousekeeping, type HousekeepingRun } from "@/lib/housekeeping";
+import { runHousekeeping } from "@/lib/housekeeping";
+import { log } from "@/lib/log";
+import { logDatabaseEvents } from "@/lib/log-database";
 
 /** Everything the app needs before it answers: configuration, schema, demo data, secret. */
 export async function prepareApp(): Promise<void> {
   const env = readConfiguration();
+  logDatabaseEvents();
   configureDatabase(databaseSettings(env));
   await migrateDatabase();
   if (env.demo) {
     const seeded = await seedDemo(await getDb());
     printDemoAccounts(seeded);
   }
-  if (await ensureLedger(await getDb())) console.info("[lotse] rebuilt the figures ledger from the history");
+  if (await ensureLedger(await getDb())) log.info("app.ledger_rebuilt");
   await loadGeneratedSecret(await getDb());
   scheduleRetention();
   scheduleHousekeeping(env.auditRetentionYears);
   // next-auth reads its own address from the environment, so it is the one value written back.
   process.env.NEXTAUTH_URL ??= env.publicUrl;
-  console.info(`[lotse] database: ${databaseKind()}${env.demo ? " (demo mode)" : ""}`);
+  log.info("app.prepared", { database: databaseKind(), demo: env.demo });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,9 +35,9 @@ function scheduleRetention(): void {
   const run = async () => {
     try {
       const { erased, before } = await runRetention(await getDb());
-      console.info(`[lotse] retention: erased the personal data of ${erased} client(s) without contact since ${before}`);
+      log.info("retention.ran", { erasedClients: erased, noContactSince: before });
     } catch (error) {
-      console.error(`[lotse] retention run failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error("retention.failed", { error });
     }
   };
   void run();
@@ -46,27 +49,22 @@ function scheduleHousekeeping(auditRetentionYears: number): void {
   const run = async () => {
     try {
       const done = await runHousekeeping(await getDb(), auditRetentionYears);
-      console.info(`[lotse] housekeeping: ${done ? describeHousekeeping(done) : "skipped, another instance is running it"}`);
+      if (done) log.info("housekeeping.ran", { removed: done.deleted, auditBefore: done.auditBefore });
+      else log.info("housekeeping.skipped", { reason: "another instance is running it" });
     } catch (error) {
-      console.error(`[lotse] housekeeping run failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error("housekeeping.failed", { error });
     }
   };
   void run();
   setInterval(run, DAY_MS).unref();
 }
 
-function describeHousekeeping({ deleted, auditBefore }: HousekeepingRun): string {
-  return (
-    `removed login failures ${deleted.loginFailures}, idempotency keys ${deleted.idempotencyKeys}, sessions ${deleted.userSessions}, ` +
-    `refusal counts ${deleted.refusalCounts}, audit entries older than ${auditBefore.slice(0, 10)} ${deleted.auditLog}`
-  );
-}
-
 function printDemoAccounts(justSeeded: boolean): void {
-  const lines = DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(22)} ${a.email}`);
-  console.info(
-    `[lotse] demo mode${justSeeded ? ": seeded the 2019 demo network" : ""}. Demo accounts (password "${DEMO_PASSWORD}"):\n${lines.join("\n")}`,
-  );
+  log.info("demo.accounts", {
+    seeded: justSeeded,
+    password: DEMO_PASSWORD,
+    accounts: DEMO_ACCOUNTS.map((a) => ({ role: a.role, email: a.email })),
+  });
 }
 
 /** If start-up fails, stop loudly: a thrown register() would leave Next printing "Ready" and answering 500. */
@@ -74,7 +72,7 @@ export async function prepareAppOrExit(): Promise<void> {
   try {
     await prepareApp();
   } catch (error) {
-    console.error(`[lotse] start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.error("app.start_failed", { reason: error instanceof Error ? error.message : String(error) });
     process.exit(1);
   }
 }

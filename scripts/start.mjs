@@ -1,9 +1,10 @@
 // `npm start`: builds the app when the build is missing or older than the
-// sources, then serves it with `next start` (port 3000, or PORT).
-import { spawn, spawnSync } from "node:child_process";
+// sources, then serves it with scripts/server.mjs (port 3000, or PORT, or -p).
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
+import { writeLog } from "../lib/log-writer.mjs";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -19,11 +20,10 @@ function newestChange(path) {
 const buildId = join(".next", "BUILD_ID");
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 if (builtAt < Math.max(...SOURCES.map(newestChange))) {
-  console.info("[lotse] building the app (first start or changed sources) …");
+  writeLog("info", "app.building", { reason: builtAt ? "sources changed" : "first start" });
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [nextBin, "start", ...process.argv.slice(2)], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// In this process: the server reads the same arguments (-p, -H) and handles the signals.
+await import("./server.mjs");

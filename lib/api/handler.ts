@@ -1,6 +1,8 @@
 import type { z } from "zod";
+import { isConnectionError } from "@/db/connection-errors";
 import { env } from "@/lib/env";
 import { LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/config";
+import { log } from "@/lib/log";
 import { execute, httpStatus, type Access, type Operation } from "@/lib/operation";
 import { actorFromRequest } from "./actor";
 
@@ -55,11 +57,12 @@ export async function apiCall<A extends Access, S extends z.ZodType, R>(
     }
     const result = await execute(op, actor, input, requestLocale(request));
     if (result.ok) return json(result.value, successStatus, successHeaders(result.value));
-    if (result.error.kind === "forbidden" || result.error.kind === "unauthenticated") console.warn(`[authz] API ${op.name} denied (${result.error.kind})`);
+    if (result.error.kind === "forbidden" || result.error.kind === "unauthenticated") log.warn("authz.denied", { operation: op.name, reason: result.error.kind, via: "api" });
     const headers: Record<string, string> = result.error.kind === "unauthenticated" ? { "WWW-Authenticate": 'Bearer realm="lotse"' } : {};
     return json({ error: result.error }, httpStatus(result.error), headers);
   } catch (error) {
-    console.error(`[api] ${op.name} failed:`, error);
+    // An unreachable database is logged once per outage (database.lost), not per request.
+    if (!isConnectionError(error)) log.error("api.failed", { operation: op.name, error });
     return json({ error: { kind: "unavailable", message: "The request could not be completed. Nothing was saved." } }, 503);
   }
 }

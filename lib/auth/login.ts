@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { audit } from "@/lib/audit";
+import { log } from "@/lib/log";
 import { verifyPassword } from "./password";
 import { releaseReservation, reserveAttempt, throttleKeys } from "./throttle";
 
@@ -24,21 +25,20 @@ export type LoginResult = { ok: true; user: LoginUser } | { ok: false; reason: "
 export async function checkLogin(email: string, password: string, address: string | null, now = new Date()): Promise<LoginResult> {
   const db = await getDb();
   const keys = throttleKeys(email, address);
-  const from = keys.address ? ` from ${keys.address}` : "";
   const reservation = await reserveAttempt(db, keys, now);
   if (!reservation.ok) {
-    console.warn(`[auth] login refused (${reservation.reason}) for ${keys.account}${from}`);
+    log.warn(`auth.login_${reservation.reason}`, { account: keys.account, address });
     return { ok: false, reason: reservation.reason };
   }
   // argon2 takes a while: checked after the reservation's transaction, holding no lock.
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid || !user.active) {
-    console.warn(`[auth] login failed for ${keys.account}${from}`);
+    log.warn("auth.login_failed", { account: keys.account, address });
     return { ok: false, reason: "invalid" };
   }
   await releaseReservation(db, keys, reservation.rows);
   await audit(db, { actor: { userId: user.id, role: user.role }, action: "login.success", outcome: "ok", subjectId: user.id, details: { address: keys.address } });
-  console.info(`[auth] login succeeded for user ${user.id}`);
+  log.info("auth.login_succeeded", { userId: user.id, address });
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
 }

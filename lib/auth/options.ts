@@ -2,7 +2,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { isConnectionError } from "@/db/connection-errors";
 import { users } from "@/db/schema";
+import { log } from "@/lib/log";
 import { endSession, startSession, touchSession } from "./activity";
 import { checkLogin } from "./login";
 import { sameOriginPath } from "./same-origin";
@@ -10,7 +12,10 @@ import { authSecret } from "./secret";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-/** The address of the closest hop: `next start` appends the socket's peer to x-forwarded-for. */
+/**
+ * The client's address. scripts/server.mjs sets x-forwarded-for to exactly that address (the
+ * socket's peer, or what trusted proxies report), replacing whatever the client sent.
+ */
 export function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
   const value = Array.isArray(forwarded) ? forwarded.join(",") : typeof forwarded === "string" ? forwarded : "";
@@ -45,7 +50,7 @@ export function authOptions(): NextAuthOptions {
             if (result.reason !== "invalid") throw new Error(result.reason);
             return null;
           } catch (error) {
-            if (!(error instanceof Error && REFUSALS.includes(error.message))) console.error("[auth] login error:", error);
+            if (!(error instanceof Error && REFUSALS.includes(error.message)) && !isConnectionError(error)) log.error("auth.login_error", { error });
             throw error;
           }
         },
@@ -58,18 +63,25 @@ export function authOptions(): NextAuthOptions {
           return { ...token, sub: u.id, role: u.role, sv: u.sessionVersion, sid: await startSession(await getDb(), u.id) };
         }
         // Re-checked on every request, so that deactivation or a role change takes effect at once.
-        const db = await getDb();
-        const [current] = token.sub
-          ? await db
-              .select({ active: users.active, role: users.role, sessionVersion: users.sessionVersion })
-              .from(users)
-              .where(eq(users.id, token.sub))
-          : [];
-        if (!current || !current.active || current.role !== token.role || current.sessionVersion !== token.sv) {
-          throw new Error("session ended");
+        try {
+          const db = await getDb();
+          const [current] = token.sub
+            ? await db
+                .select({ active: users.active, role: users.role, sessionVersion: users.sessionVersion })
+                .from(users)
+                .where(eq(users.id, token.sub))
+            : [];
+          if (!current || !current.active || current.role !== token.role || current.sessionVersion !== token.sv) {
+            throw new Error("session ended");
+          }
+          if (!(await touchSession(db, token.sid as string | undefined))) throw new Error("session idle");
+          return token;
+        } catch (error) {
+          // An unreachable database ends no session (a thrown error would clear the cookie and
+          // sign everyone out): nothing can be read meanwhile, and the check runs again next time.
+          if (isConnectionError(error)) return token;
+          throw error;
         }
-        if (!(await touchSession(db, token.sid as string | undefined))) throw new Error("session idle");
-        return token;
       },
       /** After login or logout only ever to a page of this app: never to another site (open redirect). */
       async redirect({ url, baseUrl }) {
@@ -88,9 +100,12 @@ export function authOptions(): NextAuthOptions {
       error: (code, metadata) => {
         // A session ended by the jwt callback is expected, not an error worth a stack trace.
         if (code === "JWT_SESSION_ERROR") return;
-        console.error(`[next-auth] ${code}`, metadata);
+        const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+        // An unreachable database is logged once per outage (database.lost), not per request.
+        if (isConnectionError(error)) return;
+        log.error("auth.next_auth_error", { code, error });
       },
-      warn: (code) => console.warn(`[next-auth] ${code}`),
+      warn: (code) => log.warn("auth.next_auth_warning", { code }),
       debug: () => undefined,
     },
   };

@@ -1,7 +1,8 @@
 /**
  * The real app server for the benchmark: `next build` when the build is missing or older than
- * the sources (as `npm start` decides), then `next start` in production mode on a free port, in
- * its own process group so that `next-server` dies with it.
+ * the sources (as `npm start` decides), then the production entry scripts/server.mjs (what
+ * `npm start` serves with) on a free port, in its own process group so that everything it
+ * started dies with it.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -74,7 +75,7 @@ export async function startServer(databaseUrl: string, name: string): Promise<Ap
   mkdirSync(join(".data", "bench"), { recursive: true });
   const logFile = join(".data", "bench", `${name}.log`);
   const out = createWriteStream(logFile);
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -108,10 +109,10 @@ export async function startServer(databaseUrl: string, name: string): Promise<Ap
 
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (exited !== undefined) throw new Error(`next start exited (${exited}) before answering; see ${logFile}`);
+    if (exited !== undefined) throw new Error(`the app server exited (${exited}) before answering; see ${logFile}`);
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer /api/health within 120 s; see ${logFile}`);
+      throw new Error(`the app server did not answer /api/health within 120 s; see ${logFile}`);
     }
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
     if (ok) return { url, logFile, stop };

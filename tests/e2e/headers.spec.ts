@@ -16,7 +16,7 @@ function expectSecurityHeaders(response: WithHeaders, where: string) {
   expect(headers["referrer-policy"], where).toBe("same-origin");
   expect(headers["permissions-policy"], where).toContain("camera=()");
   expect(headers["cross-origin-opener-policy"], where).toBe("same-origin");
-  // The tests run the production server (next start).
+  // The tests run the production server (scripts/server.mjs).
   expect(headers["strict-transport-security"], where).toContain("max-age=");
 }
 

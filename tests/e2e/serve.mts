@@ -6,7 +6,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRequire } from "node:module";
 import { resetPostgres } from "../helpers/reset";
 
 const port = process.argv[2] ?? "3100";
@@ -26,7 +25,7 @@ if (process.env.TEST_DATABASE_URL) {
   Object.assign(env, { DATABASE_URL: "", PGLITE_DIR: join(mkdtempSync(join(tmpdir(), "lotse-e2e-")), "pglite") });
 }
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env });
+// The production entry, as `npm start` runs it after building.
+const server = spawn(process.execPath, ["scripts/server.mjs", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -3,9 +3,13 @@ import { configureDatabase, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { loadGeneratedSecret } from "@/lib/auth/secret";
 import { databaseSettings, readEnv } from "@/lib/env";
+import { setLogDestination } from "@/lib/log-writer.mjs";
 
 // vitest.config.mts puts the test database into the environment; the app reads it the same way.
 configureDatabase(databaseSettings(readEnv()));
+
+// Log lines go through the console, which vitest shows for failing tests only.
+setLogDestination({ write: (line) => console.info(line.trimEnd()) });
 
 const state = globalThis as unknown as { __lotseMigrated?: boolean };
 

@@ -27,6 +27,12 @@ describe("configuration", () => {
       expect(() => readEnv({ LOTSE_AUDIT_RETENTION_YEARS: bad })).toThrow(`LOTSE_AUDIT_RETENTION_YEARS must be a whole number from 1 to 100 (got "${bad}")`);
     }
   });
+
+  it("LOTSE_TRUSTED_PROXIES takes addresses and CIDR ranges and names a bad entry", () => {
+    expect(readEnv({ LOTSE_TRUSTED_PROXIES: "10.0.0.0/8, fd00::1" })).toMatchObject({ trustedProxies: ["10.0.0.0/8", "fd00::1"] });
+    expect(readEnv({})).toMatchObject({ trustedProxies: [] });
+    expect(() => readEnv({ LOTSE_TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal" })).toThrow(/LOTSE_TRUSTED_PROXIES .*"proxy\.internal" is not an IP address/);
+  });
 });
 
 describe("configuration mistakes stop the start with a message naming the variable", () => {

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+/**
+ * The production entry (scripts/server.mjs) started by a test for itself, beside the shared
+ * end-to-end server, with the environment the test needs. Its output is kept line by line.
+ */
+export class OwnServer {
+  readonly stdout: string[] = [];
+  readonly stderr: string[] = [];
+  readonly url: string;
+  private readonly child: ChildProcess;
+  private exit: Promise<void>;
+
+  constructor(port: number, env: NodeJS.ProcessEnv) {
+    this.url = `http://127.0.0.1:${port}`;
+    // Its own process group: stopping it stops whatever it started.
+    this.child = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NEXTAUTH_URL: this.url, ...env },
+    });
+    collectLines(this.child.stdout!, this.stdout);
+    collectLines(this.child.stderr!, this.stderr);
+    this.exit = new Promise((resolve) => this.child.once("exit", () => resolve()));
+  }
+
+  /** Waits until GET /api/health answers 200. */
+  async ready(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`the server exited (${this.child.exitCode}):\n${this.stdout.join("\n")}\n${this.stderr.join("\n")}`);
+      const ok = await fetch(`${this.url}/api/health`).then((r) => r.ok, () => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`the server did not answer /api/health within ${timeoutMs} ms:\n${this.stdout.join("\n")}`);
+  }
+
+  /** The stdout lines parsed as JSON (a line that is not JSON throws, naming it). */
+  events(): Array<Record<string, unknown>> {
+    return this.stdout.map((line) => {
+      try {
+        return JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw new Error(`not a JSON line: ${line}`);
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      try {
+        process.kill(-this.child.pid!, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await this.exit;
+  }
+}
+
+function collectLines(stream: NodeJS.ReadableStream, into: string[]): void {
+  let rest = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop() ?? "";
+    into.push(...lines.filter((l) => l.trim() !== ""));
+  });
+  stream.on("end", () => {
+    if (rest.trim()) into.push(rest);
+  });
+}
