@@ -5,9 +5,9 @@ import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { startApp, type AppServer } from "./instances/app";
 import { Client } from "./instances/http";
 import { PROXY_ADDRESS, startNginx, type Proxy } from "./instances/nginx";
+import { OwnServer } from "./own-server";
 
 interface Prepared {
   password: string;
@@ -23,7 +23,7 @@ interface Prepared {
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100) + 40;
 let databaseUrl: string;
 let data: Prepared;
-let apps: AppServer[] = [];
+let apps: OwnServer[] = [];
 let proxy: Proxy;
 
 async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
@@ -51,14 +51,15 @@ test.beforeAll(async () => {
 
   const publicUrl = `http://${PROXY_ADDRESS}:${BASE_PORT}`;
   const env = {
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: randomBytes(48).toString("base64"),
     NEXTAUTH_URL: publicUrl,
     LOTSE_DEMO: "0",
     LOTSE_TRUSTED_PROXIES: PROXY_ADDRESS,
   };
-  apps = await Promise.all([startApp(BASE_PORT + 1, env), startApp(BASE_PORT + 2, env)]);
+  apps = [new OwnServer(BASE_PORT + 1, env), new OwnServer(BASE_PORT + 2, env)];
+  await Promise.all(apps.map((app) => app.ready(120_000)));
   proxy = await startNginx(BASE_PORT, [BASE_PORT + 1, BASE_PORT + 2]);
   await expect.poll(async () => (await new Client().send(proxy.url, "/api/health").catch(() => null))?.status, { timeout: 20_000 }).toBe(200);
 });
@@ -124,7 +125,7 @@ test("the same create sent to both instances at once makes one record, and both 
   const replies = await Promise.all(
     apps.flatMap((app) => [0, 1, 2].map(() => browser.send(app.url, "/api/v1/advice-sessions", { method: "POST", headers, body }))),
   );
-  for (const reply of replies) expect(reply.status, reply.text).toBeLessThan(300);
+  for (const reply of replies) expect(reply.status, reply.body).toBeLessThan(300);
   const ids = new Set(replies.map((r) => r.json<{ id: string }>().id));
   expect(ids.size).toBe(1);
   const [{ n }] = await query<{ n: number }>("select count(*)::int as n from records where id = $1", [[...ids][0]]);
