@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translate";
+import { MAX_BODY_BYTES, MAX_DEPTH, textTooDeep } from "@/lib/input-shape";
 import { execute, httpStatus, type Access, type Operation } from "@/lib/operation";
 import { actorFromRequest } from "./actor";
 
@@ -23,16 +25,48 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-/** Reads a JSON body; anything that is not a JSON object is a 422 naming the body. */
+/** The body as text, or null once it passes `limit` bytes (read no further than that). */
+async function boundedText(request: Request, limit: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length")) > limit) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function bodyError(request: Request, status: number, kind: string, key: string, max?: number): { ok: false; response: Response } {
+  const t = translator(requestLocale(request));
+  const message = max === undefined ? t(`errors.${key}`) : t(`errors.${key}`, { max });
+  return { ok: false, response: json({ error: { kind, fieldErrors: { _body: [message] } } }, status) };
+}
+
+/**
+ * Reads a JSON body: at most MAX_BODY_BYTES (else 413) and MAX_DEPTH levels
+ * deep (else 422, checked before parsing); anything that is not a JSON object
+ * is a 422 naming the body.
+ */
 export async function readBody(request: Request): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; response: Response }> {
-  const text = await request.text();
+  const text = await boundedText(request, MAX_BODY_BYTES);
+  if (text === null) return bodyError(request, 413, "too_large", "bodyTooLarge", MAX_BODY_BYTES);
+  if (textTooDeep(text)) return bodyError(request, 422, "validation", "bodyTooDeep", MAX_DEPTH);
   try {
     const body = text ? JSON.parse(text) : {};
     if (body && typeof body === "object" && !Array.isArray(body)) return { ok: true, body };
   } catch {
     // reported below
   }
-  return { ok: false, response: json({ error: { kind: "validation", fieldErrors: { _body: ["A JSON object is required."] } } }, 422) };
+  return bodyError(request, 422, "validation", "jsonObject");
 }
 
 /**
