@@ -56,3 +56,30 @@ export function inputShapeProblem(input: unknown, limits = { depth: MAX_DEPTH, v
   }
   return null;
 }
+
+/** A request's body as text, or null once it passes `limit` bytes (read no further than that). */
+export async function readBounded(request: Request, limit = MAX_BODY_BYTES): Promise<string | null> {
+  if (Number(request.headers.get("content-length")) > limit) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: on one branch of a cloned request it settles only once the other branch is cancelled too.
+      reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}

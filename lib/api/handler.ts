@@ -1,18 +1,11 @@
 import type { z } from "zod";
-import { LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/config";
+import { requestLocale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
-import { MAX_BODY_BYTES, MAX_DEPTH, textTooDeep } from "@/lib/input-shape";
+import { MAX_BODY_BYTES, MAX_DEPTH, readBounded, textTooDeep } from "@/lib/input-shape";
 import { execute, httpStatus, type Access, type Operation } from "@/lib/operation";
 import { actorFromRequest } from "./actor";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-function requestLocale(request: Request): Locale {
-  const cookie = request.headers.get("cookie")?.match(new RegExp(`${LOCALE_COOKIE}=(\\w+)`))?.[1];
-  if (cookie) return toLocale(cookie);
-  const language = request.headers.get("accept-language")?.slice(0, 2).toLowerCase();
-  return toLocale(language);
-}
 
 /** A cookie-authenticated change must come from this app's own pages (no cross-site requests). */
 function sameOrigin(request: Request): boolean {
@@ -23,26 +16,6 @@ function sameOrigin(request: Request): boolean {
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
-}
-
-/** The body as text, or null once it passes `limit` bytes (read no further than that). */
-async function boundedText(request: Request, limit: number): Promise<string | null> {
-  if (Number(request.headers.get("content-length")) > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 function bodyError(request: Request, status: number, kind: string, key: string, max?: number): { ok: false; response: Response } {
@@ -57,7 +30,7 @@ function bodyError(request: Request, status: number, kind: string, key: string, 
  * is a 422 naming the body.
  */
 export async function readBody(request: Request): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; response: Response }> {
-  const text = await boundedText(request, MAX_BODY_BYTES);
+  const text = await readBounded(request, MAX_BODY_BYTES);
   if (text === null) return bodyError(request, 413, "too_large", "bodyTooLarge", MAX_BODY_BYTES);
   if (textTooDeep(text)) return bodyError(request, 422, "validation", "bodyTooDeep", MAX_DEPTH);
   try {
