@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseActionBody } from "@/lib/action-guard";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
 // Coarse redirects only: a visitor without a session cookie goes to the login page.
@@ -6,7 +7,9 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = /^\/(cases|reports|admin)(\/|$)/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refused = await refuseActionBody(request);
+  if (refused) return refused;
   const policy = contentSecurityPolicy(newNonce());
   if (SIGNED_IN_AREAS.test(request.nextUrl.pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const login = new URL("/login", request.url);

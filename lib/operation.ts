@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { audit, countRefusal, subjectOf, type AuditKind } from "@/lib/audit";
 import { fieldErrors, unstorableTextPaths, zodErrorMap } from "@/lib/i18n/zod-errors";
+import { inputShapeProblem } from "@/lib/input-shape";
 
 type ActorFor<A> = A extends "public" ? Actor | null : Actor;
 
@@ -59,6 +60,9 @@ export async function execute<A extends Access, S extends z.ZodType, R>(
     if (!hasPermission(actor, op.access)) return denied(op, actor, rawInput, { kind: "forbidden" });
   }
   const t = translator(locale);
+  // Server actions' arguments never pass readBody: the same limits, before anything below recurses into the input.
+  const shape = inputShapeProblem(rawInput);
+  if (shape) return { ok: false, error: { kind: "validation", fieldErrors: { _body: [t(`errors.${shape.key}`, { max: shape.max })] } } };
   const unstorable = unstorableTextPaths(rawInput);
   if (unstorable.length) {
     return { ok: false, error: { kind: "validation", fieldErrors: Object.fromEntries(unstorable.map((f) => [f, [t("errors.invalidCharacters")]])) } };

@@ -13,7 +13,7 @@ export async function generateMetadata() {
 }
 
 const METHODS: Method[] = ["get", "post", "put", "delete"];
-const STATUSES = ["200", "201", "401", "403", "404", "409", "422", "503"];
+const STATUSES = ["200", "201", "401", "403", "404", "409", "413", "422", "503"];
 
 export default async function ApiDocsPage() {
   if (!(await currentActor())) redirect("/login?callbackUrl=/api-docs");

@@ -1,19 +1,14 @@
 import type { z } from "zod";
 import { isConnectionError } from "@/db/connection-errors";
 import { env } from "@/lib/env";
-import { LOCALE_COOKIE, toLocale, type Locale } from "@/lib/i18n/config";
+import { requestLocale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translate";
+import { MAX_BODY_BYTES, MAX_DEPTH, readBounded, textTooDeep } from "@/lib/input-shape";
 import { log } from "@/lib/log";
 import { execute, httpStatus, type Access, type Operation } from "@/lib/operation";
 import { actorFromRequest } from "./actor";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
-function requestLocale(request: Request): Locale {
-  const cookie = request.headers.get("cookie")?.match(new RegExp(`${LOCALE_COOKIE}=(\\w+)`))?.[1];
-  if (cookie) return toLocale(cookie);
-  const language = request.headers.get("accept-language")?.slice(0, 2).toLowerCase();
-  return toLocale(language);
-}
 
 /** A cookie-authenticated change must come from this app's own pages (no cross-site requests). */
 function sameOrigin(request: Request): boolean {
@@ -26,16 +21,28 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-/** Reads a JSON body; anything that is not a JSON object is a 422 naming the body. */
+function bodyError(request: Request, status: number, kind: string, key: string, max?: number): { ok: false; response: Response } {
+  const t = translator(requestLocale(request));
+  const message = max === undefined ? t(`errors.${key}`) : t(`errors.${key}`, { max });
+  return { ok: false, response: json({ error: { kind, fieldErrors: { _body: [message] } } }, status) };
+}
+
+/**
+ * Reads a JSON body: at most MAX_BODY_BYTES (else 413) and MAX_DEPTH levels
+ * deep (else 422, checked before parsing); anything that is not a JSON object
+ * is a 422 naming the body.
+ */
 export async function readBody(request: Request): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; response: Response }> {
-  const text = await request.text();
+  const text = await readBounded(request, MAX_BODY_BYTES);
+  if (text === null) return bodyError(request, 413, "too_large", "bodyTooLarge", MAX_BODY_BYTES);
+  if (textTooDeep(text)) return bodyError(request, 422, "validation", "bodyTooDeep", MAX_DEPTH);
   try {
     const body = text ? JSON.parse(text) : {};
     if (body && typeof body === "object" && !Array.isArray(body)) return { ok: true, body };
   } catch {
     // reported below
   }
-  return { ok: false, response: json({ error: { kind: "validation", fieldErrors: { _body: ["A JSON object is required."] } } }, 422) };
+  return bodyError(request, 422, "validation", "jsonObject");
 }
 
 /**

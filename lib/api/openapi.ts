@@ -304,7 +304,7 @@ function figureSchemas(): Record<string, JsonSchema> {
   };
 }
 
-const ERROR_KINDS = ["unauthenticated", "forbidden", "not_found", "validation", "conflict", "unavailable"];
+const ERROR_KINDS = ["unauthenticated", "forbidden", "not_found", "validation", "conflict", "too_large", "unavailable"];
 
 function errorResponses(t: Translate): Record<string, ApiResponse> {
   const error = { "application/json": { schema: ref("Error") } };
@@ -314,12 +314,13 @@ function errorResponses(t: Translate): Record<string, ApiResponse> {
     NotFound: { description: t("api.responses.404"), content: error },
     Conflict: { description: t("api.responses.409"), content: error },
     Invalid: { description: t("api.responses.422"), content: error },
+    TooLarge: { description: t("api.responses.413"), content: error },
     Unavailable: { description: t("api.responses.503"), content: error },
   };
 }
 
 const failures = (...statuses: number[]): Record<string, ApiResponse> => {
-  const names: Record<number, string> = { 401: "Unauthenticated", 403: "Forbidden", 404: "NotFound", 409: "Conflict", 422: "Invalid", 503: "Unavailable" };
+  const names: Record<number, string> = { 401: "Unauthenticated", 403: "Forbidden", 404: "NotFound", 409: "Conflict", 413: "TooLarge", 422: "Invalid", 503: "Unavailable" };
   return Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/${names[s]}` }]));
 };
 
@@ -356,7 +357,7 @@ function recordPaths(t: Translate, spec: KindSpec, resource: Resource): OpenApiD
       post: operation(t, resource, "create", `create${one}`, {
         parameters: [idempotencyHeader(t, ops.create.input)],
         requestBody: { required: true, content: json(ref(`${one}Create`)) },
-        responses: { ...ok(one, "201"), ...failures(401, 403, 422, 503) },
+        responses: { ...ok(one, "201"), ...failures(401, 403, 413, 422, 503) },
       }),
     },
     [`/api/v1/${spec.slug}/{id}`]: {
@@ -367,7 +368,7 @@ function recordPaths(t: Translate, spec: KindSpec, resource: Resource): OpenApiD
       put: operation(t, resource, "update", `update${one}`, {
         parameters: parameters(t, ops.get.input, ["id"]),
         requestBody: { required: true, content: json(ref(`${one}Update`)) },
-        responses: { ...ok(one), ...failures(401, 403, 404, 409, 422, 503) },
+        responses: { ...ok(one), ...failures(401, 403, 404, 409, 413, 422, 503) },
       }),
       delete: operation(t, resource, "delete", `delete${one}`, {
         parameters: parameters(t, ops.remove.input, ["id"]),
@@ -395,7 +396,7 @@ function build(locale: Locale): OpenApiDocument {
       post: operation(t, clients, "create", "createClient", {
         parameters: [idempotencyHeader(t, createClient.input)],
         requestBody: { required: true, content: json(ref("ClientCreate")) },
-        responses: { ...ok("Client", "201"), ...failures(401, 403, 422, 503) },
+        responses: { ...ok("Client", "201"), ...failures(401, 403, 413, 422, 503) },
       }),
     },
     "/api/v1/clients/{id}": {
@@ -406,7 +407,7 @@ function build(locale: Locale): OpenApiDocument {
       put: operation(t, clients, "update", "updateClient", {
         parameters: parameters(t, getClient.input, ["id"]),
         requestBody: { required: true, content: json(ref("ClientUpdate")) },
-        responses: { ...ok("Client"), ...failures(401, 403, 404, 409, 422, 503) },
+        responses: { ...ok("Client"), ...failures(401, 403, 404, 409, 413, 422, 503) },
       }),
     },
   };

@@ -11,7 +11,7 @@ import enFigures from "@/messages/en/figures.json";
 const de = { ...deBase, ...deCases, ...deApi, ...deFigures };
 const en = { ...enBase, ...enCases, ...enApi, ...enFigures };
 
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from "./locales";
 
 export { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, TIME_ZONE, type Locale } from "./locales";
 
@@ -20,4 +20,12 @@ export const MESSAGES: Record<Locale, Messages> = { de, en };
 
 export function toLocale(value: string | undefined | null): Locale {
   return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : DEFAULT_LOCALE;
+}
+
+/** The language of a request without a session: the language cookie, else Accept-Language. */
+export function requestLocale(request: Request): Locale {
+  const cookie = request.headers.get("cookie")?.match(new RegExp(`${LOCALE_COOKIE}=(\\w+)`))?.[1];
+  if (cookie) return toLocale(cookie);
+  const language = request.headers.get("accept-language")?.slice(0, 2).toLowerCase();
+  return toLocale(language);
 }

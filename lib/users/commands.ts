@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { orgUnits, userUnits, users, type Role, type User } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { revokeTokensOf } from "@/lib/api/tokens";
@@ -43,22 +44,25 @@ async function replaceUnits(tx: Tx, userId: string, unitIds: string[]) {
   if (unitIds.length) await tx.insert(userUnits).values(unitIds.map((unitId) => ({ userId, unitId })));
 }
 
+/** Makes an account; also run by `npm run admin:create` (lib/users/first-admin.ts), where nobody is signed in. */
+export async function insertUser(tx: Tx, input: z.output<typeof createUserSchema>): Promise<PublicUser> {
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (taken) throw new FieldError("email", "emailTaken");
+  const { regionId, unitIds } = await checkedAssignments(tx, input.role, input.regionId, input.unitIds);
+  const [user] = await tx
+    .insert(users)
+    .values({ email: input.email, name: input.name, role: input.role, regionId, passwordHash: await hashPassword(acceptable(input.password)) })
+    .returning();
+  await replaceUnits(tx, user.id, unitIds);
+  return withoutHash(user);
+}
+
 export const createUser = defineOperation({
   name: "users.create",
   access: "users.manage",
   audit: "change",
   input: createUserSchema,
-  async run({ tx }, input): Promise<PublicUser> {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (taken) throw new FieldError("email", "emailTaken");
-    const { regionId, unitIds } = await checkedAssignments(tx, input.role, input.regionId, input.unitIds);
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, regionId, passwordHash: await hashPassword(acceptable(input.password)) })
-      .returning();
-    await replaceUnits(tx, user.id, unitIds);
-    return withoutHash(user);
-  },
+  run: ({ tx }, input) => insertUser(tx, input),
 });
 
 async function currentUser(tx: Tx, id: string): Promise<User> {

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createClient, updateClient } from "@/lib/clients/commands";
 import { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES } from "@/lib/clients/schemas";
 import { searchClients } from "@/lib/clients/queries";
+import { MAX_BODY_BYTES, MAX_DEPTH, MAX_VALUES } from "@/lib/input-shape";
 import { createOccupation } from "@/lib/occupations";
 import { execute, httpStatus, type AnyOperation } from "@/lib/operation";
 import { RECORD_OPERATIONS, type PresentedRecord } from "@/lib/records/commands";
@@ -27,6 +28,10 @@ import { clientInput, makeActor, makeClient, makeOrg, makeRecord, PERSONAL_WITH_
  * (body parsing, non-JSON bodies, path and query mapping, authentication):
  * fewer cases, because resolving a token costs about six queries per request
  * on PGlite.
+ *
+ * Quality bar R10: among the bodies are ones past the limits of lib/input-shape.ts
+ * (nested up to 10,000 levels deep, too many values, over 1 MiB), which must
+ * be refused naming `_body` (422, or 413 for the size), never with a 5xx.
  */
 const DIRECT_RUNS = 1000;
 const HTTP_RUNS = 30;
@@ -108,7 +113,75 @@ function values(ids: string[]) {
 }
 
 type Step = { op: "drop"; key: string } | { op: "set"; key: string; value: unknown };
-type BodyPlan = { kind: "raw"; body: unknown } | { kind: "mutate"; steps: Step[] };
+/** Bodies past the limits, in one field or (field null) as the whole body. */
+type ShapePlan =
+  | { kind: "deep"; field: string | null; depth: number; arrays: boolean[] }
+  | { kind: "wide"; field: string; count: number }
+  | { kind: "huge"; field: string; bytes: number };
+type BodyPlan = { kind: "raw"; body: unknown } | { kind: "mutate"; steps: Step[] } | ShapePlan;
+
+/**
+ * A body built as text and as value side by side, because JSON.stringify itself
+ * overflows the stack on deep values. `refusal` is the answer it must get.
+ */
+class Shaped {
+  constructor(
+    readonly text: string,
+    readonly value: unknown,
+    readonly refusal: { status: number; via: "any" | "http" } | null,
+  ) {}
+}
+
+/** `depth` levels of objects and arrays (in the order `arrays` repeats) around a 1, built in loops, not by recursion. */
+function nesting(depth: number, arrays: boolean[]): { text: string; value: unknown } {
+  const isArray = (level: number) => arrays[level % arrays.length];
+  let value: unknown = 1;
+  for (let level = depth - 1; level >= 0; level--) value = isArray(level) ? [value] : { a: value };
+  const open: string[] = [];
+  const close: string[] = [];
+  for (let level = 0; level < depth; level++) {
+    open.push(isArray(level) ? "[" : '{"a":');
+    close.push(isArray(level) ? "]" : "}");
+  }
+  return { text: `${open.join("")}1${close.reverse().join("")}`, value };
+}
+
+function shapedBody(plan: ShapePlan, valid: () => Record<string, unknown>): Shaped {
+  const part =
+    plan.kind === "deep"
+      ? nesting(plan.depth, plan.arrays)
+      : plan.kind === "wide"
+        ? { text: `[${new Array(plan.count).fill("0").join(",")}]`, value: new Array(plan.count).fill(0) }
+        : { text: JSON.stringify("x".repeat(plan.bytes)), value: "x".repeat(plan.bytes) };
+  const refusal =
+    plan.kind === "deep"
+      ? plan.depth + (plan.field === null ? 0 : 1) > MAX_DEPTH
+        ? ({ status: 422, via: "any" } as const)
+        : null
+      : plan.kind === "wide"
+        ? plan.count > MAX_VALUES
+          ? ({ status: 422, via: "any" } as const)
+          : null
+        : ({ status: 413, via: "http" } as const);
+  if (plan.field === null) return new Shaped(part.text, part.value, refusal);
+  const marker = `@@${randomUUID()}@@`;
+  const body = valid();
+  const text = JSON.stringify({ ...body, [plan.field]: marker }).replace(`"${marker}"`, () => part.text);
+  Object.defineProperty(body, plan.field, { value: part.value, enumerable: true, writable: true, configurable: true });
+  return new Shaped(text, body, refusal);
+}
+
+function shapePlans(fields: string[], withHuge: boolean): fc.Arbitrary<ShapePlan>[] {
+  const field = fc.constantFrom(...fields);
+  const arrays = fc.array(fc.boolean(), { minLength: 1, maxLength: 4 });
+  const depth = fc.oneof(fc.integer({ min: 1, max: MAX_DEPTH + 2 }), fc.integer({ min: 1, max: 10_000 }), fc.constant(10_000));
+  const plans: fc.Arbitrary<ShapePlan>[] = [
+    fc.record({ kind: fc.constant("deep" as const), field: fc.option(field, { nil: null }), depth, arrays }),
+    fc.record({ kind: fc.constant("wide" as const), field, count: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: MAX_VALUES + 1, max: 2 * MAX_VALUES })) }),
+  ];
+  if (withHuge) plans.push(fc.record({ kind: fc.constant("huge" as const), field, bytes: fc.integer({ min: MAX_BODY_BYTES + 1, max: 3 * MAX_BODY_BYTES }) }));
+  return plans;
+}
 
 /** Arbitrary JSON (objects or not), field soups, and valid bodies with a few fields dropped, changed or added. */
 function bodyPlans(fields: string[], ids: string[], withNonObjects: boolean) {
@@ -126,11 +199,20 @@ function bodyPlans(fields: string[], ids: string[], withNonObjects: boolean) {
   if (withNonObjects) plans.push(fc.record({ kind: fc.constant("raw" as const), body: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string({ maxLength: 10 }).map((s) => ({ __text: s }))) }));
   // Now and then the valid body itself, so that the success path (and what follows it) is exercised too.
   const unchanged = fc.constant<BodyPlan>({ kind: "mutate", steps: [] });
-  return fc.oneof({ weight: 1, arbitrary: unchanged }, { weight: 8, arbitrary: plans[0] }, { weight: 3, arbitrary: plans[1] }, ...(plans[2] ? [{ weight: 1, arbitrary: plans[2] }] : []));
+  // Bodies over 1 MiB only where the size is checked: the route handler (the operation level only sees values).
+  const shaped = fc.oneof(...shapePlans(fields, withNonObjects));
+  return fc.oneof(
+    { weight: 1, arbitrary: unchanged },
+    { weight: 8, arbitrary: plans[0] },
+    { weight: 3, arbitrary: plans[1] },
+    { weight: 2, arbitrary: shaped },
+    ...(plans[2] ? [{ weight: 1, arbitrary: plans[2] }] : []),
+  );
 }
 
 /** The body a plan stands for, as JSON would carry it (no undefined, no -0, no prototype tricks). */
 function bodyOf(plan: BodyPlan, valid: () => Record<string, unknown>): unknown {
+  if (plan.kind === "deep" || plan.kind === "wide" || plan.kind === "huge") return shapedBody(plan, valid);
   if (plan.kind === "raw") return plan.body;
   const body: Record<string, unknown> = valid();
   for (const step of plan.steps) {
@@ -142,6 +224,7 @@ function bodyOf(plan: BodyPlan, valid: () => Record<string, unknown>): unknown {
 
 /** What the route handler would get from the wire: a JSON text, or (for { __text }) a text that may not be JSON. */
 function wireText(body: unknown): string {
+  if (body instanceof Shaped) return body.text;
   if (body && typeof body === "object" && "__text" in body && Object.keys(body).length === 1) return String((body as { __text: string }).__text);
   return JSON.stringify(body) ?? "";
 }
@@ -158,14 +241,14 @@ function queryPlans(fields: string[], ids: string[]) {
 // ---------------------------------------------------------------------------
 // Checking one answer.
 
-const ALLOWED = new Set([200, 201, 404, 409, 422]);
+const ALLOWED = new Set([200, 201, 404, 409, 413, 422]);
 
 function checkAnswer(answer: { status: number; body: any }, what: string): void {
   expect(answer.status, `${what}: ${JSON.stringify(answer.body)?.slice(0, 500)}`).toBeLessThan(500);
   expect(ALLOWED.has(answer.status), `${what}: unexpected status ${answer.status}`).toBe(true);
-  if (answer.status === 422) {
+  if (answer.status === 422 || answer.status === 413) {
     const error = answer.body?.error;
-    expect(error?.kind, what).toBe("validation");
+    expect(error?.kind, what).toBe(answer.status === 413 ? "too_large" : "validation");
     const entries = Object.entries((error?.fieldErrors ?? {}) as Record<string, unknown>);
     expect(entries.length, `${what}: a 422 names at least one field`).toBeGreaterThan(0);
     for (const [field, messages] of entries) {
@@ -177,6 +260,13 @@ function checkAnswer(answer: { status: number; body: any }, what: string): void 
     }
   }
   if (answer.status === 409) expect(answer.body?.error?.current, what).toBeTypeOf("object");
+}
+
+/** A body past a limit is refused as a whole, naming `_body`, whatever else is wrong with it. */
+function checkShape(body: unknown, answer: { status: number; body: any }, http: boolean, what: string): void {
+  if (!(body instanceof Shaped) || !body.refusal || (body.refusal.via === "http" && !http)) return;
+  expect(answer.status, `${what}: ${JSON.stringify(answer.body)?.slice(0, 300)}`).toBe(body.refusal.status);
+  expect(Object.keys(answer.body.error.fieldErrors), what).toContain("_body");
 }
 
 let baseline: Awaited<ReturnType<typeof tableCounts>>;
@@ -217,8 +307,9 @@ interface World {
 }
 
 const world = {} as World;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !("__text" in v && Object.keys(v).length === 1);
-const roundTrip = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v instanceof Shaped ? isObject(v.value) : typeof v === "object" && v !== null && !Array.isArray(v) && !("__text" in v && Object.keys(v).length === 1);
+const roundTrip = (v: unknown) => (v instanceof Shaped ? v.value : JSON.parse(JSON.stringify(v))) as Record<string, unknown>;
 const enc = encodeURIComponent;
 
 /** Ids the fuzzer picks from: its own units, clients and records, another adviser's, and ones that do not exist. */
@@ -308,6 +399,7 @@ describe("fuzzing every write endpoint and list (R5)", () => {
                   : null;
               if (!answer) return;
               checkAnswer(answer, "POST clients");
+              checkShape(body, answer, http, "POST clients");
               await checkWrites(answer.status, "POST clients");
             }),
             { numRuns: runs },
@@ -332,6 +424,7 @@ describe("fuzzing every write endpoint and list (R5)", () => {
                   : null;
               if (!answer) return;
               checkAnswer(answer, "PUT clients/[id]");
+              checkShape(body, answer, http, "PUT clients/[id]");
               await checkWrites(answer.status, "PUT clients/[id]", async () => {
                 if (answer.body?.id === world.client.id) world.client = { ...world.client, ...answer.body, createdAt: world.client.createdAt, updatedAt: world.client.updatedAt };
               });
@@ -359,6 +452,7 @@ describe("fuzzing every write endpoint and list (R5)", () => {
                     : null;
                 if (!answer) return;
                 checkAnswer(answer, `POST ${spec.slug}`);
+                checkShape(body, answer, http, `POST ${spec.slug}`);
                 await checkWrites(answer.status, `POST ${spec.slug}`);
               }),
               { numRuns: runs },
@@ -390,6 +484,7 @@ describe("fuzzing every write endpoint and list (R5)", () => {
                     : null;
                 if (!answer) return;
                 checkAnswer(answer, `PUT ${spec.slug}/[id]`);
+                checkShape(body, answer, http, `PUT ${spec.slug}/[id]`);
                 await checkWrites(answer.status, `PUT ${spec.slug}/[id]`, async () => {
                   if (answer.body?.id === target().id) world.putTargets.set(spec.kind, answer.body);
                 });
@@ -500,5 +595,56 @@ describe("inputs that must be refused with a field error, not a server error", (
     const answer = await send("GET", path, { token: world.token, headers: { "accept-language": "en" } });
     expect(answer.status, JSON.stringify(answer.body)).toBe(422);
     expect(Object.keys(answer.body.error.fieldErrors)).toContain(field);
+  });
+});
+
+/** Quality bar R10, the cases of the finding: bodies that once answered 503 (a stack overflow). */
+describe("bodies past the limits are refused naming _body, never with a server error", () => {
+  beforeAll(async () => {
+    if (!world.actor) await buildWorld();
+  }, 120_000);
+
+  const notesNested = (arrays: boolean) => shapedBody({ kind: "deep", field: "notes", depth: 10_000, arrays: [arrays] }, () => clientInput(world.actor.contactPointIds[0], PERSONAL_WITH_CONSENT));
+
+  it.each([
+    ["an object", false],
+    ["an array", true],
+  ])("POST /api/v1/clients with notes as %s nested 10,000 levels deep: 422", async (_, arrays) => {
+    const before = await tableCounts();
+    const answer = await send("POST", "/api/v1/clients", { token: world.token, body: notesNested(arrays).text, headers: { "accept-language": "en" } });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(422);
+    expect(answer.body.error.fieldErrors).toEqual({ _body: [`The body is nested too deeply: at most ${MAX_DEPTH} levels.`] });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it.each([
+    ["an object", false],
+    ["an array", true],
+  ])("a server action's input (the operation) with notes as %s nested 10,000 levels deep: 422", async (_, arrays) => {
+    const before = await tableCounts();
+    const result = await execute(createClient, world.actor, notesNested(arrays).value, "de");
+    expect(result).toEqual({ ok: false, error: { kind: "validation", fieldErrors: { _body: [`Die Daten sind zu tief verschachtelt: höchstens ${MAX_DEPTH} Ebenen.`] } } });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("an input with more values than allowed: 422", async () => {
+    const result = await execute(createClient, world.actor, { ...clientInput(world.actor.contactPointIds[0]), notes: new Array(MAX_VALUES).fill("x") }, "en");
+    expect(result).toEqual({ ok: false, error: { kind: "validation", fieldErrors: { _body: ["The body holds too many values: at most 100,000."] } } });
+  });
+
+  it("a 2 MiB body: 413 naming the limit, in the caller's language", async () => {
+    const before = await tableCounts();
+    const body = JSON.stringify({ ...clientInput(world.actor.contactPointIds[0], PERSONAL_WITH_CONSENT), notes: "x".repeat(2 * 1024 * 1024) });
+    const answer = await send("POST", "/api/v1/clients", { token: world.token, body, headers: { "accept-language": "de" } });
+    expect(answer.status, JSON.stringify(answer.body)?.slice(0, 300)).toBe(413);
+    expect(answer.body.error).toEqual({ kind: "too_large", fieldErrors: { _body: ["Die Anfrage ist zu groß: höchstens 1.048.576 Bytes."] } });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("a body within the limits but nested as deep as allowed reaches the field check", async () => {
+    const body = shapedBody({ kind: "deep", field: "notes", depth: MAX_DEPTH - 1, arrays: [false] }, () => clientInput(world.actor.contactPointIds[0], PERSONAL_WITH_CONSENT));
+    const answer = await send("POST", "/api/v1/clients", { token: world.token, body: body.text, headers: { "accept-language": "en" } });
+    expect(answer.status).toBe(422);
+    expect(Object.keys(answer.body.error.fieldErrors)).toEqual(["notes"]);
   });
 });

@@ -1,0 +1,69 @@
+import semver from "semver";
+
+/**
+ * The rules of `npm run deps:check` (quality bar S8), apart from the registry:
+ * every production dependency pinned to one exact version, and that version the
+ * newest release of its range (what npm's caret allows: the same major, for 0.x
+ * the same minor), so that no published fix is missing. Not failed, only listed:
+ * a newer major (crossing it is a migration, done deliberately) and a newer
+ * release that an installed package's peer requirement rules out.
+ */
+
+export interface RegistryInfo {
+  versions: string[];
+  latest: string;
+}
+
+/** Peer requirements from package-lock.json: package → [the package asking, its range]. */
+export type PeerRequirements = Record<string, { by: string; range: string }[]>;
+
+export interface Assessment {
+  unpinned: { name: string; spec: string }[];
+  behind: { name: string; pinned: string; newest: string }[];
+  heldBack: { name: string; pinned: string; newest: string; by: string[] }[];
+  newerMajor: { name: string; pinned: string; latest: string }[];
+}
+
+/** One exact version (1.2.3, 1.2.3-rc.1); ranges (^, ~, >=, x, *), tags and URLs are not. */
+export function isExact(spec: string): boolean {
+  return semver.valid(spec) !== null && semver.clean(spec) === spec;
+}
+
+/** Every peer requirement the lock file records, by the package required. */
+export function peerRequirements(lock: { packages?: Record<string, { peerDependencies?: Record<string, string> }> }): PeerRequirements {
+  const out: PeerRequirements = {};
+  for (const [path, entry] of Object.entries(lock.packages ?? {})) {
+    const by = path.replace(/^.*node_modules\//, "");
+    for (const [name, range] of Object.entries(entry.peerDependencies ?? {})) (out[name] ??= []).push({ by, range });
+  }
+  return out;
+}
+
+/** What the check reports for `dependencies`, given each one's releases in the registry. */
+export function assess(dependencies: Record<string, string>, registry: Record<string, RegistryInfo>, peers: PeerRequirements = {}): Assessment {
+  const result: Assessment = { unpinned: [], behind: [], heldBack: [], newerMajor: [] };
+  for (const [name, pinned] of Object.entries(dependencies)) {
+    if (!isExact(pinned)) {
+      result.unpinned.push({ name, spec: pinned });
+      continue;
+    }
+    const info = registry[name];
+    if (!info) continue;
+    const inRange = info.versions.filter((v) => semver.valid(v) && semver.satisfies(v, `^${pinned}`) && semver.gt(v, pinned));
+    const requirements = (peers[name] ?? []).filter((p) => p.by !== name);
+    const allowed = inRange.filter((v) => requirements.every((p) => semver.satisfies(v, p.range, { includePrerelease: true })));
+    const newestAllowed = semver.maxSatisfying(allowed, "*");
+    const newestInRange = semver.maxSatisfying(inRange, "*");
+    if (newestAllowed) result.behind.push({ name, pinned, newest: newestAllowed });
+    else if (newestInRange) {
+      const by = requirements.filter((p) => !semver.satisfies(newestInRange, p.range, { includePrerelease: true })).map((p) => `${p.by} (${p.range})`);
+      result.heldBack.push({ name, pinned, newest: newestInRange, by });
+    }
+    if (semver.valid(info.latest) && semver.gt(info.latest, pinned) && !semver.satisfies(info.latest, `^${pinned}`)) result.newerMajor.push({ name, pinned, latest: info.latest });
+  }
+  return result;
+}
+
+export function failed(assessment: Assessment): boolean {
+  return assessment.unpinned.length > 0 || assessment.behind.length > 0;
+}
