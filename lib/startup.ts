@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { databaseKind, getDb } from "@/db/client";
+import { checkpointEmbedded, databaseKind, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { appSettings } from "@/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
@@ -30,6 +30,7 @@ export async function prepareApp(): Promise<void> {
   }
   if (await ensureLedger(await getDb())) console.info("[lotse] rebuilt the figures ledger from the history");
   await ensureSecret();
+  await checkpointEmbedded();
   scheduleRetention();
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
   console.info(`[lotse] database: ${databaseKind()}${env.demo ? " (demo mode)" : ""}`);
