@@ -10,6 +10,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Kills the embedded database of a server of its own: there is none on PostgreSQL.
+  testIgnore: process.env.TEST_DATABASE_URL ? ["**/embedded-recovery.spec.ts"] : [],
   fullyParallel: false,
   workers: 1,
   retries: 0,
