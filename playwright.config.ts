@@ -11,8 +11,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export default defineConfig({
   testDir: "tests/e2e",
   // Specs that need a PostgreSQL server of their own (two instances behind nginx; a relay that
-  // loses the database): only in the PostgreSQL run.
-  testIgnore: process.env.TEST_DATABASE_URL ? [] : ["**/two-instances.spec.ts", "**/database-loss.spec.ts"],
+  // loses the database) run only in the PostgreSQL run; the one that kills the embedded
+  // database's process only in the PGlite run.
+  testIgnore: process.env.TEST_DATABASE_URL ? ["**/embedded-recovery.spec.ts"] : ["**/two-instances.spec.ts", "**/database-loss.spec.ts"],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -2,6 +2,8 @@ import pg, { Pool, type PoolConfig } from "pg";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "./schema";
 import { startEmbeddedServer, stopEmbeddedServer, type EmbeddedServer } from "./embedded";
+import { checkpointIfDue, scheduleCheckpoints } from "./embedded-checkpoints";
+import { DiscardingPool } from "./pool";
 import { assumeAppRole } from "./row-security";
 import { isConnectionError } from "./connection-errors";
 import { databaseEvents } from "./events";
@@ -13,11 +15,12 @@ export type DatabaseKind = "pglite" | "postgres";
 /** Where the database is; lib/env.ts reads it from the environment and hands it over. */
 export type DatabaseSettings = { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dir: string };
 
-interface Connection {
+export interface Connection {
   kind: DatabaseKind;
   pool: Pool;
   db: Db;
   embedded?: EmbeddedServer;
+  stopCheckpoints?: () => void;
 }
 
 // Route handlers, pages and instrumentation are separate bundles that may each
@@ -115,19 +118,26 @@ export function databaseKind(): DatabaseKind {
   return settings().kind;
 }
 
-async function connect(): Promise<Connection> {
+function connect(): Promise<Connection> {
   const where = settings();
-  const kind = where.kind;
-  let embedded: EmbeddedServer | undefined;
-  let config: PoolConfig;
-  if (where.kind === "postgres") {
-    config = { connectionString: where.url, max: where.poolSize };
-  } else {
-    embedded = await startEmbeddedServer(where.dir);
-    // PGlite is a single-session database: one connection, requests queue in the pool.
-    config = { host: embedded.socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 };
-  }
-  const pool = new Pool({
+  if (where.kind === "pglite") return connectEmbedded(where.dir);
+  return Promise.resolve(openPool("postgres", { connectionString: where.url, max: where.poolSize }));
+}
+
+/**
+ * The embedded database of `dataDir`, started in its own process and restarted if that process
+ * dies (db/embedded.ts), behind a pool that reconnects to the restarted process's socket.
+ */
+export async function connectEmbedded(dataDir: string): Promise<Connection> {
+  const embedded = await startEmbeddedServer(dataDir);
+  // PGlite is a single-session database: one connection, requests queue in the pool.
+  const config = { host: embedded.socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 };
+  const connection = openPool("pglite", config);
+  return { ...connection, embedded, stopCheckpoints: scheduleCheckpoints(connection.pool) };
+}
+
+function openPool(kind: DatabaseKind, config: PoolConfig): Connection {
+  const pool: Pool = new DiscardingPool({
     ...config,
     Client: ObservedClient,
     // Fail fast when the server is down (quality bar R4) instead of hanging requests.
@@ -140,7 +150,23 @@ async function connect(): Promise<Connection> {
   // The idle connections' errors (ObservedClient has noted them); without a listener the
   // pool's 'error' event would be an uncaught exception.
   pool.on("error", () => undefined);
-  return { kind, pool, db: drizzle(pool, { schema }), embedded };
+  return { kind, pool, db: drizzle(pool, { schema }) };
+}
+
+/**
+ * Writes a checkpoint of the embedded database if much has been written since the last (after
+ * the demo seed, say), so that a crash right after does not replay it all. Nothing on PostgreSQL.
+ */
+export async function checkpointEmbedded(): Promise<void> {
+  const { kind, pool } = await connection();
+  if (kind === "pglite") await checkpointIfDue(pool);
+}
+
+/** Closes a connection's pool and stops its embedded database, if it has one. */
+export async function closeConnection({ pool, embedded, stopCheckpoints }: Connection): Promise<void> {
+  stopCheckpoints?.();
+  await pool.end();
+  if (embedded) await stopEmbeddedServer(embedded);
 }
 
 function connection(): Promise<Connection> {
@@ -166,7 +192,5 @@ export async function closeDb(): Promise<void> {
   const pending = holder.__lotseConnection;
   holder.__lotseConnection = undefined;
   if (!pending) return;
-  const { pool, embedded } = await pending;
-  await pool.end();
-  if (embedded) await stopEmbeddedServer(embedded);
+  await closeConnection(await pending);
 }

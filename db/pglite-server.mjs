@@ -3,65 +3,31 @@
 // otherwise freeze every request. The app connects to it with `pg` over a
 // unix socket inside the data folder, exactly as it talks to a real server.
 //
-// Exactly one process may own a PGlite folder (two writers corrupt it beyond
-// repair), so the folder is claimed with an exclusive lock file before PGlite
-// opens it; a second opener exits with a clear message and never writes.
-import { mkdirSync, openSync, writeSync, closeSync, readFileSync, unlinkSync } from "node:fs";
+// Usage: node pglite-server.mjs <folder> <parent pid>. The folder is checked and
+// claimed (db/pglite-folder.mjs) before PGlite opens it; a second opener exits with
+// a clear message and never writes. This process never outlives its parent.
+import { unlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { Worker } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { claimFolder, prepareFolder } from "./pglite-folder.mjs";
 
 const dir = resolve(process.argv[2] ?? ".data/pglite");
-const lockPath = join(dir, "lotse-owner.lock");
-export const SOCKET_NAME = ".s.PGSQL.5432";
+const parentPid = Number(process.argv[3]) || process.ppid;
+const SOCKET_NAME = ".s.PGSQL.5432";
+// How long a clean stop may take once the parent is gone, before the watchdog ends the process.
+const STOP_GRACE_MS = 5000;
 
 function send(message) {
-  if (process.send) process.send(message);
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-
-function claimFolder() {
-  mkdirSync(dir, { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-      const owner = Number(readFileSync(lockPath, "utf8").trim());
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new Error(
-          `The embedded database folder ${dir} is already in use by process ${owner}. ` +
-            `Stop that process first, or set PGLITE_DIR to another folder (or DATABASE_URL to use PostgreSQL).`,
-        );
-      }
-      // The previous owner died without cleaning up: the lock is stale.
-      unlinkSync(lockPath);
-    }
-  }
-  throw new Error(`Could not claim the embedded database folder ${dir}.`);
-}
-
-function releaseFolder() {
-  try {
-    if (Number(readFileSync(lockPath, "utf8").trim()) === process.pid) unlinkSync(lockPath);
-  } catch {
-    // already gone
-  }
+  if (process.connected) process.send(message);
 }
 
 let db;
 let server;
+let release = () => undefined;
+let ready = false;
+let parentGone = false;
 let stopping = false;
 
 async function stop(code) {
@@ -71,13 +37,23 @@ async function stop(code) {
     await server?.stop();
     await db?.close();
   } finally {
-    releaseFolder();
+    release();
     process.exit(code);
   }
 }
 
-try {
-  claimFolder();
+function parentLeft() {
+  // During start-up PGlite may be writing a fresh folder: it finishes, then closes cleanly.
+  if (ready) void stop(0);
+  else parentGone = true;
+}
+
+// From the first moment: a 'disconnect' that nobody listened for is never heard again.
+process.on("disconnect", parentLeft);
+
+async function start() {
+  prepareFolder(dir);
+  release = claimFolder(dir);
   const socketPath = join(dir, SOCKET_NAME);
   try {
     unlinkSync(socketPath);
@@ -85,16 +61,35 @@ try {
     // no leftover socket
   }
   db = await PGlite.create({ dataDir: join(dir, "pgdata") });
-  server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
+  // The app's pool opens one connection at a time, but its next one may arrive before the
+  // server has seen the last one close. pglite-socket 0.2 refuses a connection over its limit
+  // (Node's server.maxConnections resets it, or its own check ends it without ever reading it,
+  // which then holds Node's count at the limit and locks every later connection out). So the
+  // limit leaves room; PGlite is one session either way, its queue runs one query at a time.
+  server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 16 });
   await server.start();
-  send({ type: "ready", socketDir: dir });
+}
+
+try {
+  await start();
 } catch (error) {
   send({ type: "error", message: error instanceof Error ? error.message : String(error) });
-  releaseFolder();
+  release();
   process.exit(1);
 }
 
-// The owner (the app or a test run) is gone: close cleanly so the folder stays consistent.
-process.on("disconnect", () => void stop(0));
-process.on("SIGTERM", () => void stop(0));
-process.on("SIGINT", () => void stop(0));
+ready = true;
+if (parentGone || process.ppid !== parentPid) {
+  await stop(0);
+} else {
+  send({ type: "ready", socketDir: dir });
+  // The IPC channel closes when the parent dies, but only a free event loop hears it: check the
+  // parent too, and let a second thread end the process when a long query holds this one.
+  setInterval(() => process.ppid !== parentPid && void stop(0), 1000).unref();
+  new Worker(new URL("./pglite-watchdog.mjs", import.meta.url), { workerData: { parentPid, graceMs: STOP_GRACE_MS } }).unref();
+  // Installed only now, so that until the database serves, the default action (end at once) applies.
+  process.on("SIGTERM", () => void stop(0));
+  // A terminal's Ctrl-C reaches the whole process group: the parent decides, and this process
+  // follows when it goes, rather than stopping under a parent that would start it again.
+  process.on("SIGINT", () => (process.ppid !== parentPid || !process.connected) && void stop(0));
+}

@@ -1,4 +1,4 @@
-import { configureDatabase, databaseKind, getDb } from "@/db/client";
+import { checkpointEmbedded, configureDatabase, databaseKind, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { databaseSettings, env as readConfiguration } from "@/lib/env";
@@ -21,6 +21,7 @@ export async function prepareApp(): Promise<void> {
   }
   if (await ensureLedger(await getDb())) log.info("app.ledger_rebuilt");
   await loadGeneratedSecret(await getDb());
+  await checkpointEmbedded();
   scheduleRetention();
   scheduleHousekeeping(env.auditRetentionYears);
   // next-auth reads its own address from the environment, so it is the one value written back.

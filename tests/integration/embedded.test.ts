@@ -1,9 +1,11 @@
-import { mkdtempSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { startEmbeddedServer, stopEmbeddedServer } from "@/db/embedded";
+import { embeddedProcessesOf, killAll } from "@/tests/helpers/embedded";
 
 describe("embedded database folder", () => {
   // Starts PGlite three times (a fresh folder, then a restart): slow on a loaded machine.
@@ -22,5 +24,61 @@ describe("embedded database folder", () => {
     // Once the owner has stopped, the folder can be opened again with its data intact.
     const again = await startEmbeddedServer(dir);
     await stopEmbeddedServer(again);
+  });
+
+  it("serves a connection opened while the previous one is still closing", { timeout: 120_000 }, async () => {
+    const server = await startEmbeddedServer(mkdtempSync(join(tmpdir(), "lotse-overlap-")));
+    onTestFinished(() => stopEmbeddedServer(server));
+    const failures: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const client = new pg.Client({ host: server.socketDir, port: 5432, user: "postgres", database: "postgres" });
+      client.on("error", () => undefined);
+      try {
+        await client.connect();
+        await client.query("select 1");
+      } catch (error) {
+        failures.push(`connection ${i}: ${(error as Error).message}`);
+      }
+      // Not awaited: the next connection opens while this one closes, as the pool's next one does.
+      void client.end().catch(() => undefined);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("takes over a lock whose pid now belongs to a process that is no embedded database", { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lotse-stale-"));
+    const lock = join(dir, "lotse-owner.lock");
+    const unrelated = spawn("sleep", ["120"], { stdio: "ignore" });
+    onTestFinished(() => killAll([unrelated.pid]));
+
+    // The lock format of earlier versions: a bare pid, here of a live `sleep`.
+    writeFileSync(lock, String(unrelated.pid));
+    await stopEmbeddedServer(await startEmbeddedServer(dir));
+
+    // The current format, naming this live test runner.
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, started: "1", token: "0123456789abcdef" }));
+    await stopEmbeddedServer(await startEmbeddedServer(dir));
+  });
+
+  // Each refusal comes from a freshly started process that checks the folder before PGlite opens it.
+  it("refuses a folder that cannot hold the database, naming PGLITE_DIR and the reason, and leaves no process", { timeout: 30_000 }, async () => {
+    const base = mkdtempSync(join(tmpdir(), "lotse-unusable-"));
+    const file = join(base, "a-file");
+    writeFileSync(file, "not a folder");
+    const cases: [string, RegExp][] = [
+      [`/proc/lotse-${process.pid}`, /\/proc is on the proc file system/],
+      [file, /is a file, not a folder/],
+      [join(file, "pglite"), /a part of the path is a file, not a folder/],
+    ];
+    onTestFinished(() => killAll(cases.flatMap(([dir]) => embeddedProcessesOf(dir))));
+    for (const [dir, reason] of cases) {
+      const refusal = await startEmbeddedServer(dir).then(
+        () => new Error("started"),
+        (error: Error) => error,
+      );
+      expect(refusal.message).toContain(`The embedded database folder ${dir} (PGLITE_DIR) cannot be used`);
+      expect(refusal.message).toMatch(reason);
+      expect(embeddedProcessesOf(dir)).toEqual([]);
+    }
   });
 });
