@@ -90,10 +90,9 @@ async function restart(server: Supervised): Promise<void> {
     }
   }
   const reason = failure instanceof Error ? failure.message : String(failure);
-  console.error(
-    `[db] The embedded database process ended and could not be started again (${RESTART_DELAYS_MS.length} attempts): ${reason} ` +
-      `Stopping the app so that it can be started afresh.`,
-  );
+  const info = { attempts: RESTART_DELAYS_MS.length, reason };
+  if (databaseEvents.listenerCount("embedded-failed")) databaseEvents.emit("embedded-failed", info);
+  else process.stderr.write(`The embedded database process could not be started again: ${JSON.stringify(info)}\n`);
   process.exit(1);
 }
 

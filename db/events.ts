@@ -13,6 +13,8 @@ export interface DatabaseEvents {
   "embedded-exit": [info: { code: number | null; signal: string | null }];
   /** A new embedded database process owns the folder and serves again. */
   "embedded-restarted": [info: { pid: number | undefined }];
+  /** It could not be started again: the app stops right after, for its supervisor to restart it. */
+  "embedded-failed": [info: { attempts: number; reason: string }];
 }
 
 // Route handlers, pages and instrumentation are separate bundles that may each load

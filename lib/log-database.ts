@@ -21,4 +21,7 @@ export function logDatabaseEvents(): void {
   });
   databaseEvents.on("embedded-exit", ({ code, signal }) => log.error("database.embedded_exit", { code, signal }));
   databaseEvents.on("embedded-restarted", ({ pid }) => log.info("database.embedded_restarted", { pid }));
+  databaseEvents.on("embedded-failed", ({ attempts, reason }) =>
+    log.error("database.embedded_failed", { attempts, reason, action: "stopping the app so that its supervisor starts it afresh" }),
+  );
 }
