@@ -92,7 +92,7 @@ async function restart(server: Supervised): Promise<void> {
   const reason = failure instanceof Error ? failure.message : String(failure);
   const info = { attempts: RESTART_DELAYS_MS.length, reason };
   if (databaseEvents.listenerCount("embedded-failed")) databaseEvents.emit("embedded-failed", info);
-  else process.stderr.write(`The embedded database process could not be started again: ${JSON.stringify(info)}\n`);
+  else process.stderr.write(`The embedded database process could not be started again (${info.attempts} attempts): ${reason}\n`);
   process.exit(1);
 }
 
