@@ -252,7 +252,10 @@ function figureSchemas(): Record<string, JsonSchema> {
     FIGURE_ORDER.map((key) => [
       key,
       key === TOP_OCCUPATIONS_KEY
-        ? { type: "array", items: { type: "object", properties: { id: uuid, name: { type: "string" }, count }, required: ["id", "name", "count"] } }
+        ? {
+            type: "array",
+            items: { type: "object", properties: { id: uuid, name: { type: "string" }, count, suppressed: { type: "boolean", const: true } }, required: ["id", "name", "count"] },
+          }
         : key === TARGETS_KEY
           ? nullable({
               type: "object",

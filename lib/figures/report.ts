@@ -27,6 +27,9 @@ import {
   type CounterValues,
 } from "./definitions";
 import { ensureCompacted } from "./ledger";
+import { rankOccupations, type OccupationCount, type TopOccupation } from "./ranking";
+
+export type { TopOccupation };
 
 const timestamp = z.iso.datetime({ offset: true });
 /** A reference date: a day (its end in Europe/Berlin) or an exact instant. */
@@ -140,25 +143,15 @@ async function orgFigures(tx: Tx, scope: Scope, day: string) {
   };
 }
 
-export interface TopOccupation {
-  id: string;
-  name: string;
-  count: number | null;
-}
-
-async function topOccupations(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<TopOccupation[]> {
+/** Initial sessions per reference occupation: what `advice.topOccupations` is ranked from. */
+async function occupationCounts(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<OccupationCount[]> {
   const rows = await counterTotals(tx, { from: q.from, to: q.to, ref: referenceOf(q.asOf), scope, by: "occupation", counters: INITIAL_SESSION_COUNTERS });
   const byOccupation = new Map<string, number>();
   for (const r of rows) if (r.group) byOccupation.set(r.group, (byOccupation.get(r.group) ?? 0) + r.n);
   const ids = [...byOccupation.keys()];
   if (!ids.length) return [];
   const names = await tx.select().from(occupations).where(inArray(occupations.id, ids));
-  return names
-    .map((o) => ({ id: o.id, name: locale === "de" ? o.nameDe : o.nameEn, sortName: o.nameEn, count: byOccupation.get(o.id) ?? 0 }))
-    .filter((o) => o.count > 0)
-    .sort((a, b) => b.count - a.count || a.sortName.localeCompare(b.sortName, "en"))
-    .slice(0, 5)
-    .map(({ sortName: _s, ...o }) => o);
+  return names.map((o) => ({ id: o.id, name: locale === "de" ? o.nameDe : o.nameEn, nameDe: o.nameDe, count: byOccupation.get(o.id) ?? 0 }));
 }
 
 export interface TargetProgress {
@@ -205,16 +198,22 @@ export interface FiguresReport {
   suppressed: string[];
 }
 
-/** Every figure of the report, exactly as counted (no suppression). */
-export async function computeFigures(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<Record<string, FigureValue>> {
+/** Every figure of the report, exactly as counted, and the occupations' counts that rank the top occupations. */
+async function countAll(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<{ raw: Record<string, FigureValue>; occupations: OccupationCount[] }> {
   const c = values(await counterRows(tx, q, scope, null));
   const raw: Record<string, FigureValue> = {};
   for (const f of COUNT_FIGURES) raw[f.key] = f.value(c);
   for (const f of SHARE_FIGURES) raw[f.key] = f.value(c);
   Object.assign(raw, await orgFigures(tx, scope, q.to));
-  raw[TOP_OCCUPATIONS_KEY] = await topOccupations(tx, q, scope, locale);
+  const counts = await occupationCounts(tx, q, scope, locale);
+  raw[TOP_OCCUPATIONS_KEY] = rankOccupations(counts);
   raw[TARGETS_KEY] = scope.level === "network" ? await targetProgress(tx, q) : null;
-  return raw;
+  return { raw, occupations: counts };
+}
+
+/** Every figure of the report, exactly as counted (no suppression). */
+export async function computeFigures(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<Record<string, FigureValue>> {
+  return (await countAll(tx, q, scope, locale)).raw;
 }
 
 /**
@@ -229,7 +228,7 @@ async function prepareRead(tx: Tx): Promise<void> {
 
 export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope, locale: Locale): Promise<FiguresReport> {
   await prepareRead(tx);
-  const raw = await computeFigures(tx, q, scope, locale);
+  const { raw, occupations: counts } = await countAll(tx, q, scope, locale);
   const below = scope.level !== "network";
   const suppressed: string[] = [];
   const figures: Record<string, FigureValue> = {};
@@ -238,8 +237,9 @@ export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope,
     if (below && typeof value === "number" && suppress(value)) {
       figures[key] = null;
       suppressed.push(key);
-    } else if (below && Array.isArray(value)) {
-      figures[key] = value.map((o) => ({ ...o, count: o.count !== null && suppress(o.count) ? null : o.count }));
+    } else if (below && key === TOP_OCCUPATIONS_KEY) {
+      // Ranked again: a withheld count must not show through the entry's place in the list.
+      figures[key] = rankOccupations(counts, suppress);
     } else figures[key] = value;
   }
   const now = new Date().toISOString();

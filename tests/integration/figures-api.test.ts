@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { occupations } from "@/db/schema";
 import { BREAKDOWNS } from "@/lib/figures/counters";
 import { listTargets, saveTarget } from "@/lib/figures/targets";
 import { execute } from "@/lib/operation";
@@ -141,5 +144,35 @@ describe("figures API", () => {
     const exact = await send("GET", `/api/v1/figures?${YEAR}&asOf=2020-01-07T10:15:00%2B01:00`, { token: network });
     expect(exact).toMatchObject({ status: 200, body: { asOf: "2020-01-07T10:15:00+01:00" } });
   });
-});
 
+  it("ranks the top occupations with ties by German name in every language, withheld ones after the shown ones by name only", async () => {
+    const org = await makeOrg();
+    const adviser = await makeActor("adviser", { unitIds: [org.subproject.id] });
+    const tag = randomUUID().slice(0, 8);
+    const db = await getDb();
+    // Initial sessions per occupation: two ties at 3 (German and English order differ), two withheld (2 and 1).
+    const plan = [
+      { nameDe: `Bäckerin ${tag}`, nameEn: `Baker ${tag}`, sessions: 3 },
+      { nameDe: `Ärztin ${tag}`, nameEn: `Physician ${tag}`, sessions: 3 },
+      { nameDe: `Zimmerin ${tag}`, nameEn: `Carpenter ${tag}`, sessions: 2 },
+      { nameDe: `Dolmetscherin ${tag}`, nameEn: `Interpreter ${tag}`, sessions: 1 },
+    ];
+    for (const o of plan) {
+      const [made] = await db.insert(occupations).values({ nameDe: o.nameDe, nameEn: o.nameEn }).returning();
+      for (let i = 0; i < o.sessions; i++) {
+        const client = await makeClient(adviser, { contactPointId: org.contactPoints[0].id, occupationId: made.id });
+        await makeRecord(adviser, "advice_session", { place: { unitId: org.contactPoints[0].id, clientId: client.id } });
+      }
+    }
+    const answer = await send("GET", `/api/v1/figures?${YEAR}&scope=${org.region.id}`, { token: network, headers: { "accept-language": "en" } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.figures["advice.topOccupations"].map((o: { name: string; count: number | null; suppressed?: boolean }) => [o.name, o.count, o.suppressed ?? false])).toEqual([
+      [`Physician ${tag}`, 3, false],
+      [`Baker ${tag}`, 3, false],
+      [`Interpreter ${tag}`, null, true],
+      [`Carpenter ${tag}`, null, true],
+    ]);
+    const german = await send("GET", `/api/v1/figures?${YEAR}&scope=${org.region.id}`, { token: network, headers: { "accept-language": "de" } });
+    expect(german.body.figures["advice.topOccupations"].map((o: { name: string }) => o.name)).toEqual([`Ärztin ${tag}`, `Bäckerin ${tag}`, `Dolmetscherin ${tag}`, `Zimmerin ${tag}`]);
+  });
+});
