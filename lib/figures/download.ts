@@ -1,5 +1,6 @@
 import "server-only";
 import { httpStatus } from "@/lib/operation";
+import type { Locale } from "@/lib/i18n/config";
 import { serverI18n } from "@/lib/i18n/server";
 import { perform } from "@/lib/server";
 import { breakdownTable, reportTable, toCsv, toXlsx, type ExportTable } from "./export";
@@ -7,7 +8,7 @@ import { figuresBreakdown, figuresReport } from "./report";
 import { breakdownOf, figuresParams, figuresQuery } from "./request";
 
 const FORMATS = {
-  csv: { type: "text/csv; charset=utf-8", body: async (table: ExportTable) => toCsv(table) },
+  csv: { type: "text/csv; charset=utf-8", body: async (table: ExportTable, locale: Locale) => toCsv(table, locale) },
   xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: async (table: ExportTable) => new Uint8Array(await toXlsx(table)) },
 } as const;
 
@@ -22,7 +23,7 @@ export async function figuresDownload(request: Request): Promise<Response> {
   const format = Object.hasOwn(FORMATS, extension) ? FORMATS[extension] : undefined;
   if (!format) return Response.json({ error: { kind: "validation", fieldErrors: { format: ["csv, xlsx"] } } }, { status: 422 });
   const query = figuresQuery(figuresParams(search));
-  const { t } = await serverI18n();
+  const { t, locale } = await serverI18n();
 
   let table: ExportTable;
   if (search.by !== undefined) {
@@ -34,7 +35,7 @@ export async function figuresDownload(request: Request): Promise<Response> {
     if (!result.ok) return Response.json({ error: result.error }, { status: httpStatus(result.error) });
     table = reportTable(result.value, t);
   }
-  return new Response(await format.body(table), {
+  return new Response(await format.body(table, locale), {
     headers: {
       "Content-Type": format.type,
       "Content-Disposition": `attachment; filename="${table.fileName}.${extension}"`,
