@@ -273,8 +273,8 @@ function figureSchemas(): Record<string, JsonSchema> {
   };
   const row: JsonSchema = {
     type: "object",
-    properties: { group: { type: "string" }, label: { type: "string" }, cells: { type: "object", additionalProperties: ref("FigureCell") } },
-    required: ["group", "label", "cells"],
+    properties: { group: { type: "string" }, label: { type: "string" }, code: { type: "string" }, cells: { type: "object", additionalProperties: ref("FigureCell") } },
+    required: ["group", "label", "code", "cells"],
   };
   return {
     FigureCell: cell,

@@ -68,13 +68,14 @@ describe("figures exports", () => {
       ...report("network", {}),
       by: "region",
       keys,
-      rows: [{ group: "r1", label: "=Bremen", cells: { [keys[0]]: { value: null, suppressed: true }, [keys[1]]: { value: 7 } } }],
-      total: { group: "total", label: "Total", cells: { [keys[0]]: { value: 2 }, [keys[1]]: { value: 7 } } },
+      rows: [{ group: "4a0c1f34-7a0d-4c51-9d3c-3f3f6f0d2a11", code: "DE-HB", label: "=Bremen", cells: { [keys[0]]: { value: null, suppressed: true }, [keys[1]]: { value: 7 } } }],
+      total: { group: "total", code: "total", label: "Total", cells: { [keys[0]]: { value: 2 }, [keys[1]]: { value: 7 } } },
     };
     const table = breakdownTable(breakdown, en);
     expect(table.header).toEqual(["Code", "Regional network", "Initial advice sessions", "Recognition advice"]);
     expect(table.rows).toEqual([
-      ["r1", "=Bremen", SUPPRESSED, 7],
+      // The region's code, not its internal id.
+      ["DE-HB", "=Bremen", SUPPRESSED, 7],
       ["total", "Total", 2, 7],
     ]);
     expect(table.fileName).toBe("lotse-figures-2019-network-by-region");

@@ -117,7 +117,7 @@ export function breakdownTable(breakdown: FiguresBreakdown, t: Translate): Expor
     if (c.value === null) return SUPPRESSED;
     return protect && suppress(c.value) ? SUPPRESSED : c.value;
   };
-  const line = (r: FiguresBreakdown["total"], protect: boolean): ExportCell[] => [r.group, r.label, ...breakdown.keys.map((k) => cell(r.cells[k], protect))];
+  const line = (r: FiguresBreakdown["total"], protect: boolean): ExportCell[] => [r.code, r.label, ...breakdown.keys.map((k) => cell(r.cells[k], protect))];
   return {
     fileName: fileName(breakdown, breakdown.by),
     sheets: sheetsOf(t),

@@ -249,8 +249,11 @@ export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope,
 export type Cell = { value: number } | { value: null; suppressed: true };
 
 export interface BreakdownRow {
+  /** What the row groups by, as the API names it (a region or an occupation by its id). */
   group: string;
   label: string;
+  /** The group as people know it, for the code column of an export: a region's ISO code (DE-BY), an occupation's KldB code. */
+  code: string;
   cells: Record<string, Cell>;
 }
 
@@ -280,7 +283,7 @@ function monthsOf(from: string, to: string): string[] {
   }
 }
 
-async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[], q: FiguresQuery, locale: Locale): Promise<{ group: string; label: string }[]> {
+async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[], q: FiguresQuery, locale: Locale): Promise<{ group: string; label: string; code?: string }[]> {
   const t = translator(locale);
   switch (by) {
     case "month": {
@@ -289,11 +292,11 @@ async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[
     }
     case "region": {
       const regions = await tx
-        .select({ id: orgUnits.id, name: locale === "en" ? sql<string>`coalesce(${orgUnits.nameEn}, ${orgUnits.name})` : orgUnits.name })
+        .select({ id: orgUnits.id, code: orgUnits.code, name: locale === "en" ? sql<string>`coalesce(${orgUnits.nameEn}, ${orgUnits.name})` : orgUnits.name })
         .from(orgUnits)
         .where(and(eq(orgUnits.level, "region"), scope.level === "network" ? undefined : eq(orgUnits.id, (await regionOf(tx, scope))!)))
         .orderBy(orgUnits.name);
-      return regions.map((r) => ({ group: r.id, label: r.name }));
+      return regions.map((r) => ({ group: r.id, label: r.name, code: r.code ?? "" }));
     }
     case "gender":
       return ["female", "male", "diverse", "not_stated"].map((g) => ({ group: g, label: t(`values.gender.${g}`) }));
@@ -304,7 +307,7 @@ async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[
     case "occupation": {
       const ids = present.filter(Boolean);
       const rows = ids.length ? await tx.select().from(occupations).where(inArray(occupations.id, ids)) : [];
-      const labels = rows.map((o) => ({ group: o.id, label: locale === "de" ? o.nameDe : o.nameEn })).sort((a, b) => a.label.localeCompare(b.label, locale));
+      const labels = rows.map((o) => ({ group: o.id, label: locale === "de" ? o.nameDe : o.nameEn, code: o.kldbCode ?? "" })).sort((a, b) => a.label.localeCompare(b.label, locale));
       return present.includes("") ? [...labels, { group: "", label: t("figures.notStated") }] : labels;
     }
   }
@@ -341,8 +344,8 @@ export async function buildBreakdown(tx: Tx, q: FiguresQuery & { by: Breakdown }
     scope,
     by: q.by,
     keys: figures.map((f) => f.key),
-    rows: groups.map((g) => ({ ...g, cells: cellsOf(values(byGroup.get(g.group) ?? []), true) })),
-    total: { group: "total", label: translator(locale)("figures.total"), cells: cellsOf(values(totalRows), scope.level !== "network") },
+    rows: groups.map((g) => ({ ...g, code: g.code ?? g.group, cells: cellsOf(values(byGroup.get(g.group) ?? []), true) })),
+    total: { group: "total", code: "total", label: translator(locale)("figures.total"), cells: cellsOf(values(totalRows), scope.level !== "network") },
   };
 }
 

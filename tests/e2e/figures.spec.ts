@@ -72,6 +72,12 @@ test("the breakdown table shows any breakdown, with withheld cells as <3", async
   const table = page.getByRole("table");
   await expect(table.locator("tbody tr")).toHaveCount(published.figures["organisation.regionalNetworks"]);
   await expect(table.locator("tfoot")).toContainText("53.284");
+  // The code column holds each region's code, never an internal id.
+  const regionCsv = await download(page, "CSV herunterladen");
+  const codes = regionCsv.content.toString("utf8").replace(/^\uFEFF/, "").split("\r\n").slice(1, -2).map((line) => line.split(";")[0]);
+  expect(codes).toHaveLength(published.figures["organisation.regionalNetworks"]);
+  expect(codes).toContain("DE-BY");
+  for (const code of codes) expect(code).toMatch(/^DE-[A-Z]{2}$/);
   // Reference occupations are client attributes; a few of them have only one or two completers.
   await page.getByLabel("Aufschlüsseln nach").selectOption("occupation");
   await page.getByRole("button", { name: "Anzeigen" }).click();
