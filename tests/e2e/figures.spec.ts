@@ -93,3 +93,20 @@ test("the breakdown table shows any breakdown, with withheld cells as <3", async
   // No group holds a 1 or 2 (only the network's total may).
   expect(csv.content.toString("utf8")).not.toMatch(/^(?!total;).*;(1|2)(;|\r\n)/m);
 });
+
+test("the reports overview and the admin's region table count the national subprojects, as the figures do", async ({ page, browser }) => {
+  await loginAndWait(page, DEMO.network, /\/reports$/);
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+  const figures = (await (await page.request.get(`/api/v1/figures?from=${today}&to=${today}`)).json()).figures;
+  const german = (n: number) => new Intl.NumberFormat("de").format(n);
+  for (const [who, email, path] of [["coordinator", DEMO.network, "/reports"], ["admin", DEMO.admin, "/admin/org"]] as const) {
+    const tab = who === "coordinator" ? page : await (await browser.newContext()).newPage();
+    if (who === "admin") await loginAndWait(tab, email, /\/admin$/);
+    await tab.goto(path);
+    const foot = tab.getByRole("table").locator("tfoot");
+    await expect(foot.getByRole("row", { name: /Bundesweite Teilprojekte/ }), who).toBeVisible();
+    const total = foot.getByRole("row", { name: /Netzwerk insgesamt/ }).getByRole("cell");
+    await expect(total.nth(0), who).toHaveText(german(figures["organisation.subprojects"]));
+    await expect(total.nth(1), who).toHaveText(german(figures["contactPoints.total"]));
+  }
+});
