@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { occupations } from "@/db/schema";
+import { and, isNull, lte, max } from "drizzle-orm";
+import { occupations, records } from "@/db/schema";
+import { figuresLatestYear } from "@/lib/figures/years";
+import { todayInBerlin } from "@/lib/validation";
 import { BREAKDOWNS } from "@/lib/figures/counters";
 import { listTargets, saveTarget } from "@/lib/figures/targets";
 import { execute } from "@/lib/operation";
 import { FIGURE_ORDER } from "@/lib/figures/definitions";
 import published from "../fixtures/figures-2019.json";
 import { send, sessionSecret, tokenFor } from "../helpers/api";
-import { makeActor, makeClient, makeOrg, makeRecord } from "../helpers/factories";
+import { makeActor, makeClient, makeOrg, makeRecord, readingAllClients } from "../helpers/factories";
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 const YEAR = "from=2019-01-01&to=2019-12-31";
@@ -136,6 +139,10 @@ describe("figures API", () => {
     const bad = await send("GET", "/api/v1/figures?from=2019-01-01&to=2019-13-01&asOf=yesterday&scope=everything", { token: network });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fieldErrors).sort()).toEqual(["asOf", "scope", "to"]);
+    // Impossible dates and parameters the API does not take are named too, never replaced by a default.
+    const impossible = await send("GET", "/api/v1/figures?from=2019-02-30&to=2019-12-31&asOf=2019-02-30&completersAsOf=2019-02-29T10:00:00Z&year=abc", { token: network });
+    expect(impossible.status).toBe(422);
+    expect(Object.keys(impossible.body.error.fieldErrors).sort()).toEqual(["asOf", "completersAsOf", "from", "year"]);
     const backwards = await send("GET", "/api/v1/figures?from=2019-12-31&to=2019-01-01", { token: network });
     expect(backwards).toMatchObject({ status: 422, body: { error: { fieldErrors: { to: ["Das Ende darf nicht vor dem Beginn liegen."] } } } });
     const by = await send("GET", `/api/v1/figures/breakdown?${YEAR}&by=planet`, { token: network });
@@ -174,5 +181,17 @@ describe("figures API", () => {
     ]);
     const german = await send("GET", `/api/v1/figures?${YEAR}&scope=${org.region.id}`, { token: network, headers: { "accept-language": "de" } });
     expect(german.body.figures["advice.topOccupations"].map((o: { name: string }) => o.name)).toEqual([`Ärztin ${tag}`, `Bäckerin ${tag}`, `Dolmetscherin ${tag}`, `Zimmerin ${tag}`]);
+  });
+
+  it("opens the pages on the latest year with records, whichever that is", async () => {
+    const coordinator = await makeActor("network_coordinator");
+    const today = todayInBerlin();
+    const latestRecord = () =>
+      readingAllClients(async (tx) => (await tx.select({ last: max(records.occurredOn) }).from(records).where(and(isNull(records.deletedAt), lte(records.occurredOn, today))))[0].last);
+    // Whatever the other tests recorded: the year of the latest record there is.
+    expect(await execute(figuresLatestYear, coordinator, {})).toEqual({ ok: true, value: Number((await latestRecord())!.slice(0, 4)) });
+    const adviser = await makeActor("adviser", { unitIds: [own.subproject.id] });
+    await makeRecord(adviser, "skilled_worker_activity", { place: { unitId: own.subproject.id }, data: { occurredOn: today } });
+    expect(await execute(figuresLatestYear, coordinator, {})).toEqual({ ok: true, value: Number(today.slice(0, 4)) });
   });
 });
