@@ -214,3 +214,31 @@ test("the figures page opens on the latest year with records and offers halves, 
   );
   expect(beyond).toEqual([]);
 });
+
+test("the print view fits every table on A4 portrait, every column", async ({ page }) => {
+  await loginAndWait(page, DEMO.network, /\/reports$/);
+  // A4's width less the page margins of the print style (210 mm − 2 × 14 mm), in CSS pixels.
+  const printable = Math.floor((182 / 25.4) * 96);
+  await page.setViewportSize({ width: printable, height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  const overflowing = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll("table")]
+        .filter((table) => table.scrollWidth > table.parentElement!.clientWidth || table.getBoundingClientRect().right > document.documentElement.clientWidth)
+        .map((table) => `${table.caption?.textContent}: ${table.scrollWidth} > ${table.parentElement!.clientWidth}`),
+    );
+  await page.goto(`/reports/figures?${BROCHURE}`);
+  await expect(page.getByRole("table", { name: "Interkulturelle Öffnung" }).getByRole("columnheader", { name: "Beratungen" })).toBeVisible();
+  expect(await overflowing()).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(printable);
+
+  // A breakdown has too many columns for one sheet's width: on paper they come in parts, each with the groups again.
+  await page.goto(`/reports/figures/breakdown?${BROCHURE}&by=region`);
+  const parts = page.getByRole("table", { name: /nach Landesnetzwerk \(Teil \d+ von \d+\)/ });
+  expect(await parts.count()).toBeGreaterThan(1);
+  const columns = await parts.evaluateAll((tables) => tables.flatMap((t) => [...t.querySelectorAll("thead th")].slice(1).map((th) => th.textContent)));
+  const onScreen = await page.evaluate(() => [...document.querySelectorAll("table")].find((t) => !t.caption?.textContent?.includes("(Teil"))!.querySelectorAll("thead th").length - 1);
+  expect(columns).toHaveLength(onScreen);
+  expect(await overflowing()).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(printable);
+});

@@ -10,7 +10,8 @@ import { load } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
 import { FiguresForm } from "../_components/FiguresForm";
 import { scopeName, scopeOptions } from "../_components/scopes";
-import { cellText, dayText, periodName } from "../_components/view";
+import { BreakdownTable, printParts } from "../_components/BreakdownTable";
+import { dayText, periodName } from "../_components/view";
 import styles from "../figures.module.css";
 
 export async function generateMetadata() {
@@ -41,6 +42,7 @@ export default async function BreakdownPage({ searchParams }: { searchParams: Pr
   const scope = scopeName(breakdown.scope, scopes, t);
   const period = periodName(t, format, params);
   const caption = t("figures.breakdown.caption", { scope, period, by: byLabel });
+  const parts = printParts(breakdown.keys);
 
   return (
     <article className={styles.report}>
@@ -64,42 +66,15 @@ export default async function BreakdownPage({ searchParams }: { searchParams: Pr
         </a>
       </div>
       {breakdown.rows.length === 0 && <p>{t("figures.breakdown.empty")}</p>}
-      <div className={`${styles.chart} ${styles.scroll}`} role="region" aria-label={t("figures.breakdown.scrollRegion")} tabIndex={0}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{byLabel}</th>
-              {breakdown.keys.map((k) => (
-                <th key={k} scope="col" className="num">
-                  {t(`figures.labels.${k}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {breakdown.rows.map((r) => (
-              <tr key={r.group}>
-                <th scope="row">{r.label}</th>
-                {breakdown.keys.map((k) => (
-                  <td key={k} className="num">
-                    {cellText(format, r.cells[k])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{breakdown.total.label}</th>
-              {breakdown.keys.map((k) => (
-                <td key={k} className="num">
-                  {cellText(format, breakdown.total.cells[k])}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        </table>
+      <div className={`${styles.chart} ${styles.scroll} ${styles.screenOnly}`} role="region" aria-label={t("figures.breakdown.scrollRegion")} tabIndex={0}>
+        <BreakdownTable caption={caption} byLabel={byLabel} keys={breakdown.keys} breakdown={breakdown} t={t} format={format} />
+      </div>
+      <div className={styles.printOnly}>
+        {parts.map((keys, i) => (
+          <div key={keys[0]} className={styles.chart}>
+            <BreakdownTable caption={t("figures.breakdown.part", { caption, part: String(i + 1), parts: String(parts.length) })} byLabel={byLabel} keys={keys} breakdown={breakdown} t={t} format={format} />
+          </div>
+        ))}
       </div>
       <p className={styles.source}>
         {t("figures.provenance", { source: t("figures.sources.records"), date: dayText(format, breakdown.asOf) })}. {t("figures.suppressedHint", { mark: SUPPRESSED })}
