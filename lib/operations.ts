@@ -5,6 +5,7 @@ import * as clientCommands from "./clients/commands";
 import * as clientQueries from "./clients/queries";
 import * as figures from "./figures/report";
 import * as targets from "./figures/targets";
+import * as figureYears from "./figures/years";
 import * as occupations from "./occupations";
 import * as orgCommands from "./org/commands";
 import * as orgQueries from "./org/queries";
@@ -31,6 +32,7 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   occupations,
   tokens,
   figures,
+  figureYears,
   targets,
   auditSearch,
   ...Object.values(RECORD_OPERATIONS),

@@ -109,6 +109,7 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   // Figures: coordinators and admins; a regional coordinator only within their own region.
   "figures.report": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
   "figures.breakdown": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
+  "figures.latestYear": { allowed: COORDINATORS_AND_ADMIN },
 
   "targets.list": adminOnly,
   "targets.save": adminOnly,

@@ -1,12 +1,25 @@
 import Link from "next/link";
-import type { RegionSummary } from "@/lib/org/queries";
+import type { RegionSummary, UnitCounts } from "@/lib/org/queries";
 import { serverI18n } from "@/lib/i18n/server";
 
-/** Regional networks with their active subprojects and contact points, and a total row. */
-export async function RegionTable({ regions, linkTo }: { regions: RegionSummary[]; linkTo?: (id: string) => string }) {
+/**
+ * Regional networks with their active subprojects and contact points, and a total row. With
+ * `national` (the units in no region) a row of their own, and the total counts them too, as the
+ * figures' organisation.subprojects does.
+ */
+export async function RegionTable({ regions, national, linkTo }: { regions: RegionSummary[]; national?: UnitCounts; linkTo?: (id: string) => string }) {
   const { t, format, locale } = await serverI18n();
   const n = (v: number) => format.number(v);
-  const sum = (f: (r: RegionSummary) => number) => regions.reduce((s, r) => s + f(r), 0);
+  const rows: UnitCounts[] = national ? [...regions, national] : regions;
+  const sum = (f: (r: UnitCounts) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const counts = (r: UnitCounts) => (
+    <>
+      <td className="num">{n(r.subprojects)}</td>
+      <td className="num">{n(r.contactPointsPermanent + r.contactPointsMobile)}</td>
+      <td className="num">{n(r.contactPointsPermanent)}</td>
+      <td className="num">{n(r.contactPointsMobile)}</td>
+    </>
+  );
   return (
     <table>
       <caption className="muted">{t("home.regionalNetworks")}</caption>
@@ -27,19 +40,24 @@ export async function RegionTable({ regions, linkTo }: { regions: RegionSummary[
             <tr key={r.id}>
               <td>{r.code}</td>
               <td>{linkTo ? <Link href={linkTo(r.id)}>{label}</Link> : label}</td>
-              <td className="num">{n(r.subprojects)}</td>
-              <td className="num">{n(r.contactPointsPermanent + r.contactPointsMobile)}</td>
-              <td className="num">{n(r.contactPointsPermanent)}</td>
-              <td className="num">{n(r.contactPointsMobile)}</td>
+              {counts(r)}
             </tr>
           );
         })}
       </tbody>
-      {regions.length > 1 && (
+      {rows.length > 1 && (
         <tfoot>
+          {national && (
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t("org.nationalTitle")}
+              </th>
+              {counts(national)}
+            </tr>
+          )}
           <tr>
             <th scope="row" colSpan={2}>
-              {n(regions.length)} {t("home.regionalNetworks")}
+              {national ? t("home.networkTotal") : `${n(regions.length)} ${t("home.regionalNetworks")}`}
             </th>
             <td className="num">{n(sum((r) => r.subprojects))}</td>
             <td className="num">{n(sum((r) => r.contactPointsPermanent + r.contactPointsMobile))}</td>

@@ -252,7 +252,10 @@ function figureSchemas(): Record<string, JsonSchema> {
     FIGURE_ORDER.map((key) => [
       key,
       key === TOP_OCCUPATIONS_KEY
-        ? { type: "array", items: { type: "object", properties: { id: uuid, name: { type: "string" }, count }, required: ["id", "name", "count"] } }
+        ? {
+            type: "array",
+            items: { type: "object", properties: { id: uuid, name: { type: "string" }, count, suppressed: { type: "boolean", const: true } }, required: ["id", "name", "count"] },
+          }
         : key === TARGETS_KEY
           ? nullable({
               type: "object",
@@ -270,8 +273,8 @@ function figureSchemas(): Record<string, JsonSchema> {
   };
   const row: JsonSchema = {
     type: "object",
-    properties: { group: { type: "string" }, label: { type: "string" }, cells: { type: "object", additionalProperties: ref("FigureCell") } },
-    required: ["group", "label", "cells"],
+    properties: { group: { type: "string" }, label: { type: "string" }, code: { type: "string" }, cells: { type: "object", additionalProperties: ref("FigureCell") } },
+    required: ["group", "label", "code", "cells"],
   };
   return {
     FigureCell: cell,

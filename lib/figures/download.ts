@@ -1,13 +1,16 @@
 import "server-only";
 import { httpStatus } from "@/lib/operation";
+import type { Locale } from "@/lib/i18n/config";
 import { serverI18n } from "@/lib/i18n/server";
 import { perform } from "@/lib/server";
+import { todayInBerlin } from "@/lib/validation";
 import { breakdownTable, reportTable, toCsv, toXlsx, type ExportTable } from "./export";
 import { figuresBreakdown, figuresReport } from "./report";
-import { breakdownOf, figuresParams, figuresQuery } from "./request";
+import { figuresQuery, readFiguresRequest } from "./request";
+import { figuresLatestYear } from "./years";
 
 const FORMATS = {
-  csv: { type: "text/csv; charset=utf-8", body: async (table: ExportTable) => toCsv(table) },
+  csv: { type: "text/csv; charset=utf-8", body: async (table: ExportTable, locale: Locale) => toCsv(table, locale) },
   xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: async (table: ExportTable) => new Uint8Array(await toXlsx(table)) },
 } as const;
 
@@ -21,12 +24,19 @@ export async function figuresDownload(request: Request): Promise<Response> {
   const extension = search.format as keyof typeof FORMATS;
   const format = Object.hasOwn(FORMATS, extension) ? FORMATS[extension] : undefined;
   if (!format) return Response.json({ error: { kind: "validation", fieldErrors: { format: ["csv, xlsx"] } } }, { status: 422 });
-  const query = figuresQuery(figuresParams(search));
-  const { t } = await serverI18n();
+  const { t, locale } = await serverI18n();
+  // Without a year the page showed the latest one with records; a refused user is refused by the report below.
+  const latestYear = async () => {
+    const latest = await perform(figuresLatestYear, {});
+    return latest.ok ? latest.value : Number(todayInBerlin().slice(0, 4));
+  };
+  const asked = await readFiguresRequest(search, { t, latestYear });
+  if (!asked.ok) return Response.json({ error: { kind: "validation", fieldErrors: asked.fieldErrors } }, { status: 422 });
+  const query = figuresQuery(asked.params);
 
   let table: ExportTable;
   if (search.by !== undefined) {
-    const result = await perform(figuresBreakdown, { ...query, by: breakdownOf(search) });
+    const result = await perform(figuresBreakdown, { ...query, by: asked.by });
     if (!result.ok) return Response.json({ error: result.error }, { status: httpStatus(result.error) });
     table = breakdownTable(result.value, t);
   } else {
@@ -34,7 +44,7 @@ export async function figuresDownload(request: Request): Promise<Response> {
     if (!result.ok) return Response.json({ error: result.error }, { status: httpStatus(result.error) });
     table = reportTable(result.value, t);
   }
-  return new Response(await format.body(table), {
+  return new Response(await format.body(table, locale), {
     headers: {
       "Content-Type": format.type,
       "Content-Disposition": `attachment; filename="${table.fileName}.${extension}"`,

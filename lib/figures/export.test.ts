@@ -68,13 +68,14 @@ describe("figures exports", () => {
       ...report("network", {}),
       by: "region",
       keys,
-      rows: [{ group: "r1", label: "=Bremen", cells: { [keys[0]]: { value: null, suppressed: true }, [keys[1]]: { value: 7 } } }],
-      total: { group: "total", label: "Total", cells: { [keys[0]]: { value: 2 }, [keys[1]]: { value: 7 } } },
+      rows: [{ group: "4a0c1f34-7a0d-4c51-9d3c-3f3f6f0d2a11", code: "DE-HB", label: "=Bremen", cells: { [keys[0]]: { value: null, suppressed: true }, [keys[1]]: { value: 7 } } }],
+      total: { group: "total", code: "total", label: "Total", cells: { [keys[0]]: { value: 2 }, [keys[1]]: { value: 7 } } },
     };
     const table = breakdownTable(breakdown, en);
     expect(table.header).toEqual(["Code", "Regional network", "Initial advice sessions", "Recognition advice"]);
     expect(table.rows).toEqual([
-      ["r1", "=Bremen", SUPPRESSED, 7],
+      // The region's code, not its internal id.
+      ["DE-HB", "=Bremen", SUPPRESSED, 7],
       ["total", "Total", 2, 7],
     ]);
     expect(table.fileName).toBe("lotse-figures-2019-network-by-region");
@@ -108,11 +109,30 @@ describe("figures exports", () => {
     ]);
   });
 
+  it("write German CSV for German Excel: semicolons and a decimal comma, still with a byte order mark", () => {
+    const csv = toCsv({ ...sample, rows: [...sample.rows, ["f", "Anteil; in %", 11.5], ["g", "Komma, ohne Anführung", 1979]] }, "de");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv.slice(1).split("\r\n")).toEqual([
+      "Key;Figure;Value",
+      'a;"Says ""hi"", twice";53284',
+      `b;"'=HYPERLINK(""http://x"")";<3`,
+      "c;'-1+2;0",
+      "d;'@SUM(A1);26,6",
+      'e;"Zeile\nzwei";',
+      'f;"Anteil; in %";11,5',
+      "g;Komma, ohne Anführung;1979",
+      "",
+    ]);
+    // English keeps comma and point.
+    expect(toCsv(sample, "en").slice(1).split("\r\n")[4]).toBe("d,'@SUM(A1),26.6");
+  });
+
   it("write XLSX with numbers as numbers and texts as text, never as formulas", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await toXlsx(sample)) as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet("Figures")!;
     expect(sheet.getRow(2).getCell(3).value).toBe(53284);
+    expect(sheet.getRow(5).getCell(3).value).toBe(26.6);
     expect(sheet.getRow(3).getCell(2).value).toBe('=HYPERLINK("http://x")');
     expect(sheet.getRow(3).getCell(2).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getRow(3).getCell(3).value).toBe(SUPPRESSED);

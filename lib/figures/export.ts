@@ -5,6 +5,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
 import { COUNT_FIGURES, ORG_FIGURES, SHARE_FIGURES, TARGETS_KEY, TOP_OCCUPATIONS_KEY } from "./definitions";
 import { provenanceOf, SUPPRESSED } from "./presentation";
@@ -116,7 +117,7 @@ export function breakdownTable(breakdown: FiguresBreakdown, t: Translate): Expor
     if (c.value === null) return SUPPRESSED;
     return protect && suppress(c.value) ? SUPPRESSED : c.value;
   };
-  const line = (r: FiguresBreakdown["total"], protect: boolean): ExportCell[] => [r.group, r.label, ...breakdown.keys.map((k) => cell(r.cells[k], protect))];
+  const line = (r: FiguresBreakdown["total"], protect: boolean): ExportCell[] => [r.code, r.label, ...breakdown.keys.map((k) => cell(r.cells[k], protect))];
   return {
     fileName: fileName(breakdown, breakdown.by),
     sheets: sheetsOf(t),
@@ -134,11 +135,26 @@ export function breakdownTable(breakdown: FiguresBreakdown, t: Translate): Expor
 const FORMULA_START = /^[=+\-@\t\r]/;
 export const guardFormula = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 
-/** RFC 4180 (CRLF, quotes doubled), UTF-8 with a byte order mark so that Excel reads umlauts right. */
-export function toCsv(table: ExportTable): string {
+/**
+ * RFC 4180 (CRLF, quotes doubled), UTF-8 with a byte order mark so that Excel reads umlauts right.
+ * German Excel reads a CSV with its list separator (";") and decimal comma; the English file
+ * keeps comma and point. Numbers are written without thousands separators in both, so that
+ * they arrive as numbers.
+ */
+export function toCsv(table: ExportTable, locale: Locale = "en"): string {
   const guard = (c: ExportCell) => (typeof c === "string" ? guardFormula(c) : c);
-  // csv-stringify quotes only the record delimiter itself; a bare line feed must be quoted too.
-  return stringify([table.header, ...table.rows].map((r) => r.map(guard)), { bom: true, record_delimiter: "windows", quoted_match: /[\r\n]/ });
+  const german = locale === "de";
+  return stringify(
+    [table.header, ...table.rows].map((r) => r.map(guard)),
+    {
+      bom: true,
+      delimiter: german ? ";" : ",",
+      cast: { number: (n) => (german ? String(n).replace(".", ",") : String(n)) },
+      record_delimiter: "windows",
+      // csv-stringify quotes only the record delimiter itself; a bare line feed must be quoted too.
+      quoted_match: /[\r\n]/,
+    },
+  );
 }
 
 /**

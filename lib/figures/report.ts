@@ -27,6 +27,9 @@ import {
   type CounterValues,
 } from "./definitions";
 import { ensureCompacted } from "./ledger";
+import { rankOccupations, type OccupationCount, type TopOccupation } from "./ranking";
+
+export type { TopOccupation };
 
 const timestamp = z.iso.datetime({ offset: true });
 /** A reference date: a day (its end in Europe/Berlin) or an exact instant. */
@@ -140,25 +143,15 @@ async function orgFigures(tx: Tx, scope: Scope, day: string) {
   };
 }
 
-export interface TopOccupation {
-  id: string;
-  name: string;
-  count: number | null;
-}
-
-async function topOccupations(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<TopOccupation[]> {
+/** Initial sessions per reference occupation: what `advice.topOccupations` is ranked from. */
+async function occupationCounts(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<OccupationCount[]> {
   const rows = await counterTotals(tx, { from: q.from, to: q.to, ref: referenceOf(q.asOf), scope, by: "occupation", counters: INITIAL_SESSION_COUNTERS });
   const byOccupation = new Map<string, number>();
   for (const r of rows) if (r.group) byOccupation.set(r.group, (byOccupation.get(r.group) ?? 0) + r.n);
   const ids = [...byOccupation.keys()];
   if (!ids.length) return [];
   const names = await tx.select().from(occupations).where(inArray(occupations.id, ids));
-  return names
-    .map((o) => ({ id: o.id, name: locale === "de" ? o.nameDe : o.nameEn, sortName: o.nameEn, count: byOccupation.get(o.id) ?? 0 }))
-    .filter((o) => o.count > 0)
-    .sort((a, b) => b.count - a.count || a.sortName.localeCompare(b.sortName, "en"))
-    .slice(0, 5)
-    .map(({ sortName: _s, ...o }) => o);
+  return names.map((o) => ({ id: o.id, name: locale === "de" ? o.nameDe : o.nameEn, nameDe: o.nameDe, count: byOccupation.get(o.id) ?? 0 }));
 }
 
 export interface TargetProgress {
@@ -205,16 +198,22 @@ export interface FiguresReport {
   suppressed: string[];
 }
 
-/** Every figure of the report, exactly as counted (no suppression). */
-export async function computeFigures(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<Record<string, FigureValue>> {
+/** Every figure of the report, exactly as counted, and the occupations' counts that rank the top occupations. */
+async function countAll(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<{ raw: Record<string, FigureValue>; occupations: OccupationCount[] }> {
   const c = values(await counterRows(tx, q, scope, null));
   const raw: Record<string, FigureValue> = {};
   for (const f of COUNT_FIGURES) raw[f.key] = f.value(c);
   for (const f of SHARE_FIGURES) raw[f.key] = f.value(c);
   Object.assign(raw, await orgFigures(tx, scope, q.to));
-  raw[TOP_OCCUPATIONS_KEY] = await topOccupations(tx, q, scope, locale);
+  const counts = await occupationCounts(tx, q, scope, locale);
+  raw[TOP_OCCUPATIONS_KEY] = rankOccupations(counts);
   raw[TARGETS_KEY] = scope.level === "network" ? await targetProgress(tx, q) : null;
-  return raw;
+  return { raw, occupations: counts };
+}
+
+/** Every figure of the report, exactly as counted (no suppression). */
+export async function computeFigures(tx: Tx, q: FiguresQuery, scope: Scope, locale: Locale): Promise<Record<string, FigureValue>> {
+  return (await countAll(tx, q, scope, locale)).raw;
 }
 
 /**
@@ -229,7 +228,7 @@ async function prepareRead(tx: Tx): Promise<void> {
 
 export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope, locale: Locale): Promise<FiguresReport> {
   await prepareRead(tx);
-  const raw = await computeFigures(tx, q, scope, locale);
+  const { raw, occupations: counts } = await countAll(tx, q, scope, locale);
   const below = scope.level !== "network";
   const suppressed: string[] = [];
   const figures: Record<string, FigureValue> = {};
@@ -238,8 +237,9 @@ export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope,
     if (below && typeof value === "number" && suppress(value)) {
       figures[key] = null;
       suppressed.push(key);
-    } else if (below && Array.isArray(value)) {
-      figures[key] = value.map((o) => ({ ...o, count: o.count !== null && suppress(o.count) ? null : o.count }));
+    } else if (below && key === TOP_OCCUPATIONS_KEY) {
+      // Ranked again: a withheld count must not show through the entry's place in the list.
+      figures[key] = rankOccupations(counts, suppress);
     } else figures[key] = value;
   }
   const now = new Date().toISOString();
@@ -249,8 +249,11 @@ export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope,
 export type Cell = { value: number } | { value: null; suppressed: true };
 
 export interface BreakdownRow {
+  /** What the row groups by, as the API names it (a region or an occupation by its id). */
   group: string;
   label: string;
+  /** The group as people know it, for the code column of an export: a region's ISO code (DE-BY), an occupation's KldB code. */
+  code: string;
   cells: Record<string, Cell>;
 }
 
@@ -280,7 +283,7 @@ function monthsOf(from: string, to: string): string[] {
   }
 }
 
-async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[], q: FiguresQuery, locale: Locale): Promise<{ group: string; label: string }[]> {
+async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[], q: FiguresQuery, locale: Locale): Promise<{ group: string; label: string; code?: string }[]> {
   const t = translator(locale);
   switch (by) {
     case "month": {
@@ -289,11 +292,11 @@ async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[
     }
     case "region": {
       const regions = await tx
-        .select({ id: orgUnits.id, name: locale === "en" ? sql<string>`coalesce(${orgUnits.nameEn}, ${orgUnits.name})` : orgUnits.name })
+        .select({ id: orgUnits.id, code: orgUnits.code, name: locale === "en" ? sql<string>`coalesce(${orgUnits.nameEn}, ${orgUnits.name})` : orgUnits.name })
         .from(orgUnits)
         .where(and(eq(orgUnits.level, "region"), scope.level === "network" ? undefined : eq(orgUnits.id, (await regionOf(tx, scope))!)))
         .orderBy(orgUnits.name);
-      return regions.map((r) => ({ group: r.id, label: r.name }));
+      return regions.map((r) => ({ group: r.id, label: r.name, code: r.code ?? "" }));
     }
     case "gender":
       return ["female", "male", "diverse", "not_stated"].map((g) => ({ group: g, label: t(`values.gender.${g}`) }));
@@ -304,7 +307,7 @@ async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[
     case "occupation": {
       const ids = present.filter(Boolean);
       const rows = ids.length ? await tx.select().from(occupations).where(inArray(occupations.id, ids)) : [];
-      const labels = rows.map((o) => ({ group: o.id, label: locale === "de" ? o.nameDe : o.nameEn })).sort((a, b) => a.label.localeCompare(b.label, locale));
+      const labels = rows.map((o) => ({ group: o.id, label: locale === "de" ? o.nameDe : o.nameEn, code: o.kldbCode ?? "" })).sort((a, b) => a.label.localeCompare(b.label, locale));
       return present.includes("") ? [...labels, { group: "", label: t("figures.notStated") }] : labels;
     }
   }
@@ -341,8 +344,8 @@ export async function buildBreakdown(tx: Tx, q: FiguresQuery & { by: Breakdown }
     scope,
     by: q.by,
     keys: figures.map((f) => f.key),
-    rows: groups.map((g) => ({ ...g, cells: cellsOf(values(byGroup.get(g.group) ?? []), true) })),
-    total: { group: "total", label: translator(locale)("figures.total"), cells: cellsOf(values(totalRows), scope.level !== "network") },
+    rows: groups.map((g) => ({ ...g, code: g.code ?? g.group, cells: cellsOf(values(byGroup.get(g.group) ?? []), true) })),
+    total: { group: "total", code: "total", label: translator(locale)("figures.total"), cells: cellsOf(values(totalRows), scope.level !== "network") },
   };
 }
 

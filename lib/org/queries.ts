@@ -12,15 +12,19 @@ export function activeOn(day: string): SQL {
   return and(lte(orgUnits.activeFrom, day), or(isNull(orgUnits.activeUntil), gte(orgUnits.activeUntil, day)))!;
 }
 
-export interface RegionSummary {
+/** Units counted on a day: active subprojects and contact points by kind. */
+export interface UnitCounts {
+  subprojects: number;
+  contactPointsPermanent: number;
+  contactPointsMobile: number;
+}
+
+export interface RegionSummary extends UnitCounts {
   id: string;
   code: string | null;
   name: string;
   nameEn: string | null;
   activeUntil: string | null;
-  subprojects: number;
-  contactPointsPermanent: number;
-  contactPointsMobile: number;
 }
 
 async function regionSummaries(tx: Tx, day: string, regionId: string | null): Promise<RegionSummary[]> {
@@ -88,17 +92,33 @@ export const getUnit = defineOperation({
   },
 });
 
+/** The national subprojects (under the network, in no region) and their contact points, active on the day. */
+async function nationalCounts(tx: Tx, day: string): Promise<UnitCounts> {
+  const rows = await tx
+    .select({ level: orgUnits.level, kind: orgUnits.contactPointKind, n: sql<number>`count(*)::int` })
+    .from(orgUnits)
+    .where(and(isNull(orgUnits.regionId), sql`${orgUnits.level} in ('subproject', 'contact_point')`, activeOn(day)))
+    .groupBy(orgUnits.level, orgUnits.contactPointKind);
+  const count = (level: string, kind: string | null) => rows.filter((r) => r.level === level && (kind === null || r.kind === kind)).reduce((s, r) => s + r.n, 0);
+  return { subprojects: count("subproject", null), contactPointsPermanent: count("contact_point", "permanent"), contactPointsMobile: count("contact_point", "mobile") };
+}
+
 export const getNetwork = defineOperation({
   name: "org.getNetwork",
   access: "org.view",
   audit: "none",
-  input: z.object({}),
-  async run({ tx }) {
+  input: listQuerySchema,
+  async run({ tx }, { at }) {
     const [network] = await tx.select().from(orgUnits).where(eq(orgUnits.level, "network"));
     const nationalSubprojects = network
       ? await tx.select().from(orgUnits).where(eq(orgUnits.parentId, network.id)).orderBy(asc(orgUnits.name))
       : [];
-    return { network: network ?? null, nationalSubprojects: nationalSubprojects.filter((u) => u.level === "subproject") };
+    return {
+      network: network ?? null,
+      nationalSubprojects: nationalSubprojects.filter((u) => u.level === "subproject"),
+      // Counted like the figures' organisation.subprojects: what is active on the day.
+      national: await nationalCounts(tx, at ?? todayInBerlin()),
+    };
   },
 });
 

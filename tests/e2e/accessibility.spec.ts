@@ -44,9 +44,17 @@ test("the coordinator and adviser pages have no accessibility violations", async
   await expectNoViolations(adviser, adviser.url());
 });
 
-test("the figures pages have no accessibility violations", async ({ page }) => {
+test("the figures pages have no accessibility violations, at 1280 and 360 px, with errors shown too", async ({ page }) => {
+  test.slow();
   await loginAndWait(page, DEMO.network, /\/reports$/);
-  for (const path of ["/reports/figures?year=2019&asOf=2020-01-07&completersAsOf=2020-02-20", "/reports/figures/breakdown?year=2019&by=month"]) {
-    await expectNoViolations(page, path);
+  const paths = [
+    "/reports/figures?year=2019&asOf=2020-01-07&completersAsOf=2020-02-20",
+    "/reports/figures?period=custom&from=2019-03-01&to=2019-05-31",
+    "/reports/figures?year=2019&asOf=2019-02-30",
+    "/reports/figures/breakdown?year=2019&period=q3&by=month",
+  ];
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of paths) await expectNoViolations(page, path);
   }
 });

@@ -1,11 +1,17 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { and, isNull, lte, max } from "drizzle-orm";
+import { occupations, records } from "@/db/schema";
+import { figuresLatestYear } from "@/lib/figures/years";
+import { todayInBerlin } from "@/lib/validation";
 import { BREAKDOWNS } from "@/lib/figures/counters";
 import { listTargets, saveTarget } from "@/lib/figures/targets";
 import { execute } from "@/lib/operation";
 import { FIGURE_ORDER } from "@/lib/figures/definitions";
 import published from "../fixtures/figures-2019.json";
 import { send, sessionSecret, tokenFor } from "../helpers/api";
-import { makeActor, makeClient, makeOrg, makeRecord } from "../helpers/factories";
+import { makeActor, makeClient, makeOrg, makeRecord, readingAllClients } from "../helpers/factories";
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 const YEAR = "from=2019-01-01&to=2019-12-31";
@@ -133,6 +139,10 @@ describe("figures API", () => {
     const bad = await send("GET", "/api/v1/figures?from=2019-01-01&to=2019-13-01&asOf=yesterday&scope=everything", { token: network });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fieldErrors).sort()).toEqual(["asOf", "scope", "to"]);
+    // Impossible dates and parameters the API does not take are named too, never replaced by a default.
+    const impossible = await send("GET", "/api/v1/figures?from=2019-02-30&to=2019-12-31&asOf=2019-02-30&completersAsOf=2019-02-29T10:00:00Z&year=abc", { token: network });
+    expect(impossible.status).toBe(422);
+    expect(Object.keys(impossible.body.error.fieldErrors).sort()).toEqual(["asOf", "completersAsOf", "from", "year"]);
     const backwards = await send("GET", "/api/v1/figures?from=2019-12-31&to=2019-01-01", { token: network });
     expect(backwards).toMatchObject({ status: 422, body: { error: { fieldErrors: { to: ["Das Ende darf nicht vor dem Beginn liegen."] } } } });
     const by = await send("GET", `/api/v1/figures/breakdown?${YEAR}&by=planet`, { token: network });
@@ -141,5 +151,47 @@ describe("figures API", () => {
     const exact = await send("GET", `/api/v1/figures?${YEAR}&asOf=2020-01-07T10:15:00%2B01:00`, { token: network });
     expect(exact).toMatchObject({ status: 200, body: { asOf: "2020-01-07T10:15:00+01:00" } });
   });
-});
 
+  it("ranks the top occupations with ties by German name in every language, withheld ones after the shown ones by name only", async () => {
+    const org = await makeOrg();
+    const adviser = await makeActor("adviser", { unitIds: [org.subproject.id] });
+    const tag = randomUUID().slice(0, 8);
+    const db = await getDb();
+    // Initial sessions per occupation: two ties at 3 (German and English order differ), two withheld (2 and 1).
+    const plan = [
+      { nameDe: `Bäckerin ${tag}`, nameEn: `Baker ${tag}`, sessions: 3 },
+      { nameDe: `Ärztin ${tag}`, nameEn: `Physician ${tag}`, sessions: 3 },
+      { nameDe: `Zimmerin ${tag}`, nameEn: `Carpenter ${tag}`, sessions: 2 },
+      { nameDe: `Dolmetscherin ${tag}`, nameEn: `Interpreter ${tag}`, sessions: 1 },
+    ];
+    for (const o of plan) {
+      const [made] = await db.insert(occupations).values({ nameDe: o.nameDe, nameEn: o.nameEn }).returning();
+      for (let i = 0; i < o.sessions; i++) {
+        const client = await makeClient(adviser, { contactPointId: org.contactPoints[0].id, occupationId: made.id });
+        await makeRecord(adviser, "advice_session", { place: { unitId: org.contactPoints[0].id, clientId: client.id } });
+      }
+    }
+    const answer = await send("GET", `/api/v1/figures?${YEAR}&scope=${org.region.id}`, { token: network, headers: { "accept-language": "en" } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.figures["advice.topOccupations"].map((o: { name: string; count: number | null; suppressed?: boolean }) => [o.name, o.count, o.suppressed ?? false])).toEqual([
+      [`Physician ${tag}`, 3, false],
+      [`Baker ${tag}`, 3, false],
+      [`Interpreter ${tag}`, null, true],
+      [`Carpenter ${tag}`, null, true],
+    ]);
+    const german = await send("GET", `/api/v1/figures?${YEAR}&scope=${org.region.id}`, { token: network, headers: { "accept-language": "de" } });
+    expect(german.body.figures["advice.topOccupations"].map((o: { name: string }) => o.name)).toEqual([`Ärztin ${tag}`, `Bäckerin ${tag}`, `Dolmetscherin ${tag}`, `Zimmerin ${tag}`]);
+  });
+
+  it("opens the pages on the latest year with records, whichever that is", async () => {
+    const coordinator = await makeActor("network_coordinator");
+    const today = todayInBerlin();
+    const latestRecord = () =>
+      readingAllClients(async (tx) => (await tx.select({ last: max(records.occurredOn) }).from(records).where(and(isNull(records.deletedAt), lte(records.occurredOn, today))))[0].last);
+    // Whatever the other tests recorded: the year of the latest record there is.
+    expect(await execute(figuresLatestYear, coordinator, {})).toEqual({ ok: true, value: Number((await latestRecord())!.slice(0, 4)) });
+    const adviser = await makeActor("adviser", { unitIds: [own.subproject.id] });
+    await makeRecord(adviser, "skilled_worker_activity", { place: { unitId: own.subproject.id }, data: { occurredOn: today } });
+    expect(await execute(figuresLatestYear, coordinator, {})).toEqual({ ok: true, value: Number(today.slice(0, 4)) });
+  });
+});

@@ -5,7 +5,8 @@ import { orgUnits } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { execute } from "@/lib/operation";
 import { closeUnit, createUnit, renameUnit } from "@/lib/org/commands";
-import { listRegions } from "@/lib/org/queries";
+import { figuresReport } from "@/lib/figures/report";
+import { getNetwork, listRegions } from "@/lib/org/queries";
 import { makeActor, makeOrg } from "../helpers/factories";
 
 describe("org units", () => {
@@ -88,5 +89,32 @@ describe("org units", () => {
     const { getUnit } = await import("@/lib/org/queries");
     expect(await execute(getUnit, coordinator, { id: mine.subproject.id })).toMatchObject({ ok: true });
     expect(await execute(getUnit, coordinator, { id: theirs.subproject.id })).toEqual({ ok: false, error: { kind: "not_found" } });
+  });
+
+  it("the region table with the national row counts the subprojects and contact points the figures count, on any day", async () => {
+    const org = await makeOrg();
+    const coordinator = await makeActor("network_coordinator");
+    const national = async (name: string, activeFrom: string) => {
+      const made = await execute(createUnit, admin, { level: "subproject", parentId: org.network.id, name, provider: "Träger", priorityArea: "competence_centre", activeFrom });
+      if (!made.ok) throw new Error(JSON.stringify(made.error));
+      return made.value;
+    };
+    const open = await national("Fachstelle Test", "2019-01-01");
+    await national("Fachstelle später", "2020-06-01");
+    const closed = await national("Fachstelle geschlossen", "2019-01-01");
+    expect(await execute(closeUnit, admin, { id: closed.id, activeUntil: "2019-06-30", version: 1 })).toMatchObject({ ok: true });
+    expect(await execute(createUnit, admin, { level: "contact_point", parentId: open.id, name: "Anlaufstelle bundesweit", town: "Berlin", kind: "mobile", activeFrom: "2019-01-01" })).toMatchObject({ ok: true });
+
+    for (const day of ["2019-06-30", "2019-12-31", "2020-06-01"]) {
+      const regions = await execute(listRegions, coordinator, { at: day });
+      const network = await execute(getNetwork, coordinator, { at: day });
+      const figures = await execute(figuresReport, coordinator, { from: day, to: day });
+      if (!regions.ok || !network.ok || !figures.ok) throw new Error("a read failed");
+      const rows = [...regions.value, network.value.national];
+      const subprojects = rows.reduce((s, r) => s + r.subprojects, 0);
+      const contactPoints = rows.reduce((s, r) => s + r.contactPointsPermanent + r.contactPointsMobile, 0);
+      expect(subprojects, day).toBe(figures.value.figures["organisation.subprojects"]);
+      expect(contactPoints, day).toBe(figures.value.figures["contactPoints.total"]);
+    }
   });
 });

@@ -10,12 +10,12 @@ export async function generateMetadata() {
 }
 
 export default async function AdminHome() {
-  const [regions, users, { nationalSubprojects }] = [await load(listRegions), await load(listUsers), await load(getNetwork)];
+  const [regions, users, { national }] = [await load(listRegions), await load(listUsers), await load(getNetwork)];
   const { t, format } = await serverI18n();
-  const contactPoints = regions.reduce((s, r) => s + r.contactPointsPermanent + r.contactPointsMobile, 0);
+  const contactPoints = regions.reduce((s, r) => s + r.contactPointsPermanent + r.contactPointsMobile, national.contactPointsPermanent + national.contactPointsMobile);
   const cards = [
     { href: "/admin/org", label: t("home.regionalNetworks"), value: regions.length },
-    { href: "/admin/org", label: t("home.subprojects"), value: regions.reduce((s, r) => s + r.subprojects, 0) + nationalSubprojects.filter((u) => !u.activeUntil).length },
+    { href: "/admin/org", label: t("home.subprojects"), value: regions.reduce((s, r) => s + r.subprojects, national.subprojects) },
     { href: "/admin/org/contact-points", label: t("home.contactPoints"), value: contactPoints },
     { href: "/admin/users", label: t("home.users"), value: users.length },
   ];

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { RegionTable } from "@/app/components/RegionTable";
 import { currentActor } from "@/lib/auth/session";
 import { serverI18n } from "@/lib/i18n/server";
-import { listRegions } from "@/lib/org/queries";
+import { getNetwork, listRegions } from "@/lib/org/queries";
 import { load } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
 
@@ -12,18 +12,22 @@ export async function generateMetadata() {
 }
 
 export default async function CoordinatorHome() {
-  const regions = await load(listRegions);
+  const today = todayInBerlin();
+  const regions = await load(listRegions, { at: today });
   const actor = await currentActor();
+  const regional = actor?.role === "regional_coordinator";
+  // The whole network also has the national subprojects, which belong to no region.
+  const national = regional ? undefined : (await load(getNetwork, { at: today })).national;
   const { t, format } = await serverI18n();
-  const title = actor?.role === "regional_coordinator" ? t("home.regionTitle") : t("home.networkTitle");
+  const title = regional ? t("home.regionTitle") : t("home.networkTitle");
   return (
     <section>
       <h1>{title}</h1>
       <p>
         <Link href="/reports/figures">{t("figures.homeLink")}</Link>
       </p>
-      <p>{t("home.coordinatorIntro", { date: format.dateTime(new Date(`${todayInBerlin()}T12:00:00Z`), { dateStyle: "long" }) })}</p>
-      <RegionTable regions={regions} />
+      <p>{t("home.coordinatorIntro", { date: format.dateTime(new Date(`${today}T12:00:00Z`), { dateStyle: "long" }) })}</p>
+      <RegionTable regions={regions} national={national} />
     </section>
   );
 }

@@ -14,11 +14,10 @@ export async function generateMetadata() {
 export default async function OrgPage() {
   const today = todayInBerlin();
   const regions = await load(listRegions, { at: today });
-  const { network, nationalSubprojects } = await load(getNetwork);
+  const { network, nationalSubprojects, national } = await load(getNetwork, { at: today });
   const { t, format } = await serverI18n();
-  const active = nationalSubprojects.filter((s) => !s.activeUntil || s.activeUntil >= today);
-  const permanent = regions.reduce((s, r) => s + r.contactPointsPermanent, 0);
-  const mobile = regions.reduce((s, r) => s + r.contactPointsMobile, 0);
+  const permanent = regions.reduce((s, r) => s + r.contactPointsPermanent, national.contactPointsPermanent);
+  const mobile = regions.reduce((s, r) => s + r.contactPointsMobile, national.contactPointsMobile);
   const activeRegions = regions.filter((r) => !r.activeUntil || r.activeUntil >= today);
   return (
     <section>
@@ -26,7 +25,7 @@ export default async function OrgPage() {
       <p>
         {t("org.summary", {
           regions: format.number(activeRegions.length),
-          subprojects: format.number(regions.reduce((s, r) => s + r.subprojects, 0) + active.length),
+          subprojects: format.number(regions.reduce((s, r) => s + r.subprojects, national.subprojects)),
           contactPoints: format.number(permanent + mobile),
           permanent: format.number(permanent),
           mobile: format.number(mobile),
@@ -34,7 +33,7 @@ export default async function OrgPage() {
         })}
       </p>
       <h2>{t("org.regionsTitle")}</h2>
-      <RegionTable regions={regions} linkTo={(id) => `/admin/org/${id}`} />
+      <RegionTable regions={regions} national={national} linkTo={(id) => `/admin/org/${id}`} />
       <h2>{t("org.nationalTitle")}</h2>
       <ul>
         {nationalSubprojects.map((s) => (

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { currentActor } from "@/lib/auth/session";
 import { figuresBreakdown, figuresReport, type TargetProgress, type TopOccupation } from "@/lib/figures/report";
-import { figuresParams, figuresQuery, figuresSearch, type SearchParams } from "@/lib/figures/request";
+import { figuresQuery, figuresSearch, formValues, readFiguresRequest, type SearchParams } from "@/lib/figures/request";
+import { figuresLatestYear } from "@/lib/figures/years";
 import { SUPPRESSED } from "@/lib/figures/presentation";
 import { serverI18n } from "@/lib/i18n/server";
 import { listRegions } from "@/lib/org/queries";
@@ -12,7 +13,7 @@ import { PrintButton } from "./_components/PrintButton";
 import { RegionsSection } from "./_components/RegionsSection";
 import { AdviceSection, ContactPointsSection, FairIntegrationSection, InterculturalOpeningSection, JobTrainingSection, NetworkSection, SkilledWorkerSection, TargetSection } from "./_components/Sections";
 import { scopeName, scopeOptions } from "./_components/scopes";
-import { dayText, reportView } from "./_components/view";
+import { dayText, periodName, reportView } from "./_components/view";
 import styles from "./figures.module.css";
 
 export async function generateMetadata() {
@@ -22,8 +23,23 @@ export async function generateMetadata() {
 
 export default async function FiguresPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const today = todayInBerlin();
-  const params = figuresParams(await searchParams, today);
-  const query = figuresQuery(params, today);
+  const { t, format, locale } = await serverI18n();
+  const request = await readFiguresRequest(await searchParams, { t, today, latestYear: () => load(figuresLatestYear) });
+  const currentYear = Number(today.slice(0, 4));
+  if (!request.ok) {
+    const scopes = scopeOptions(await currentActor(), await load(listRegions), t, locale);
+    return (
+      <article className={styles.report}>
+        <header className={styles.header}>
+          <h1>{t("figures.title")}</h1>
+          <p className={styles.intro}>{t("figures.intro")}</p>
+        </header>
+        <FiguresForm t={t} values={request.values} errors={request.fieldErrors} scopes={scopes} currentYear={currentYear} />
+      </article>
+    );
+  }
+  const { params } = request;
+  const query = figuresQuery(params);
   // The report first: a scope the user may not see ends the page here (403) before anything else is read.
   const report = await load(figuresReport, query);
   const network = report.scope.level === "network";
@@ -33,7 +49,6 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
     load(listRegions),
     currentActor(),
   ]);
-  const { t, format, locale } = await serverI18n();
   const v = reportView(report, t, format);
   const scopes = scopeOptions(actor, regionList, t, locale);
   const props = { v, t, format };
@@ -43,14 +58,14 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
     <article className={styles.report}>
       <header className={styles.header}>
         <h1>{t("figures.title")}</h1>
-        <p className={styles.subtitle}>{t("figures.heading", { scope: scopeName(report.scope, scopes, t), year: params.year })}</p>
+        <p className={styles.subtitle}>{t("figures.heading", { scope: scopeName(report.scope, scopes, t), period: periodName(t, format, params) })}</p>
         <p>
           {t("figures.period", { from: dayText(format, report.period.from), to: dayText(format, report.period.to) })}.{" "}
           {t("figures.asOfLine", { asOf: dayText(format, report.asOf), completersAsOf: dayText(format, report.completersAsOf) })}.
         </p>
         <p className={styles.intro}>{t("figures.intro")}</p>
       </header>
-      <FiguresForm t={t} params={params} scopes={scopes} currentYear={Number(today.slice(0, 4))} />
+      <FiguresForm t={t} values={formValues(params)} scopes={scopes} currentYear={currentYear} />
       <div className={`actions ${styles.noPrint}`} role="group" aria-label={t("figures.actions.label")}>
         <PrintButton label={t("figures.actions.print")} />
         <a className="button secondary" href={`/reports/figures/export?${figuresSearch(params, { format: "csv" })}`} download>

@@ -1,5 +1,6 @@
 import { provenanceOf, SUPPRESSED } from "@/lib/figures/presentation";
 import type { Cell, FiguresReport } from "@/lib/figures/report";
+import type { FiguresParams } from "@/lib/figures/request";
 import type { formatter, Translate } from "@/lib/i18n/translate";
 
 export type Format = ReturnType<typeof formatter>;
@@ -8,6 +9,11 @@ export type Format = ReturnType<typeof formatter>;
 export function dayText(format: Format, iso: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long" });
   return format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
+}
+
+/** The period asked for, as a heading names it: "2019", "Q1 2019", or its first and last day. */
+export function periodName(t: Translate, format: Format, p: Pick<FiguresParams, "period" | "year" | "from" | "to">): string {
+  return t(`figures.periodNames.${p.period}`, { year: String(p.year), from: dayText(format, p.from), to: dayText(format, p.to) });
 }
 
 /** A count as shown: formatted per language, "<3" where withheld, a dash where there is none. */
