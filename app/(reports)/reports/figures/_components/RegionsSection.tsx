@@ -3,6 +3,7 @@ import type { FiguresBreakdown } from "@/lib/figures/report";
 import type { Translate } from "@/lib/i18n/translate";
 import styles from "../figures.module.css";
 import { BarTable } from "./BarTable";
+import { BreakdownTable } from "./BreakdownTable";
 import { Section } from "./Sections";
 import { cellText, type Format, type ReportView } from "./view";
 
@@ -23,41 +24,7 @@ export function RegionsSection({ v, t, format, regions, breakdownHref }: { v: Re
       />
       <figure className={styles.chart}>
         <div className={styles.scroll} role="region" aria-label={t("figures.charts.regionsTable")} tabIndex={0}>
-          <table>
-            <caption>{t("figures.charts.regionsTable")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("figures.by.region")}</th>
-                {COMPARED.map((k) => (
-                  <th key={k} scope="col" className="num">
-                    {v.label(k)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {regions.rows.map((r) => (
-                <tr key={r.group}>
-                  <th scope="row">{r.label}</th>
-                  {COMPARED.map((k) => (
-                    <td key={k} className="num">
-                      {cellText(format, r.cells[k])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{regions.total.label}</th>
-                {COMPARED.map((k) => (
-                  <td key={k} className="num">
-                    {cellText(format, regions.total.cells[k])}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
+          <BreakdownTable caption={t("figures.charts.regionsTable")} byLabel={t("figures.by.region")} keys={COMPARED} breakdown={regions} t={t} format={format} />
         </div>
         <figcaption className={styles.source}>
           {v.provenance(initial)}. {v.label(COMPLETERS)}: {v.provenance(COMPLETERS)}
