@@ -5,7 +5,8 @@ import { personalShape, statisticalShape } from "@/lib/clients/schemas";
 import type { Locale } from "@/lib/i18n/config";
 import { translator, type Translate } from "@/lib/i18n/translate";
 import { BREAKDOWNS } from "@/lib/figures/counters";
-import { FIGURE_ORDER, TARGETS_KEY, TOP_OCCUPATIONS_KEY } from "@/lib/figures/definitions";
+import { COUNT_FIGURES, FIGURE_ORDER, TARGETS_KEY, TOP_OCCUPATIONS_KEY } from "@/lib/figures/definitions";
+import { figuresDrilldown } from "@/lib/figures/drilldown";
 import { figuresBreakdown, figuresReport } from "@/lib/figures/report";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { KINDS, type KindSpec } from "@/lib/records/kinds";
@@ -31,7 +32,7 @@ export interface JsonSchema {
 }
 
 export type Method = "get" | "post" | "put" | "delete";
-export type Action = "list" | "create" | "get" | "update" | "delete" | "describe" | "report" | "breakdown" | "export";
+export type Action = "list" | "create" | "get" | "update" | "delete" | "describe" | "report" | "breakdown" | "drilldown" | "export";
 
 export interface Parameter {
   name: string;
@@ -248,6 +249,11 @@ function figureSchemas(): Record<string, JsonSchema> {
   };
   const reference: JsonSchema = { type: "string", description: "YYYY-MM-DD or ISO 8601 timestamp" };
   const count = nullable(int);
+  const provenance: JsonSchema = {
+    type: "object",
+    properties: { source: { type: "string", enum: ["records", "orgTree", "targets"] }, asOf: reference },
+    required: ["source", "asOf"],
+  };
   const figureValues: Record<string, JsonSchema> = Object.fromEntries(
     FIGURE_ORDER.map((key) => [
       key,
@@ -287,8 +293,35 @@ function figureSchemas(): Record<string, JsonSchema> {
         scope,
         figures: { type: "object", properties: figureValues, required: FIGURE_ORDER },
         suppressed: { type: "array", items: { type: "string" } },
+        provenance: {
+          type: "object",
+          description: "Per figure: its source and the reference date it uses (a day or an instant).",
+          properties: Object.fromEntries(FIGURE_ORDER.map((key) => [key, provenance])),
+          required: FIGURE_ORDER,
+        },
       },
-      required: ["period", "asOf", "completersAsOf", "scope", "figures", "suppressed"],
+      required: ["period", "asOf", "completersAsOf", "scope", "figures", "suppressed", "provenance"],
+    },
+    FiguresDrilldown: {
+      type: "object",
+      properties: {
+        figure: { type: "string", enum: COUNT_FIGURES.map((f) => f.key) },
+        period,
+        asOf: reference,
+        completersAsOf: reference,
+        scope,
+        path: { type: "array", items: { type: "object", properties: { id: uuid, name: { type: "string" } }, required: ["id", "name"] } },
+        total: ref("FigureCell"),
+        rows: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: { id: uuid, level: { type: "string", enum: ["region", "subproject", "contact_point"] }, name: { type: "string" }, cell: ref("FigureCell"), hasChildren: { type: "boolean" } },
+            required: ["id", "level", "name", "cell", "hasChildren"],
+          },
+        },
+      },
+      required: ["figure", "period", "asOf", "completersAsOf", "scope", "path", "total", "rows"],
     },
     FiguresBreakdown: {
       type: "object",
@@ -480,6 +513,12 @@ function build(locale: Locale): OpenApiDocument {
     get: operation(t, figures, "breakdown", "getFiguresBreakdown", {
       parameters: parameters(t, figuresBreakdown.input),
       responses: { ...ok("FiguresBreakdown"), ...failures(401, 403, 404, 422, 503) },
+    }),
+  };
+  paths["/api/v1/figures/drilldown"] = {
+    get: operation(t, figures, "drilldown", "getFiguresDrilldown", {
+      parameters: parameters(t, figuresDrilldown.input),
+      responses: { ...ok("FiguresDrilldown"), ...failures(401, 403, 404, 422, 503) },
     }),
   };
   Object.assign(schemas, figureSchemas());

@@ -1,5 +1,6 @@
 import { createClient, updateClient } from "@/lib/clients/commands";
 import { exportClient, getClient, searchClients } from "@/lib/clients/queries";
+import { figuresDrilldown } from "@/lib/figures/drilldown";
 import { figuresBreakdown, figuresReport } from "@/lib/figures/report";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { kindBySlug } from "@/lib/records/kinds";
@@ -82,6 +83,12 @@ export const recordRoute = {
 export const figuresRoute = {
   async GET(request: Request) {
     return apiCall(request, figuresReport, query(request));
+  },
+};
+
+export const figuresDrilldownRoute = {
+  async GET(request: Request) {
+    return apiCall(request, figuresDrilldown, query(request));
   },
 };
 

@@ -4,6 +4,9 @@
  * benchmark's data generator, so that all three fill the ledger the same way.
  */
 import type { RecordKind } from "@/db/schema";
+import { PERSON_COUNTERS, RECORD_COUNTERS, matches, type PersonCounter, type RecordCounterDefinition } from "./ledger-counters";
+
+export { PERSON_COUNTERS, type PersonCounter };
 
 export type Level = "record" | "unit" | "subproject" | "region" | "network";
 
@@ -48,13 +51,6 @@ export interface Delta {
   notBefore: string | null;
 }
 
-/** Counters that count distinct people, and the per-record counter each is drawn from. */
-export const PERSON_COUNTERS = {
-  "fairIntegration.person": { kind: "fair_integration_session", fromCounter: "fairIntegration.session" },
-  "jobTraining.completer": { kind: "enrolment", fromCounter: "jobTraining.successful" },
-} as const satisfies Record<string, { kind: RecordKind; fromCounter: string }>;
-export type PersonCounter = keyof typeof PERSON_COUNTERS;
-
 interface Contribution {
   counter: string;
   amount: number;
@@ -63,36 +59,24 @@ interface Contribution {
 
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v ?? 0)) || 0;
 
-/** The counters one record adds to (one +1 each, with an amount where the kind has one). */
+const COUNTERS_BY_KIND = new Map<RecordKind, [string, RecordCounterDefinition][]>();
+for (const entry of Object.entries(RECORD_COUNTERS)) COUNTERS_BY_KIND.set(entry[1].kind, [...(COUNTERS_BY_KIND.get(entry[1].kind) ?? []), entry]);
+
+/** The counters one record adds to (one +1 each, with an amount where the kind has one), as RECORD_COUNTERS defines them. */
 export function recordCounters(record: RecordState): Contribution[] {
-  const d = record.data;
-  const one = (counter: string, amount = 0, notBefore: string | null = null): Contribution => ({ counter, amount, notBefore });
-  switch (record.kind) {
-    case "advice_session":
-      return [d.stage === "initial" ? one(`advice.initial.${d.adviceType}`) : one("advice.followUp")];
-    case "fair_integration_session":
-      return [one("fairIntegration.session")];
-    case "fair_integration_event":
-      return [one("fairIntegration.event", num(d.participants))];
-    case "job_training_scheme":
-      return [one(`jobTraining.scheme.${d.format}`)];
-    case "enrolment":
-      return isCompletion(record) ? [one("jobTraining.enrolment"), one("jobTraining.successful", 0, d.outcomeOn as string)] : [one("jobTraining.enrolment")];
-    case "intercultural_activity":
-      return [one(`interculturalOpening.${d.targetGroup}.${d.activityType}`, num(d.participants))];
-    case "skilled_worker_activity":
-      return [one("skilledWorkerNetworks.activity", num(d.peopleReached))];
-  }
+  return (COUNTERS_BY_KIND.get(record.kind) ?? [])
+    .filter(([, definition]) => matches(definition, record.kind, record.data))
+    .map(([counter, definition]) => ({
+      counter,
+      amount: definition.amount ? num(record.data[definition.amount]) : 0,
+      notBefore: definition.countsFrom ? (record.data[definition.countsFrom] as string) : null,
+    }));
 }
 
-function isCompletion(record: RecordState): boolean {
-  return record.data.outcome === "successful" && typeof record.data.outcomeOn === "string";
-}
-
-/** Whether a record is a candidate for a person counter (a Fair Integration session; a successful enrolment). */
+/** Whether a record is a candidate for a person counter (a client's record that its per-record counter counts). */
 export function countsPerson(counter: PersonCounter, record: RecordState): boolean {
-  if (record.kind !== PERSON_COUNTERS[counter].kind || !record.clientId) return false;
-  return counter === "jobTraining.completer" ? isCompletion(record) : true;
+  const from = RECORD_COUNTERS[PERSON_COUNTERS[counter].fromCounter];
+  return !!record.clientId && matches(from, record.kind, record.data);
 }
 
 export function personCountersOf(kind: RecordKind): PersonCounter[] {
@@ -182,11 +166,12 @@ export function personDeltas(
   scopes: { level: Exclude<Level, "record">; id: string | null }[],
   sign: 1 | -1,
 ): Delta[] {
+  const countsFrom = RECORD_COUNTERS[PERSON_COUNTERS[counter].fromCounter].countsFrom;
   const deltas: Delta[] = [];
   for (const scope of scopes) {
     const points = candidates
       .filter((c) => inScope(c.place, scope))
-      .map((c) => ({ x: c.record.occurredOn, y: counter === "jobTraining.completer" ? (c.record.data.outcomeOn as string) : null }));
+      .map((c) => ({ x: c.record.occurredOn, y: countsFrom ? (c.record.data[countsFrom] as string) : null }));
     for (const e of personEntries(points)) {
       deltas.push({
         counter,

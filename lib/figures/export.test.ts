@@ -4,6 +4,7 @@ import { translator } from "@/lib/i18n/translate";
 import { BREAKDOWNS } from "./counters";
 import { COUNT_FIGURES, FIGURE_ORDER, TARGETS_KEY, TOP_OCCUPATIONS_KEY } from "./definitions";
 import { breakdownTable, reportTable, SUPPRESSED, toCsv, toXlsx, type ExportTable } from "./export";
+import { provenanceOf } from "./presentation";
 import type { FiguresBreakdown, FiguresReport, FigureValue } from "./report";
 
 const de = translator("de");
@@ -12,10 +13,10 @@ const en = translator("en");
 function report(level: "network" | "region", figures: Record<string, FigureValue>, suppressed: string[] = []): FiguresReport {
   const all: Record<string, FigureValue> = {};
   for (const key of FIGURE_ORDER) all[key] = key === TOP_OCCUPATIONS_KEY ? [] : key === TARGETS_KEY ? null : 10;
+  const dates = { period: { from: "2019-01-01", to: "2019-12-31" }, asOf: "2020-01-07", completersAsOf: "2020-02-20" };
   return {
-    period: { from: "2019-01-01", to: "2019-12-31" },
-    asOf: "2020-01-07",
-    completersAsOf: "2020-02-20",
+    ...dates,
+    provenance: Object.fromEntries(FIGURE_ORDER.map((key) => [key, provenanceOf(key, dates)])),
     scope: level === "network" ? { level, id: null, name: "IQ" } : { level, id: "4a0c1f34-7a0d-4c51-9d3c-3f3f6f0d2a11", name: "IQ Netzwerk Baden-Württemberg" },
     figures: { ...all, ...figures },
     suppressed,

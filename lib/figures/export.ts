@@ -88,11 +88,11 @@ export function reportTable(report: FiguresReport, t: Translate): ExportTable {
       const target = value as TargetProgress | null;
       if (!target) row(key, label, null);
       else {
-        row(`${key}.target`, `${label}: ${t("figures.target.target")}`, target.target);
-        row(`${key}.until`, `${label}: ${t("figures.target.until")}`, target.to);
-        row(`${key}.reached`, `${label}: ${t("figures.target.reached")}`, target.reached);
-        row(`${key}.shareReached`, `${label}: ${t("figures.target.shareReached")} (%)`, target.shareReached);
-        row(`${key}.shareElapsed`, `${label}: ${t("figures.target.shareElapsed")} (%)`, target.shareElapsed);
+        row(`${key}.target`, `${label}: ${t("figures.target.target")}`, target.target, key);
+        row(`${key}.until`, `${label}: ${t("figures.target.until")}`, target.to, key);
+        row(`${key}.reached`, `${label}: ${t("figures.target.reached")}`, target.reached, key);
+        row(`${key}.shareReached`, `${label}: ${t("figures.target.shareReached")} (%)`, target.shareReached, key);
+        row(`${key}.shareElapsed`, `${label}: ${t("figures.target.shareElapsed")} (%)`, target.shareElapsed, key);
       }
     } else if (SHARES.has(key)) {
       row(key, `${label} (%)`, value as number | null);

@@ -1,9 +1,9 @@
 /**
- * How figures are presented, the same on the pages and in the exports: where each figure comes
- * from and as of when (figures.md: the report "shows next to each figure which reference date and
- * source it uses"), and the mark of a withheld value.
+ * How figures are presented, the same on the pages, in the exports and in JSON: where each
+ * figure comes from and as of when (figures.md: every figure "names its reference date and its
+ * source"), and the mark of a withheld value.
  */
-import { COUNT_FIGURES, sourceOf, type FigureSource } from "./definitions";
+import { figureDefinition, type FigureSource } from "./registry";
 import type { FiguresReport } from "./report";
 
 /** Written in place of a value of 1 or 2 below the network (figures.md, breakdowns). */
@@ -15,11 +15,9 @@ export interface Provenance {
   asOf: string;
 }
 
-const USES_COMPLETERS_DATE = new Set(COUNT_FIGURES.filter((f) => f.reference === "completersAsOf").map((f) => f.key));
-
 export function provenanceOf(key: string, report: Pick<FiguresReport, "asOf" | "completersAsOf" | "period">): Provenance {
-  const source = sourceOf(key);
+  const { source, reference } = figureDefinition(key);
   // The org tree is counted as it stands on the period's last day, whatever the reference date.
-  if (source === "orgTree") return { source, asOf: report.period.to };
-  return { source, asOf: USES_COMPLETERS_DATE.has(key) ? report.completersAsOf : report.asOf };
+  const asOf = reference === "periodEnd" ? report.period.to : reference === "completersAsOf" ? report.completersAsOf : report.asOf;
+  return { source, asOf };
 }

@@ -4,6 +4,9 @@ import type { Db, Tx } from "@/db/client";
 import { clientChangeDeltas, recordChangeDeltas } from "./changes";
 import type { ClientDims, Delta, Place, RecordState } from "./contributions";
 import { compactLedger, compactionPoint, insertDeltas, placeOf } from "./ledger";
+import { LEDGER_VERSION } from "./ledger-version";
+
+export { LEDGER_VERSION };
 
 interface HistoryEvent {
   id: string;
@@ -17,11 +20,6 @@ interface HistoryEvent {
 
 const BATCH = 20_000;
 
-/**
- * The version of how records become ledger deltas. Raise it when a counter's definition
- * changes: at the next start the ledger is rebuilt from the history.
- */
-export const LEDGER_VERSION = "1";
 const LEDGER_KEY = "figures_ledger_version";
 
 /** Rebuilds the ledger at start-up if it was built by another version (or never: an upgrade). */

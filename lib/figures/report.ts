@@ -27,6 +27,7 @@ import {
   type CounterValues,
 } from "./definitions";
 import { ensureCompacted } from "./ledger";
+import { provenanceOf, type Provenance } from "./presentation";
 import { rankOccupations, type OccupationCount, type TopOccupation } from "./ranking";
 
 export type { TopOccupation };
@@ -37,7 +38,7 @@ export const asOfSchema = z.union([isoDate, timestamp]);
 
 const MAX_PERIOD_DAYS = 366 * 10;
 
-const queryShape = {
+export const queryShape = {
   from: isoDate,
   to: isoDate,
   asOf: asOfSchema.optional(),
@@ -45,7 +46,7 @@ const queryShape = {
   scope: z.union([z.literal("network"), id]).optional(),
 };
 
-function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx) {
+export function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx) {
   if (q.to < q.from) ctx.addIssue({ code: "custom", path: ["to"], params: { key: "toBeforeFrom" } });
   else if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_PERIOD_DAYS) ctx.addIssue({ code: "custom", path: ["to"], params: { key: "periodTooLong" } });
 }
@@ -85,7 +86,7 @@ export async function resolveScope(tx: Tx, actor: Actor, requested: string | und
   return { level: LEVEL_OF[unit.level], id: unit.level === "network" ? null : unit.id, name: (locale === "en" && unit.nameEn) || unit.name };
 }
 
-function values(rows: CounterRow[]): CounterValues {
+export function values(rows: CounterRow[]): CounterValues {
   const n = new Map<string, number>();
   const amount = new Map<string, number>();
   for (const r of rows) {
@@ -98,7 +99,7 @@ function values(rows: CounterRow[]): CounterValues {
 const PERSON_COUNTER_LIST: PersonCounter[] = ["fairIntegration.person", "jobTraining.completer"];
 
 /** All counter rows of a report or breakdown, with both reference dates applied and distinct people counted exactly. */
-async function counterRows(tx: Tx, q: FiguresQuery, scope: Scope, by: Breakdown | null, counters?: string[]): Promise<CounterRow[]> {
+export async function counterRows(tx: Tx, q: FiguresQuery, scope: Scope, by: Breakdown | null, counters?: string[]): Promise<CounterRow[]> {
   const base = { from: q.from, to: q.to, scope, by };
   const ref = referenceOf(q.asOf);
   const completersRef = referenceOf(q.completersAsOf ?? q.asOf);
@@ -196,6 +197,8 @@ export interface FiguresReport {
   figures: Record<string, FigureValue>;
   /** Keys whose value is withheld (null in `figures`) because it is 1 or 2. */
   suppressed: string[];
+  /** Per figure: where it comes from and the reference date it uses (figures.md, "Editions"). */
+  provenance: Record<string, Provenance>;
 }
 
 /** Every figure of the report, exactly as counted, and the occupations' counts that rank the top occupations. */
@@ -221,7 +224,7 @@ export async function computeFigures(tx: Tx, q: FiguresQuery, scope: Scope, loca
  * past the compaction point and estimates millions at scale; PostgreSQL's JIT then spends
  * ~27 ms per query compiling (measured by `npm run bench` at 10M records). Off for this transaction.
  */
-async function prepareRead(tx: Tx): Promise<void> {
+export async function prepareRead(tx: Tx): Promise<void> {
   await ensureCompacted(tx);
   await tx.execute(sql`set local jit = off`);
 }
@@ -243,7 +246,9 @@ export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope,
     } else figures[key] = value;
   }
   const now = new Date().toISOString();
-  return { period: { from: q.from, to: q.to }, asOf: q.asOf ?? now, completersAsOf: q.completersAsOf ?? q.asOf ?? now, scope, figures, suppressed };
+  const dates = { period: { from: q.from, to: q.to }, asOf: q.asOf ?? now, completersAsOf: q.completersAsOf ?? q.asOf ?? now };
+  const provenance = Object.fromEntries(FIGURE_ORDER.map((key) => [key, provenanceOf(key, dates)]));
+  return { ...dates, scope, figures, suppressed, provenance };
 }
 
 export type Cell = { value: number } | { value: null; suppressed: true };

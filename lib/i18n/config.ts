@@ -6,10 +6,12 @@ import enBase from "@/messages/en.json";
 import enApi from "@/messages/en/api.json";
 import enCases from "@/messages/en/cases.json";
 import enFigures from "@/messages/en/figures.json";
+import { figureLabels } from "@/lib/figures/registry";
 
-// One catalogue per language, kept in a few files by area so that each area's strings stay together.
-const de = { ...deBase, ...deCases, ...deApi, ...deFigures };
-const en = { ...enBase, ...enCases, ...enApi, ...enFigures };
+// One catalogue per language, kept in a few files by area so that each area's strings stay
+// together. The figures' labels live in the figures registry and join the catalogue here.
+const de = { ...deBase, ...deCases, ...deApi, figures: { ...deFigures.figures, labels: figureLabels("de") } };
+const en = { ...enBase, ...enCases, ...enApi, figures: { ...enFigures.figures, labels: figureLabels("en") } };
 
 import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from "./locales";
 

@@ -1,0 +1,4 @@
+import { figuresDrilldownRoute } from "@/lib/api/routes";
+
+export const dynamic = "force-dynamic";
+export const { GET } = figuresDrilldownRoute;
