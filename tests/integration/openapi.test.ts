@@ -62,6 +62,7 @@ describe("OpenAPI document", () => {
       "/api/v1/openapi.json": ["get"],
       "/api/v1/figures": ["get"],
       "/api/v1/figures/breakdown": ["get"],
+      "/api/v1/figures/drilldown": ["get"],
     };
     for (const spec of KINDS) {
       expected[`/api/v1/${spec.slug}`] = ["get", "post"];

@@ -49,10 +49,10 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
     load(listRegions),
     currentActor(),
   ]);
-  const v = reportView(report, t, format);
+  const search = figuresSearch(params);
+  const v = reportView(report, t, format, locale, search);
   const scopes = scopeOptions(actor, regionList, t, locale);
   const props = { v, t, format };
-  const search = figuresSearch(params);
 
   return (
     <article className={styles.report}>
@@ -75,6 +75,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
           {t("figures.actions.xlsx")}
         </a>
         <Link href={`/reports/figures/breakdown?${search}`}>{t("figures.actions.breakdown")}</Link>
+        <Link href="/reports/figures/definitions">{t("figures.actions.definitions")}</Link>
       </div>
 
       <AdviceSection {...props} months={months} topOccupations={report.figures["advice.topOccupations"] as TopOccupation[]} />

@@ -5,7 +5,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import styles from "../figures.module.css";
 import { BarTable } from "./BarTable";
 import { ColumnChart } from "./ColumnChart";
-import { Figure } from "./Figure";
+import { Figure, FigureLinkList, type FigureLinks } from "./Figure";
 import { cellText, countText, type Format, type ReportView } from "./view";
 
 interface Props {
@@ -24,9 +24,19 @@ export function Section({ id, title, intro, children }: { id: string; title: str
   );
 }
 
-/** A figure block for a report key, with its label and provenance. */
-function KeyFigure({ v, k, explanation, lead }: { v: ReportView; k: string; explanation?: string; lead?: boolean }) {
-  return <Figure value={v.text(k)} label={v.label(k)} explanation={explanation} provenance={v.provenance(k)} lead={lead} />;
+/** Links to a figure's definition and, for counts, to its values down the org tree. */
+function linksOf(v: ReportView, t: Translate, k: string): FigureLinks {
+  const label = v.label(k);
+  const drilldown = v.drilldownHref(k);
+  return {
+    definition: { href: v.definitionHref(k), label: t("figures.links.definition", { figure: label }) },
+    drilldown: drilldown ? { href: drilldown, label: t("figures.links.drilldown", { figure: label }) } : null,
+  };
+}
+
+/** A figure block for a report key, with its label, explanation, provenance and links. */
+function KeyFigure({ v, t, k, lead }: { v: ReportView; t: Translate; k: string; lead?: boolean }) {
+  return <Figure value={v.text(k)} label={v.label(k)} explanation={v.explanation(k)} provenance={v.provenance(k)} links={linksOf(v, t, k)} lead={lead} />;
 }
 
 /** Bars for parts of a whole, each with its share. */
@@ -45,7 +55,7 @@ export function AdviceSection({ v, t, format, months, topOccupations }: Props & 
   return (
     <Section id="advice" title={t("figures.sections.advice")}>
       <div className={styles.row}>
-        <KeyFigure v={v} k={initial} explanation={t("figures.explain.initialSessions")} lead />
+        <KeyFigure v={v} t={t} k={initial} lead />
         <BarTable caption={t("figures.charts.byType")} labelHeader={t("figures.export.figure")} valueHeader={t("figures.export.value")} bars={partsOf(v, t, format, types, initial)} provenance={v.provenance(initial)} />
       </div>
       <div className={styles.row}>
@@ -65,10 +75,10 @@ export function AdviceSection({ v, t, format, months, topOccupations }: Props & 
         />
       </div>
       <div className={styles.row}>
-        <KeyFigure v={v} k="advice.followUpSessions" explanation={t("figures.explain.followUpSessions")} />
+        <KeyFigure v={v} t={t} k="advice.followUpSessions" />
         <div className={styles.figure}>
           <h3 className={styles.label}>{v.label("advice.topOccupations")}</h3>
-          <p className={styles.explain}>{t("figures.explain.topOccupations")}</p>
+          <p className={styles.explain}>{v.explanation("advice.topOccupations")}</p>
           {topOccupations.length ? (
             <ol className={styles.ranking}>
               {topOccupations.map((o) => (
@@ -81,6 +91,7 @@ export function AdviceSection({ v, t, format, months, topOccupations }: Props & 
             <p>{t("figures.none")}</p>
           )}
           <p className={styles.source}>{v.provenance("advice.topOccupations")}</p>
+          <FigureLinkList links={linksOf(v, t, "advice.topOccupations")} />
         </div>
       </div>
     </Section>
@@ -91,9 +102,9 @@ export function ContactPointsSection({ v, t }: Props) {
   return (
     <Section id="contact-points" title={t("figures.sections.contactPoints")} intro={t("figures.explain.contactPoints")}>
       <div className={styles.grid}>
-        <KeyFigure v={v} k="contactPoints.total" lead />
-        <KeyFigure v={v} k="contactPoints.permanent" />
-        <KeyFigure v={v} k="contactPoints.mobile" />
+        <KeyFigure v={v} t={t} k="contactPoints.total" lead />
+        <KeyFigure v={v} t={t} k="contactPoints.permanent" />
+        <KeyFigure v={v} t={t} k="contactPoints.mobile" />
       </div>
     </Section>
   );
@@ -103,10 +114,10 @@ export function FairIntegrationSection({ v, t }: Props) {
   return (
     <Section id="fair-integration" title={t("figures.sections.fairIntegration")}>
       <div className={styles.grid}>
-        <KeyFigure v={v} k="fairIntegration.individualsAdvised" explanation={t("figures.explain.individualsAdvised")} lead />
-        <KeyFigure v={v} k="fairIntegration.adviceSessions" />
-        <KeyFigure v={v} k="fairIntegration.groupEvents" explanation={t("figures.explain.groupEvents")} />
-        <KeyFigure v={v} k="fairIntegration.groupEventParticipants" />
+        <KeyFigure v={v} t={t} k="fairIntegration.individualsAdvised" lead />
+        <KeyFigure v={v} t={t} k="fairIntegration.adviceSessions" />
+        <KeyFigure v={v} t={t} k="fairIntegration.groupEvents" />
+        <KeyFigure v={v} t={t} k="fairIntegration.groupEventParticipants" />
       </div>
     </Section>
   );
@@ -118,12 +129,12 @@ export function JobTrainingSection({ v, t, format }: Props) {
   return (
     <Section id="job-training" title={t("figures.sections.jobTraining")}>
       <div className={styles.row}>
-        <KeyFigure v={v} k={started} explanation={t("figures.explain.schemesStarted")} lead />
+        <KeyFigure v={v} t={t} k={started} lead />
         <BarTable caption={t("figures.charts.byFormat")} labelHeader={t("figures.export.figure")} valueHeader={t("figures.export.value")} bars={partsOf(v, t, format, formats, started)} provenance={v.provenance(started)} />
       </div>
       <div className={styles.grid}>
-        <KeyFigure v={v} k="jobTraining.participantsCommencing" explanation={t("figures.explain.participantsCommencing")} />
-        <KeyFigure v={v} k="jobTraining.successfulCompleters" explanation={t("figures.explain.successfulCompleters")} />
+        <KeyFigure v={v} t={t} k="jobTraining.participantsCommencing" />
+        <KeyFigure v={v} t={t} k="jobTraining.successfulCompleters" />
       </div>
     </Section>
   );
@@ -138,7 +149,7 @@ export function InterculturalOpeningSection({ v, t }: Props) {
     <Section id="intercultural-opening" title={t("figures.sections.interculturalOpening")} intro={t("figures.explain.interculturalOpening")}>
       <div className={styles.grid}>
         {groups.map((g) => (
-          <Figure key={g} value={v.text(key(g, "individualsTotal"))} label={v.label(key(g, "individualsTotal"))} provenance={v.provenance(key(g, "individualsTotal"))} />
+          <Figure key={g} value={v.text(key(g, "individualsTotal"))} label={v.label(key(g, "individualsTotal"))} provenance={v.provenance(key(g, "individualsTotal"))} links={linksOf(v, t, key(g, "individualsTotal"))} />
         ))}
       </div>
       <figure className={styles.chart}>
@@ -179,7 +190,7 @@ export function SkilledWorkerSection({ v, t }: Props) {
   return (
     <Section id="skilled-worker-networks" title={t("figures.sections.skilledWorkerNetworks")}>
       <div className={styles.grid}>
-        <KeyFigure v={v} k="skilledWorkerNetworks.peopleReached" explanation={t("figures.explain.peopleReached")} />
+        <KeyFigure v={v} t={t} k="skilledWorkerNetworks.peopleReached" />
       </div>
     </Section>
   );
@@ -190,8 +201,8 @@ export function NetworkSection({ v, t, network }: Props & { network: boolean }) 
     <Section id="network" title={t("figures.sections.organisation")} intro={t("figures.explain.organisation")}>
       <div className={styles.grid}>
         {/* Within one region this would only ever count that region. */}
-        {network && <KeyFigure v={v} k="organisation.regionalNetworks" />}
-        <KeyFigure v={v} k="organisation.subprojects" />
+        {network && <KeyFigure v={v} t={t} k="organisation.regionalNetworks" />}
+        <KeyFigure v={v} t={t} k="organisation.subprojects" />
       </div>
     </Section>
   );

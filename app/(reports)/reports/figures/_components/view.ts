@@ -1,4 +1,7 @@
+import { COUNT_FIGURES } from "@/lib/figures/definitions";
 import { provenanceOf, SUPPRESSED } from "@/lib/figures/presentation";
+import { definitionAnchor, figureDefinition } from "@/lib/figures/registry";
+import type { Locale } from "@/lib/i18n/config";
 import type { Cell, FiguresReport } from "@/lib/figures/report";
 import type { FiguresParams } from "@/lib/figures/request";
 import type { formatter, Translate } from "@/lib/i18n/translate";
@@ -24,10 +27,16 @@ export function countText(format: Format, value: number | null, suppressed: bool
 
 export const cellText = (format: Format, cell: Cell | undefined) => (cell ? countText(format, cell.value, cell.value === null) : "–");
 
-/** What the report pages need to say about one figure: its label, its value, where it comes from. */
-export function reportView(report: FiguresReport, t: Translate, format: Format) {
+const DRILLABLE = new Set(COUNT_FIGURES.map((f) => f.key));
+
+/** What the report pages need to say about one figure: its label, its value, where it comes from, where to read more. */
+export function reportView(report: FiguresReport, t: Translate, format: Format, locale: Locale, search: string) {
   return {
-    label: (key: string) => t(`figures.labels.${key}`),
+    label: (key: string) => figureDefinition(key).label[locale],
+    explanation: (key: string) => figureDefinition(key).explanation?.[locale],
+    definitionHref: (key: string) => `/reports/figures/definitions#${definitionAnchor(key)}`,
+    /** The figure down the org tree, for counts (a share or the org tree has no such step). */
+    drilldownHref: (key: string) => (DRILLABLE.has(key) ? `/reports/figures/drilldown?${search}&figure=${encodeURIComponent(key)}` : null),
     number: (key: string) => report.figures[key] as number | null,
     text: (key: string) => countText(format, report.figures[key] as number | null, report.suppressed.includes(key)),
     provenance(key: string) {
