@@ -242,3 +242,28 @@ test("the print view fits every table on A4 portrait, every column", async ({ pa
   expect(await overflowing()).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(printable);
 });
+
+test("each figure links to its definition and down the org tree to the contact points", async ({ page }) => {
+  await loginAndWait(page, DEMO.network, /\/reports$/);
+  await page.goto(`/reports/figures?${BROCHURE}`);
+  await page.getByRole("link", { name: "Definition: Erstberatungen" }).click();
+  await expect(page).toHaveURL(/\/reports\/figures\/definitions#figure-advice-initialSessions$/);
+  await expect(page.locator("#figure-advice-initialSessions")).toContainText("Beratungsgespräche der Stufe „Erstberatung“");
+  await expect(page.locator("#figure-advice-initialSessions")).toContainText("advice.initial.recognition");
+
+  await page.goto(`/reports/figures?${BROCHURE}`);
+  await page.getByRole("link", { name: "Nach Einheiten: Erstberatungen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Erstberatungen nach Einheiten");
+  const table = page.getByRole("table", { name: /Erstberatungen: Netzwerk/ });
+  await expect(table.locator("tfoot")).toContainText("53.284");
+  // The 16 regional networks and the national subprojects, which belong to none.
+  expect(await table.locator("tbody tr").count()).toBeGreaterThan(published.figures["organisation.regionalNetworks"]);
+  await table.getByRole("link", { name: /Bayern/ }).click();
+  const region = page.getByRole("table", { name: /Erstberatungen: .*Bayern/ });
+  await expect(region.locator("tbody tr").first()).toBeVisible();
+  await region.locator("tbody tr").first().getByRole("link").click();
+  await expect(page.getByRole("navigation", { name: "Ebenen" })).toContainText("Bayern");
+  const points = page.getByRole("table", { name: /Erstberatungen:/ });
+  await expect(points.locator("tbody tr").first()).toBeVisible();
+  await expect(points.locator("tbody tr").first().getByRole("link")).toHaveCount(0);
+});
