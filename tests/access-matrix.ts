@@ -109,6 +109,7 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   // Figures: coordinators and admins; a regional coordinator only within their own region.
   "figures.report": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
   "figures.breakdown": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
+  "figures.drilldown": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
   "figures.latestYear": { allowed: COORDINATORS_AND_ADMIN },
 
   "targets.list": adminOnly,
@@ -175,6 +176,8 @@ export const PAGE_ROWS: Record<string, PageRow> = {
   "/reports": { path: () => "/reports", allowed: COORDINATORS_AND_ADMIN },
   "/reports/figures": { path: () => "/reports/figures?year=2019", allowed: COORDINATORS_AND_ADMIN },
   "/reports/figures/breakdown": { path: () => "/reports/figures/breakdown?year=2019&by=gender", allowed: COORDINATORS_AND_ADMIN },
+  "/reports/figures/definitions": { path: () => "/reports/figures/definitions", allowed: COORDINATORS_AND_ADMIN },
+  "/reports/figures/drilldown": { path: (ids) => `/reports/figures/drilldown?year=2019&figure=advice.initialSessions&scope=${ids.region}`, allowed: ["regionalOwn", "network", "admin"] },
   "/admin": { path: () => "/admin", allowed: ["admin"] },
   "/admin/org": { path: () => "/admin/org", allowed: COORDINATORS_AND_ADMIN },
   "/admin/org/contact-points": { path: () => "/admin/org/contact-points", allowed: COORDINATORS_AND_ADMIN },
@@ -307,6 +310,10 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
   "GET /api/v1/figures/breakdown": {
     operation: "figures.breakdown",
     request: (s) => ({ path: `/api/v1/figures/breakdown?from=2019-01-01&to=2019-12-31&scope=${s.ids.region}&by=gender` }),
+  },
+  "GET /api/v1/figures/drilldown": {
+    operation: "figures.drilldown",
+    request: (s) => ({ path: `/api/v1/figures/drilldown?from=2019-01-01&to=2019-12-31&scope=${s.ids.region}&figure=advice.initialSessions` }),
   },
   // The CSV / XLSX download of the figures pages (figures.breakdown when asked `by`).
   "GET /reports/figures/export": { operation: "figures.report", request: (s) => ({ path: `/reports/figures/export?year=2019&scope=${s.ids.region}&format=csv` }) },

@@ -52,6 +52,8 @@ test("the figures pages have no accessibility violations, at 1280 and 360 px, wi
     "/reports/figures?period=custom&from=2019-03-01&to=2019-05-31",
     "/reports/figures?year=2019&asOf=2019-02-30",
     "/reports/figures/breakdown?year=2019&period=q3&by=month",
+    "/reports/figures/definitions",
+    "/reports/figures/drilldown?year=2019&figure=advice.initialSessions",
   ];
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 800 });

@@ -254,7 +254,7 @@ test("each figure links to its definition and down the org tree to the contact p
   await page.goto(`/reports/figures?${BROCHURE}`);
   await page.getByRole("link", { name: "Nach Einheiten: Erstberatungen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Erstberatungen nach Einheiten");
-  const table = page.getByRole("table", { name: /Erstberatungen: Netzwerk/ });
+  const table = page.getByRole("table", { name: /Erstberatungen: Gesamtes Netzwerk/ });
   await expect(table.locator("tfoot")).toContainText("53.284");
   // The 16 regional networks and the national subprojects, which belong to none.
   expect(await table.locator("tbody tr").count()).toBeGreaterThan(published.figures["organisation.regionalNetworks"]);

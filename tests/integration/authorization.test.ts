@@ -120,6 +120,7 @@ const INPUTS: Record<string, Input> = {
 
   "figures.report": (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.region.id }),
   "figures.breakdown": (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.subproject.id, by: "gender" }),
+  "figures.drilldown": (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.region.id, figure: "advice.initialSessions" }),
   "figures.latestYear": () => ({}),
 
   "targets.list": () => ({}),
