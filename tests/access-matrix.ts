@@ -176,7 +176,8 @@ export const PAGE_ROWS: Record<string, PageRow> = {
   "/reports": { path: () => "/reports", allowed: COORDINATORS_AND_ADMIN },
   "/reports/figures": { path: () => "/reports/figures?year=2019", allowed: COORDINATORS_AND_ADMIN },
   "/reports/figures/breakdown": { path: () => "/reports/figures/breakdown?year=2019&by=gender", allowed: COORDINATORS_AND_ADMIN },
-  "/reports/figures/definitions": { path: () => "/reports/figures/definitions", allowed: COORDINATORS_AND_ADMIN },
+  // What each figure means is no secret: anyone signed in may read it.
+  "/reports/figures/definitions": { path: () => "/reports/figures/definitions", allowed: SIGNED_IN },
   "/reports/figures/drilldown": { path: (ids) => `/reports/figures/drilldown?year=2019&figure=advice.initialSessions&scope=${ids.region}`, allowed: ["regionalOwn", "network", "admin"] },
   "/admin": { path: () => "/admin", allowed: ["admin"] },
   "/admin/org": { path: () => "/admin/org", allowed: COORDINATORS_AND_ADMIN },
