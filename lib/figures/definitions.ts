@@ -1,5 +1,5 @@
 /**
- * Every figure of ../shared/spec/figures.md, defined once: which counters of the ledger it
+ * Every figure of docs/figures.md, defined once: which counters of the ledger it
  * is made of. A newcomer looking for what a figure means finds it here.
  */
 
@@ -25,7 +25,7 @@ export interface CountFigure {
 const ADVICE_TYPES = { recognition: "recognition", recognitionAndJobTraining: "recognition_and_job_training", jobTraining: "job_training" } as const;
 const initial = (c: CounterValues) => Object.values(ADVICE_TYPES).reduce((sum, t) => sum + c.n(`advice.initial.${t}`), 0);
 const schemes = (c: CounterValues) => c.n("jobTraining.scheme.course") + c.n("jobTraining.scheme.individual");
-/** Whole percent, rounded half up (figures.md). */
+/** Whole percent, rounded half up (docs/figures.md). */
 export const percent = (part: number, whole: number) => (whole ? Math.floor((100 * part) / whole + 0.5) : 0);
 
 const records = (key: string, clientBased: boolean, value: (c: CounterValues) => number): CountFigure => ({

@@ -1,12 +1,12 @@
 /**
  * How figures are presented, the same on the pages and in the exports: where each figure comes
- * from and as of when (figures.md: the report "shows next to each figure which reference date and
- * source it uses"), and the mark of a withheld value.
+ * from and as of when (docs/reporting.md: every figure names its source and its reference date),
+ * and the mark of a withheld value.
  */
 import { COUNT_FIGURES, sourceOf, type FigureSource } from "./definitions";
 import type { FiguresReport } from "./report";
 
-/** Written in place of a value of 1 or 2 below the network (figures.md, breakdowns). */
+/** Written in place of a value of 1 or 2 below the network (docs/reporting.md, protecting small cells). */
 export const SUPPRESSED = "<3";
 
 export interface Provenance {
