@@ -140,7 +140,7 @@ function openPool(kind: DatabaseKind, config: PoolConfig): Connection {
   const pool: Pool = new DiscardingPool({
     ...config,
     Client: ObservedClient,
-    // Fail fast when the server is down (quality bar R4) instead of hanging requests.
+    // Fail fast when the server is down (quality target R4, docs/quality.md) instead of hanging requests.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
     // Before the connection is handed out. If the switch fails the connection is closed and

@@ -4,7 +4,7 @@ import { assumeAppRole } from "./row-security";
 /*
  * PGlite runs PostgreSQL as one process, without the checkpointer: it writes a checkpoint only
  * when it closes. After a crash it replays every change since it opened, which after a demo
- * seed or a day's work takes far longer than the seconds a restart may take (quality bar R9).
+ * seed or a day's work takes far longer than the seconds a restart may take (quality target R9, docs/quality.md).
  * So the app asks for a checkpoint whenever this much write-ahead log has piled up since the last.
  */
 const WAL_BYTES_BETWEEN_CHECKPOINTS = 16 * 1024 * 1024;

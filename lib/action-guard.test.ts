@@ -23,7 +23,7 @@ async function refusal(request: Request) {
   return response && { status: response.status, body: await response.json() };
 }
 
-describe("server action bodies the proxy refuses before React decodes them (R10)", () => {
+describe("server action bodies the proxy refuses before React decodes them (quality target R10, docs/quality.md)", () => {
   it("lets an argument list through, and anything that is not a server action", async () => {
     expect(await refuseActionBody(action(JSON.stringify([{ locale: "en", notes: "[[[[ text, not nesting" }])))).toBeNull();
     expect(await refuseActionBody(action(`[${deep(32)}]`))).toBeNull();

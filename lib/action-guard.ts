@@ -6,7 +6,7 @@ import { MAX_BODY_BYTES, MAX_DEPTH, readBounded, textTooDeep } from "@/lib/input
  * A server action's arguments are decoded by React (JSON.parse with a reviver,
  * which recurses) before any of our code runs: a body nested thousands of
  * levels deep, over Next's size limit, not JSON or not an argument list ends
- * there in a 500. The proxy refuses such bodies first (quality bar R10); what
+ * there in a 500. The proxy refuses such bodies first (quality target R10, docs/quality.md); what
  * passes is held to the same limits again in execute().
  *
  * The app calls its actions with plain values, which React sends as one JSON

@@ -1,5 +1,5 @@
 /**
- * Limits on the shape of any input (quality bar R10). JSON.stringify, zod and
+ * Limits on the shape of any input (quality target R10, docs/quality.md). JSON.stringify, zod and
  * the text checks all recurse, so a body nested thousands of levels deep would
  * overflow the stack there (a 5xx); these checks come first and never recurse.
  */

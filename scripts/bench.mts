@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the figures report's latency against quality-bar P1–P3.
+ * `npm run bench`: the figures report's latency against the quality targets P1–P3 (docs/quality.md).
  *
  *   DATABASE_URL=postgres://user@host:5432/db npm run bench [-- --records 100000,10000000] [--fresh] [--prepare]
  *

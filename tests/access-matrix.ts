@@ -31,7 +31,7 @@ export const ROLE_OF: Record<Who, Role | null> = {
 export const ADVISERS: Who[] = ["adviserOwn", "adviserOther"];
 export const COORDINATORS_AND_ADMIN: Who[] = ["regionalOwn", "regionalOther", "network", "admin"];
 export const SIGNED_IN: Who[] = [...ADVISERS, ...COORDINATORS_AND_ADMIN];
-/** Whose responses must never hold a client's personal data (S2). */
+/** Whose responses must never hold a client's personal data (quality target S2, docs/quality.md). */
 export const NO_PERSONAL_DATA: Who[] = COORDINATORS_AND_ADMIN;
 
 // ---------------------------------------------------------------------------------------------

@@ -15,8 +15,8 @@ function isShown(field: string): boolean {
 /**
  * useOperationForm with the zod schema loaded on first use instead of with the
  * page: the same schema the server parses still validates every submit, but
- * zod (about 35 KB gzipped) is not part of the page's first load (quality bar
- * P6: the log-a-session page stays under 200 KB of JavaScript). Call
+ * zod (about 35 KB gzipped) is not part of the page's first load (quality
+ * target P6 in docs/quality.md: the log-a-session page stays under 200 KB of JavaScript). Call
  * `prefetch` on the first focus or pointer contact with the form.
  */
 export function useLazyOperationForm<V extends FieldValues, R>(

@@ -39,7 +39,7 @@ import {
 } from "./demo-random";
 import { OCCUPATIONS, type SeedOccupation } from "./occupations";
 
-/** The published 2019 figures this plan reproduces (figures-2019.json). */
+/** The published 2019 figures this plan reproduces (tests/fixtures/figures-2019.json). */
 export const FIGURES_2019 = {
   period: { from: "2019-01-01", to: "2019-12-31" },
   asOf: "2020-01-07",

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { userSessions } from "@/db/schema";
 
-/** A session unused for this long ends (quality bar: idle timeout of 30 minutes). */
+/** A session unused for this long ends (README, "Security and privacy": sessions end after 30 minutes without a request). */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 // Writing the last use at most once a minute keeps a busy page from writing on every request.
 const TOUCH_EVERY_MS = 60 * 1000;

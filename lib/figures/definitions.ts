@@ -21,7 +21,7 @@ export interface CountFigure {
   value(c: CounterValues): number;
 }
 
-/** Whole percent, rounded half up (figures.md). */
+/** Whole percent, rounded half up (docs/figures.md). */
 export const percent = (part: number, whole: number) => (whole ? Math.floor((100 * part) / whole + 0.5) : 0);
 
 const sum = (c: CounterValues, counters: readonly string[], measure: "n" | "amount") => counters.reduce((s, counter) => s + c[measure](counter), 0);

@@ -1,12 +1,12 @@
 /**
  * How figures are presented, the same on the pages, in the exports and in JSON: where each
- * figure comes from and as of when (figures.md: every figure "names its reference date and its
+ * figure comes from and as of when (docs/reporting.md: every figure "names its reference date and its
  * source"), and the mark of a withheld value.
  */
 import { figureDefinition, type FigureSource } from "./registry";
 import type { FiguresReport } from "./report";
 
-/** Written in place of a value of 1 or 2 below the network (figures.md, breakdowns). */
+/** Written in place of a value of 1 or 2 below the network (docs/reporting.md, small cells). */
 export const SUPPRESSED = "<3";
 
 export interface Provenance {

@@ -1,5 +1,5 @@
 /**
- * The ranked list of `advice.topOccupations` (figures.md): the five reference occupations with
+ * The ranked list of `advice.topOccupations` (docs/figures.md): the five reference occupations with
  * the most initial sessions, most first, ties by the German name in German collation whatever
  * the reader's language, so that the list is the same in every language.
  */

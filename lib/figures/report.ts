@@ -1,6 +1,6 @@
 /**
  * The figures report and its breakdowns: period, reference dates and scope in; every key of
- * figures.md out, with small cells suppressed below the network. Authorization lives in
+ * docs/figures.md out, with small cells suppressed below the network. Authorization lives in
  * `resolveScope`: a regional coordinator reaches their own region and what lies in it.
  */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDate } from "@/lib/validation";
 
-/** The targets the network can set (figures.md: targets.initialSessions). */
+/** The targets the network can set (docs/figures.md: targets.initialSessions). */
 export const TARGET_KEYS = ["initialSessions"] as const;
 
 /** A target over a funding round; forms and API share it. */

@@ -58,7 +58,7 @@ const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * The figures of figures.md for one period, counted from the current records (not deleted)
+ * The figures of docs/figures.md for one period, counted from the current records (not deleted)
  * and clients, the org tree and the target, as anyone would write it without the ledger.
  */
 export async function recount(client: pg.Client, from: string, to: string): Promise<Figures> {
@@ -195,7 +195,7 @@ function canonical(value: unknown): string {
   );
 }
 
-/** Every key of figures.md where the endpoint and the recount differ (top occupations by id and count, in order). */
+/** Every key of docs/figures.md where the endpoint and the recount differ (top occupations by id and count, in order). */
 export function differences(endpoint: Figures, counted: Figures): string[] {
   const problems: string[] = [];
   const keys = new Set([...FIGURE_ORDER, ...Object.keys(endpoint), ...Object.keys(counted)]);

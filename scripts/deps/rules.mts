@@ -1,7 +1,7 @@
 import semver from "semver";
 
 /**
- * The rules of `npm run deps:check` (quality bar S8), apart from the registry:
+ * The rules of `npm run deps:check` (quality target S8, docs/quality.md), apart from the registry:
  * every production dependency pinned to one exact version, and that version the
  * newest release of its range (what npm's caret allows: the same major, for 0.x
  * the same minor), so that no published fix is missing. Not failed, only listed:

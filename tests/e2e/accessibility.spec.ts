@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, loginAndWait } from "./fixtures";
 
-/** WCAG 2.1 A and AA rules (quality bar U1): zero violations on every page. */
+/** WCAG 2.1 A and AA rules (quality target U1, docs/quality.md): zero violations on every page. */
 async function expectNoViolations(page: Page, path: string) {
   await page.goto(path);
   await page.waitForLoadState("networkidle");

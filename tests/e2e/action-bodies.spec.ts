@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 /**
- * Quality bar R10 for server actions: React decodes their arguments before any
+ * Quality target R10 (docs/quality.md) for server actions: React decodes their arguments before any
  * of our code runs, so proxy.ts (lib/action-guard.ts) refuses bodies that would
  * break that decoding with a 4xx naming `_body`, never the 500 they once got.
  */

@@ -10,7 +10,7 @@ import { OwnServer } from "./own-server";
 import { TcpProxy } from "./tcp-proxy";
 
 const PORT = 3212;
-const ANSWER_WITHIN_MS = 5_000; // quality bar R4: requests fail fast
+const ANSWER_WITHIN_MS = 5_000; // quality target R4 (docs/quality.md): requests fail fast
 
 const testUrl = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/lotse_test");
 const database = `${testUrl.pathname.slice(1)}_loss`;

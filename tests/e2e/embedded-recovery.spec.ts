@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO, login } from "./fixtures";
 
 /*
- * Quality bar R9 against the built app (run only on PGlite: playwright.config.ts): the embedded
+ * Quality target R9 (docs/quality.md) against the built app (run only on PGlite: playwright.config.ts): the embedded
  * database's process is killed with SIGKILL, the app answers /api/health with 200 again within
  * 10 s without being restarted, and a record saved before the kill is still there. The app runs
  * as a server of its own here, on its own embedded folder, because this test kills its database.

@@ -1,4 +1,4 @@
-// Quality bar R8: two app instances on one PostgreSQL behind a real reverse proxy (Debian's nginx)
+// Quality target R8 (docs/quality.md): two app instances on one PostgreSQL behind a real reverse proxy (Debian's nginx)
 // behave as one: logins, throttling, idempotency, sessions ending and reports. Runs in the
 // PostgreSQL run of the suite only (playwright.config.ts), on a database of its own.
 import { execFileSync } from "node:child_process";

@@ -168,7 +168,7 @@ describe("clients", () => {
   });
 
   describe("editing", () => {
-    it("a stale edit gets a conflict with the current values, and overwrites nothing (R2)", async () => {
+    it("a stale edit gets a conflict with the current values, and overwrites nothing (quality target R2, docs/quality.md)", async () => {
       const client = await makeClient(adviserA);
       const [a, b] = await Promise.all([
         execute(updateClient, adviserA, clientUpdate(client, { birthYear: 1980 })),

@@ -15,7 +15,7 @@ import { isoDate } from "@/lib/validation";
 import published from "../fixtures/figures-2019.json";
 
 /**
- * The published 2019 figures (shared/spec/figures-2019.json): every one the records determine.
+ * The published 2019 figures (tests/fixtures/figures-2019.json, see docs/reporting.md): every one the records determine.
  * Contact points, organisation and targets come from the org tree (checkOrgTreeAndAccounts below).
  */
 const PUBLISHED: Record<string, number> = {

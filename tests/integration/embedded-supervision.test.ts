@@ -19,7 +19,7 @@ function heard<E extends keyof DatabaseEvents>(event: E): DatabaseEvents[E][0][]
   return seen;
 }
 
-describe("the embedded database process killed (quality bar R9)", () => {
+describe("the embedded database process killed (quality target R9, docs/quality.md)", () => {
   it("is started again: the same pool answers within 10 s and every acknowledged write is kept", { timeout: 180_000 }, async () => {
     const connection = await connectEmbedded(mkdtempSync(join(tmpdir(), "lotse-restart-")));
     onTestFinished(() => closeConnection(connection));

@@ -47,7 +47,7 @@ describe("figures API", () => {
     network = (await tokenFor((await makeActor("network_coordinator")).userId)).token;
   });
 
-  it("answers every key of figures.md for the network, with period, reference dates and scope", async () => {
+  it("answers every key of docs/figures.md for the network, with period, reference dates and scope", async () => {
     const answer = await send("GET", `/api/v1/figures?${YEAR}&asOf=2020-01-07&completersAsOf=2020-02-20`, { token: network });
     expect(answer.status).toBe(200);
     expect(answer.headers.get("cache-control")).toBe("no-store");

@@ -16,7 +16,7 @@ import { apiAdviser, send, type Answer } from "../helpers/api";
 import { clientInput, makeActor, makeClient, makeOrg, makeRecord, PERSONAL_WITH_CONSENT, placementFor, recordInput, tableCounts, updateInput, type Placement } from "../helpers/factories";
 
 /**
- * Quality bar R5: arbitrary bodies and query strings for every write endpoint
+ * Quality target R5 (docs/quality.md): arbitrary bodies and query strings for every write endpoint
  * and every list. Never a 5xx; a 422 names the fields and why; a refused
  * request writes nothing (rows in records, clients, history, idempotency_keys
  * and consents unchanged).
@@ -29,7 +29,7 @@ import { clientInput, makeActor, makeClient, makeOrg, makeRecord, PERSONAL_WITH_
  * fewer cases, because resolving a token costs about six queries per request
  * on PGlite.
  *
- * Quality bar R10: among the bodies are ones past the limits of lib/input-shape.ts
+ * Quality target R10 (docs/quality.md): among the bodies are ones past the limits of lib/input-shape.ts
  * (nested up to 10,000 levels deep, too many values, over 1 MiB), which must
  * be refused naming `_body` (422, or 413 for the size), never with a 5xx.
  */
@@ -371,7 +371,7 @@ function clientUpdateBody(client: Client): Record<string, unknown> {
 
 const CLIENT_FIELDS = Object.keys(clientInput("x", PERSONAL_WITH_CONSENT));
 
-describe("fuzzing every write endpoint and list (R5)", () => {
+describe("fuzzing every write endpoint and list (quality target R5, docs/quality.md)", () => {
   beforeAll(buildWorld, 120_000);
   // Each endpoint starts from what is there (an earlier endpoint's failure must not count against the next).
   beforeEach(async () => {
@@ -598,7 +598,7 @@ describe("inputs that must be refused with a field error, not a server error", (
   });
 });
 
-/** Quality bar R10, the cases of the finding: bodies that once answered 503 (a stack overflow). */
+/** Quality target R10 (docs/quality.md), the cases of the finding: bodies that once answered 503 (a stack overflow). */
 describe("bodies past the limits are refused naming _body, never with a server error", () => {
   beforeAll(async () => {
     if (!world.actor) await buildWorld();

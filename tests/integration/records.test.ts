@@ -62,7 +62,7 @@ describe("records", () => {
     expect(list.ok && list.value.items.map((r) => [r.id, r.clientRef])).toEqual([[record.id, client.ref]]);
   });
 
-  describe("idempotent creates (R1)", () => {
+  describe("idempotent creates (quality target R1, docs/quality.md)", () => {
     for (const spec of KINDS) {
       it(`${spec.kind}: the same create sent 20 times at once makes one record, and every answer names it`, async () => {
         // A fresh adviser, so that "records this adviser created" counts exactly this request's rows.
@@ -125,7 +125,7 @@ describe("records", () => {
     });
   });
 
-  describe("stale edits (R2)", () => {
+  describe("stale edits (quality target R2, docs/quality.md)", () => {
     it("two advisers edit the same record from the same version: one wins, the other gets a conflict with the winner's values", async () => {
       const spec = kindSpec("advice_session");
       const record = await makeRecord(adviserA, spec.kind);
@@ -375,7 +375,7 @@ describe("records", () => {
     it("names a field the kind does not have", async () => {
       const spec = kindSpec("skilled_worker_activity");
       const result = await execute(ops(spec).create, adviserA, recordInput(spec, { unitId: adviserA.subprojectIds[0] }, { colour: "blue" }), "en");
-      // Quality bar R5: every rejection says which field. An unknown field is reported under its own name.
+      // Quality target R5 (docs/quality.md): every rejection says which field. An unknown field is reported under its own name.
       expect(errorOf(result)).toEqual({ kind: "validation", fieldErrors: { colour: ["Unknown field."] } });
     });
 

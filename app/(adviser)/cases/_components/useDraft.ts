@@ -4,7 +4,7 @@ import type { FieldValues, UseFormReturn } from "react-hook-form";
 
 /**
  * Keeps what was typed in sessionStorage, so that a reload (or a crash of the
- * tab's page) does not lose it (quality bar R7). Only for record forms: they
+ * tab's page) does not lose it (quality target R7, docs/quality.md). Only for record forms: they
  * hold no personal data. The idempotency key is kept with the draft, so a
  * submit that did reach the server is answered with the same record.
  */
