@@ -75,8 +75,31 @@ export const SHARE_FIGURES = [
   { key: "jobTraining.shareByFormat.individual", value: (c: CounterValues) => percent(c.n("jobTraining.scheme.individual"), schemes(c)) },
 ];
 
+/**
+ * Figures that are the sum of others of the same row (for the protection of small cells: a
+ * withheld part must not follow from the sum and the other parts).
+ */
+export const FIGURE_SUMS: { sum: string; parts: string[] }[] = [
+  { sum: "advice.initialSessions", parts: Object.keys(ADVICE_TYPES).map((k) => `advice.initialByType.${k}`) },
+  { sum: "jobTraining.schemesStarted", parts: ["jobTraining.schemesByFormat.course", "jobTraining.schemesByFormat.individual"] },
+  ...(["labourMarket", "business"] as const).flatMap((group) => [
+    { sum: `interculturalOpening.${group}.trainingEventsTotal`, parts: [`interculturalOpening.${group}.trainings`, `interculturalOpening.${group}.events`] },
+    { sum: `interculturalOpening.${group}.individualsTotal`, parts: [`interculturalOpening.${group}.trainingParticipants`, `interculturalOpening.${group}.eventParticipants`] },
+  ]),
+];
+
+/** The schemes that the shares of formats are shares of: a share shown beside them gives a count away. */
+export const SHARE_SOURCES = ["jobTraining.schemesStarted", "jobTraining.schemesByFormat.course", "jobTraining.schemesByFormat.individual"];
+
+/**
+ * Distinct people: per month or client attribute each person counts once, so the groups add up;
+ * per region a person advised in two regions counts in both (each region ≤ total ≤ their sum).
+ */
+export const DISTINCT_PERSON_FIGURES = ["fairIntegration.individualsAdvised", "jobTraining.successfulCompleters"];
+
 /** Figures counted from the org tree, as it stands on the period's last day. */
 export const ORG_FIGURES = ["contactPoints.total", "contactPoints.permanent", "contactPoints.mobile", "organisation.regionalNetworks", "organisation.subprojects"] as const;
+export const ORG_SUMS = [{ sum: "contactPoints.total", parts: ["contactPoints.permanent", "contactPoints.mobile"] }];
 
 /** The counters whose occupation breakdown ranks the top occupations. */
 export const INITIAL_SESSION_COUNTERS = Object.values(ADVICE_TYPES).map((t) => `advice.initial.${t}`);
