@@ -323,11 +323,15 @@ async function breakdownValues(tx: Tx, q: FiguresQuery & { by: Breakdown }, scop
   const present = [...byGroup.entries()].filter(([, rs]) => rs.some((r) => r.n !== 0 || r.amount !== 0)).map(([g]) => g);
   const groups = await groupLabels(tx, q.by, scope, present, q, locale);
   const valuesOf = (c: CounterValues) => Object.fromEntries(figures.map((f) => [f.key, f.value(c)]));
+  const total = valuesOf(values(totalRows));
+  // Below the network the scope lies in one region, whose row is the scope's total (a subproject's
+  // or contact point's distinct people are counted at its own level, without a region).
+  const oneRegion = q.by === "region" && scope.level !== "network";
   return {
     keys: figures.map((f) => f.key),
     groups,
-    rows: groups.map((g) => ({ group: g.group, values: valuesOf(values(byGroup.get(g.group) ?? [])) })),
-    total: valuesOf(values(totalRows)),
+    rows: groups.map((g) => ({ group: g.group, values: oneRegion ? total : valuesOf(values(byGroup.get(g.group) ?? [])) })),
+    total,
   };
 }
 

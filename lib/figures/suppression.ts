@@ -66,12 +66,12 @@ export function withheldCells(table: SuppressionTable): Set<string> {
     changed = false;
     for (const id of [...withheld].sort()) {
       if (hopeless.has(id)) continue;
-      const cell = ctx.cellOf(id);
-      const patterns = ctx.patterns(cell);
-      const reach = { up: 0, down: 0 };
-      for (const p of patterns) if ([...p.keys()].every((c) => withheld.has(c))) widen(reach, ctx.steps(p));
-      if (reach.up + reach.down >= MIN_WIDTH) continue;
-      const best = cheapest(ctx, patterns, withheld, reach);
+      const patterns = ctx.patterns(ctx.cellOf(id));
+      const within = patterns.filter((p) => [...p.keys()].every((c) => withheld.has(c)));
+      const up = reach(ctx, within, 1);
+      const down = reach(ctx, within, -1);
+      if (up.distance + down.distance >= MIN_WIDTH) continue;
+      const best = cheapest(ctx, patterns, withheld, up, down);
       if (!best) {
         // Nothing more can be withheld around this cell (only the network's exact totals are left).
         hopeless.add(id);
@@ -84,20 +84,41 @@ export function withheldCells(table: SuppressionTable): Set<string> {
   return withheld;
 }
 
-function widen(reach: { up: number; down: number }, steps: { up: number; down: number }) {
-  reach.up = Math.max(reach.up, steps.up);
-  reach.down = Math.max(reach.down, steps.down);
+interface Reach {
+  /** How far the cell can move (up or down) along the patterns, one after the other. */
+  distance: number;
+  /** The table's values after those moves. */
+  value(id: string): number;
+}
+
+/**
+ * Moves along each pattern as far as it goes, one after the other: every point passed is a table
+ * consistent with what is shown, so the distance covered is a lower bound of the cell's reach.
+ */
+function reach(ctx: Context, patterns: Direction[], sign: 1 | -1): Reach {
+  const moved = new Map<string, number>();
+  const value = (id: string) => moved.get(id) ?? ctx.valueOf(id);
+  let distance = 0;
+  for (const p of patterns) {
+    const steps = ctx.steps(p, value);
+    const d = sign > 0 ? steps.up : steps.down;
+    if (d === Infinity) return { distance: Infinity, value };
+    if (d <= 0) continue;
+    for (const [id, direction] of p) moved.set(id, value(id) + sign * d * direction);
+    distance += d;
+  }
+  return { distance, value };
 }
 
 /** The pattern whose new cells make the cell safe at the least loss; failing that, the one that widens it most. */
-function cheapest(ctx: Context, patterns: Direction[], withheld: Set<string>, reach: { up: number; down: number }): string[] | null {
+function cheapest(ctx: Context, patterns: Direction[], withheld: Set<string>, up: Reach, down: Reach): string[] | null {
   let best: { cells: string[]; safe: boolean; width: number; loss: number } | null = null;
+  const now = up.distance + down.distance;
   for (const p of patterns) {
     const added = [...p.keys()].filter((c) => !withheld.has(c));
     if (!added.length || !added.every((c) => ctx.protectable(c))) continue;
-    const steps = ctx.steps(p);
-    const width = Math.max(reach.up, steps.up) + Math.max(reach.down, steps.down);
-    if (width <= reach.up + reach.down) continue;
+    const width = up.distance + ctx.steps(p, up.value).up + down.distance + ctx.steps(p, down.value).down;
+    if (width <= now) continue;
     const candidate = { cells: added, safe: width >= MIN_WIDTH, width: Math.min(width, MIN_WIDTH), loss: added.reduce((s, c) => s + ctx.valueOf(c), 0) };
     if (!best || better(candidate, best)) best = candidate;
   }
@@ -117,7 +138,7 @@ interface Context {
   valueOf(id: string): number;
   protectable(id: string): boolean;
   patterns(cell: Cell): Direction[];
-  steps(p: Direction): { up: number; down: number };
+  steps(p: Direction, value: (id: string) => number): { up: number; down: number };
 }
 
 function context(table: SuppressionTable): Context {
@@ -134,7 +155,6 @@ function context(table: SuppressionTable): Context {
   for (const s of sums) for (const k of [s.sum, ...s.parts]) sumOf.set(k, s);
   // Down a column the rows are related when there is a total row (and more than itself to add up).
   const columnRelated = table.total !== null;
-  const columnSum = new Map(table.columns.map((k) => [k, table.rows.reduce((s, r) => s + table.value(r, k), 0)]));
 
   /** +1 or −1 so that a move keeps every sum: totals move with their parts, parts against each other. */
   const rowSign = (row: string) => (row === table.total ? -1 : 1);
@@ -169,8 +189,8 @@ function context(table: SuppressionTable): Context {
     return result;
   }
 
-  /** How far the table can move along a pattern (and against it) with every value staying ≥ 0 and overlapping columns consistent. */
-  function steps(p: Direction): { up: number; down: number } {
+  /** How far the table (at `value`) can move along a pattern and against it, every value staying ≥ 0 and overlapping columns consistent. */
+  function steps(p: Direction, value: (id: string) => number): { up: number; down: number } {
     let up = Infinity;
     let down = Infinity;
     const limit = (slack: number, rate: number) => {
@@ -178,18 +198,19 @@ function context(table: SuppressionTable): Context {
       if (rate > 0) up = Math.min(up, slack / rate);
       if (rate < 0) down = Math.min(down, slack / -rate);
     };
-    for (const [id, sign] of p) limit(valueOf(id), -sign);
+    for (const [id, sign] of p) limit(value(id), -sign);
     for (const column of new Set([...p.keys()].map((id) => cells.get(id)!.column))) {
       if (!overlapping.has(column) || !table.total) continue;
       const moveOf = (row: string) => p.get(cellId(row, column)) ?? 0;
-      const total = table.value(table.total, column);
+      const at = (row: string) => value(cellId(row, column));
+      const total = at(table.total);
       const totalMove = moveOf(table.total);
       // total ≤ Σ parts
-      limit(columnSum.get(column)! - total, totalMove - table.rows.reduce((s, r) => s + moveOf(r), 0));
+      limit(table.rows.reduce((s, r) => s + at(r), 0) - total, totalMove - table.rows.reduce((s, r) => s + moveOf(r), 0));
       // every part ≤ total
-      for (const r of table.rows) if (moveOf(r) || totalMove) limit(total - table.value(r, column), moveOf(r) - totalMove);
+      for (const r of table.rows) if (moveOf(r) || totalMove) limit(total - at(r), moveOf(r) - totalMove);
     }
-    return { up, down };
+    return { up: Math.max(0, up), down: Math.max(0, down) };
   }
 
   return {
