@@ -12,10 +12,10 @@
  * Primary suppression withholds every protectable 1 or 2. Then, for each withheld cell, we look
  * for ways its value could move while every shown value, every sum and non-negativity stay as
  * they are: a rectangle of withheld cells (+d, −d, −d, +d through a row and a column relation),
- * or a pair where the cell has only one relation, or the cell alone where it has none. The cell
- * is safe when the farthest such move up plus the farthest move down is at least 3: the set of
- * tables consistent with what is shown is convex, so the interval an attacker can compute is at
- * least that wide. Where a cell is not yet safe, the cheapest rectangle (fewest new cells, then
+ * or a pair where the cell has only one relation, or the cell alone where it has none. Moving
+ * along such patterns one after another, as far as each goes, passes only through tables
+ * consistent with what is shown; the cell is safe when it can go at least 3 in all, up plus
+ * down, so the interval an attacker can compute is at least that wide. Where a cell is not yet safe, the cheapest rectangle (fewest new cells, then
  * the smallest values) that makes it safe is withheld as well, and every cell is checked again
  * until nothing changes.
  */
@@ -53,6 +53,15 @@ interface Cell {
 
 type Direction = Map<string, number>;
 
+/** The table's values as moved so far, with each overlapping column's sum and largest group kept up to date. */
+interface Values {
+  value(id: string): number;
+  columnSum(column: string): number;
+  /** At least the largest group's value in the column (moves only raise it). */
+  columnMax(column: string): number;
+  move(p: Direction, d: number): void;
+}
+
 /** The cells withheld in the table (ids from `cellId`), the primary ones and those that protect them. */
 export function withheldCells(table: SuppressionTable): Set<string> {
   const ctx = context(table);
@@ -61,20 +70,26 @@ export function withheldCells(table: SuppressionTable): Set<string> {
     if (!table.protectable(row)) continue;
     for (const column of table.columns) if (SMALL(table.value(row, column))) withheld.add(cellId(row, column));
   }
-  const hopeless = new Set<string>();
+  // A cell once shown safe stays safe: withholding more only widens what an attacker must allow.
+  const safe = new Set<string>();
+  // Cells nothing could widen, with how many cells were withheld then (more may help later).
+  const stuck = new Map<string, number>();
   for (let changed = true; changed; ) {
     changed = false;
     for (const id of [...withheld].sort()) {
-      if (hopeless.has(id)) continue;
-      const patterns = ctx.patterns(ctx.cellOf(id));
-      const within = patterns.filter((p) => [...p.keys()].every((c) => withheld.has(c)));
+      if (safe.has(id) || stuck.get(id) === withheld.size) continue;
+      const cell = ctx.cellOf(id);
+      const within = ctx.patterns(cell, (c) => withheld.has(c));
       const up = reach(ctx, within, 1);
       const down = reach(ctx, within, -1);
-      if (up.distance + down.distance >= MIN_WIDTH) continue;
-      const best = cheapest(ctx, patterns, withheld, up, down);
+      if (up.distance + down.distance >= MIN_WIDTH) {
+        safe.add(id);
+        continue;
+      }
+      const best = cheapest(ctx, ctx.patterns(cell), withheld, up, down);
       if (!best) {
         // Nothing more can be withheld around this cell (only the network's exact totals are left).
-        hopeless.add(id);
+        stuck.set(id, withheld.size);
         continue;
       }
       for (const c of best) withheld.add(c);
@@ -87,8 +102,8 @@ export function withheldCells(table: SuppressionTable): Set<string> {
 interface Reach {
   /** How far the cell can move (up or down) along the patterns, one after the other. */
   distance: number;
-  /** The table's values after those moves. */
-  value(id: string): number;
+  /** The table after those moves. */
+  at: Values;
 }
 
 /**
@@ -96,18 +111,17 @@ interface Reach {
  * consistent with what is shown, so the distance covered is a lower bound of the cell's reach.
  */
 function reach(ctx: Context, patterns: Direction[], sign: 1 | -1): Reach {
-  const moved = new Map<string, number>();
-  const value = (id: string) => moved.get(id) ?? ctx.valueOf(id);
+  const at = ctx.values();
   let distance = 0;
   for (const p of patterns) {
-    const steps = ctx.steps(p, value);
+    const steps = ctx.steps(p, at);
     const d = sign > 0 ? steps.up : steps.down;
-    if (d === Infinity) return { distance: Infinity, value };
+    if (d === Infinity) return { distance: Infinity, at };
     if (d <= 0) continue;
-    for (const [id, direction] of p) moved.set(id, value(id) + sign * d * direction);
+    at.move(p, sign * d);
     distance += d;
   }
-  return { distance, value };
+  return { distance, at };
 }
 
 /** The pattern whose new cells make the cell safe at the least loss; failing that, the one that widens it most. */
@@ -117,7 +131,7 @@ function cheapest(ctx: Context, patterns: Direction[], withheld: Set<string>, up
   for (const p of patterns) {
     const added = [...p.keys()].filter((c) => !withheld.has(c));
     if (!added.length || !added.every((c) => ctx.protectable(c))) continue;
-    const width = up.distance + ctx.steps(p, up.value).up + down.distance + ctx.steps(p, down.value).down;
+    const width = up.distance + ctx.steps(p, up.at).up + down.distance + ctx.steps(p, down.at).down;
     if (width <= now) continue;
     const candidate = { cells: added, safe: width >= MIN_WIDTH, width: Math.min(width, MIN_WIDTH), loss: added.reduce((s, c) => s + ctx.valueOf(c), 0) };
     if (!best || better(candidate, best)) best = candidate;
@@ -137,8 +151,9 @@ interface Context {
   cellOf(id: string): Cell;
   valueOf(id: string): number;
   protectable(id: string): boolean;
-  patterns(cell: Cell): Direction[];
-  steps(p: Direction, value: (id: string) => number): { up: number; down: number };
+  patterns(cell: Cell, only?: (id: string) => boolean): Direction[];
+  values(): Values;
+  steps(p: Direction, at: Values): { up: number; down: number };
 }
 
 function context(table: SuppressionTable): Context {
@@ -159,12 +174,13 @@ function context(table: SuppressionTable): Context {
   /** +1 or −1 so that a move keeps every sum: totals move with their parts, parts against each other. */
   const rowSign = (row: string) => (row === table.total ? -1 : 1);
 
-  function patterns(cell: Cell): Direction[] {
+  /** The patterns through a cell; with `only`, just those whose cells all pass it (the withheld ones). */
+  function patterns(cell: Cell, only: (id: string) => boolean = () => true): Direction[] {
     const s = sumOf.get(cell.column);
-    const otherColumns = s ? [s.sum, ...s.parts].filter((k) => k !== cell.column) : [];
+    const otherColumns = s ? [s.sum, ...s.parts].filter((k) => k !== cell.column && only(cellId(cell.row, k))) : [];
     // Overlapping columns only bound their cells by inequalities: a cell may move alone, or with another row.
     const exactDown = columnRelated && !overlapping.has(cell.column);
-    const otherRows = columnRelated ? allRows.filter((r) => r !== cell.row) : [];
+    const otherRows = columnRelated ? allRows.filter((r) => r !== cell.row && only(cellId(r, cell.column))) : [];
     const colSign = (k: string) => (s && k === s.sum ? -1 : 1);
     const result: Direction[] = [];
     const make = (entries: [Cell, number][]) => {
@@ -173,7 +189,7 @@ function context(table: SuppressionTable): Context {
     };
     if (s && columnRelated) {
       for (const r of otherRows)
-        for (const k of otherColumns)
+        for (const k of otherColumns.filter((k) => only(cellId(r, k))))
           make([
             [cell, rowSign(cell.row) * colSign(cell.column)],
             [{ row: cell.row, column: k }, -rowSign(cell.row) * colSign(k)],
@@ -189,8 +205,33 @@ function context(table: SuppressionTable): Context {
     return result;
   }
 
-  /** How far the table (at `value`) can move along a pattern and against it, every value staying ≥ 0 and overlapping columns consistent. */
-  function steps(p: Direction, value: (id: string) => number): { up: number; down: number } {
+  const columnSums = new Map(table.columns.map((k) => [k, table.rows.reduce((s, r) => s + table.value(r, k), 0)]));
+  const maxima = new Map(table.columns.map((k) => [k, Math.max(0, ...table.rows.map((r) => table.value(r, k)))]));
+
+  function values(): Values {
+    const moved = new Map<string, number>();
+    const sumMoves = new Map<string, number>();
+    const maxMoves = new Map<string, number>();
+    const value = (id: string) => moved.get(id) ?? valueOf(id);
+    return {
+      value,
+      columnSum: (k) => columnSums.get(k)! + (sumMoves.get(k) ?? 0),
+      columnMax: (k) => Math.max(maxima.get(k)!, maxMoves.get(k) ?? 0),
+      move(p, d) {
+        for (const [id, direction] of p) {
+          const next = value(id) + d * direction;
+          moved.set(id, next);
+          const { row, column } = cells.get(id)!;
+          if (row === table.total) continue;
+          sumMoves.set(column, (sumMoves.get(column) ?? 0) + d * direction);
+          maxMoves.set(column, Math.max(maxMoves.get(column) ?? 0, next));
+        }
+      },
+    };
+  }
+
+  /** How far the table (at `at`) can move along a pattern and against it, every value staying ≥ 0 and overlapping columns consistent. */
+  function steps(p: Direction, at: Values): { up: number; down: number } {
     let up = Infinity;
     let down = Infinity;
     const limit = (slack: number, rate: number) => {
@@ -198,17 +239,18 @@ function context(table: SuppressionTable): Context {
       if (rate > 0) up = Math.min(up, slack / rate);
       if (rate < 0) down = Math.min(down, slack / -rate);
     };
-    for (const [id, sign] of p) limit(value(id), -sign);
+    for (const [id, sign] of p) limit(at.value(id), -sign);
     for (const column of new Set([...p.keys()].map((id) => cells.get(id)!.column))) {
       if (!overlapping.has(column) || !table.total) continue;
-      const moveOf = (row: string) => p.get(cellId(row, column)) ?? 0;
-      const at = (row: string) => value(cellId(row, column));
-      const total = at(table.total);
-      const totalMove = moveOf(table.total);
-      // total ≤ Σ parts
-      limit(table.rows.reduce((s, r) => s + at(r), 0) - total, totalMove - table.rows.reduce((s, r) => s + moveOf(r), 0));
-      // every part ≤ total
-      for (const r of table.rows) if (moveOf(r) || totalMove) limit(total - at(r), moveOf(r) - totalMove);
+      const moves = [...p].filter(([id]) => cells.get(id)!.column === column).map(([id, sign]) => ({ row: cells.get(id)!.row, id, sign }));
+      const total = at.value(cellId(table.total, column));
+      const totalMove = moves.find((m) => m.row === table.total)?.sign ?? 0;
+      const groupMoves = moves.filter((m) => m.row !== table.total);
+      // total ≤ Σ groups
+      limit(at.columnSum(column) - total, totalMove - groupMoves.reduce((s, m) => s + m.sign, 0));
+      // every group ≤ total: those that move, and (as one bound, by the largest) those that stay
+      for (const m of groupMoves) limit(total - at.value(m.id), m.sign - totalMove);
+      if (totalMove) limit(total - at.columnMax(column), -totalMove);
     }
     return { up: Math.max(0, up), down: Math.max(0, down) };
   }
@@ -219,6 +261,7 @@ function context(table: SuppressionTable): Context {
     valueOf,
     protectable: (id) => table.protectable(cells.get(id)!.row),
     patterns,
+    values,
     steps,
   };
 }
