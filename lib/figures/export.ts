@@ -85,6 +85,8 @@ export function reportTable(report: FiguresReport, t: Translate): ExportTable {
     const label = t(`figures.labels.${key}`);
     if (key === TOP_OCCUPATIONS_KEY) {
       (value as TopOccupation[]).forEach((o, i) => row(`${key}.${i + 1}`, `${label} (${i + 1}): ${o.name}`, countCell(o.count, below), key));
+      // Entries left out of the list so that none of their counts can be worked out.
+      if (report.suppressed.includes(key)) row(`${key}.withheld`, `${label}: ${t("figures.topWithheld")}`, SUPPRESSED, key);
     } else if (key === TARGETS_KEY) {
       const target = value as TargetProgress | null;
       if (!target) row(key, label, null);

@@ -6,7 +6,7 @@
  * the report has (shares, the ranked occupations, the org tree's counts) is decided from there.
  */
 import type { Breakdown } from "./counters";
-import { DISTINCT_PERSON_FIGURES, FIGURE_SUMS, ORG_FIGURES, ORG_SUMS, SHARE_FIGURES, SHARE_SOURCES } from "./definitions";
+import { DISTINCT_PERSON_FIGURES, FIGURE_SUMS, ORG_FIGURES, ORG_SUMS, SHARE_FIGURES, SHARE_SOURCES, TOP_OCCUPATIONS_KEY } from "./definitions";
 import { rankOccupations, type OccupationCount, type TopOccupation } from "./ranking";
 import { MIN_WIDTH, SMALL, cellId, withheldCells } from "./suppression";
 
@@ -51,7 +51,9 @@ export function protectReport(values: Record<string, number>, months: ValueTable
   for (const key of ORG_FIGURES) if (org.has(cellId("org", key))) withheld.add(key);
   // A share beside a count gives the other counts away (course = share × schemes).
   if (SHARE_SOURCES.some((k) => withheld.has(k))) for (const s of SHARE_FIGURES) withheld.add(s.key);
-  return { withheld, topOccupations: topOccupationsShown(values["advice.initialSessions"] ?? 0, withheld.has("advice.initialSessions"), occupations) };
+  const top = topOccupationsShown(values["advice.initialSessions"] ?? 0, withheld.has("advice.initialSessions"), occupations);
+  if (top.leftOut) withheld.add(TOP_OCCUPATIONS_KEY);
+  return { withheld, topOccupations: top.entries };
 }
 
 /**
@@ -59,13 +61,14 @@ export function protectReport(values: Record<string, number>, months: ValueTable
  * total, and each listed one has at least 1. A withheld entry (ordered by name, after the shown
  * ones) lies between 1 and total − shown − (the other withheld entries, 1 each); where that is
  * narrower than MIN_WIDTH, the withheld entries are left out. Where the total is withheld itself,
- * any count in the list would bound it from below: the list is left empty.
+ * any count in the list would bound it from below: the list is left empty. `leftOut` says that
+ * entries were left out (the report then names the list among its withheld keys).
  */
-export function topOccupationsShown(initialSessions: number, initialWithheld: boolean, occupations: OccupationCount[]): TopOccupation[] {
-  if (initialWithheld) return [];
+export function topOccupationsShown(initialSessions: number, initialWithheld: boolean, occupations: OccupationCount[]): { entries: TopOccupation[]; leftOut: boolean } {
   const ranked = rankOccupations(occupations, SMALL);
-  const shown = ranked.filter((o) => o.count !== null).reduce((s, o) => s + o.count!, 0);
-  const withheld = ranked.filter((o) => o.count === null).length;
-  if (withheld && initialSessions - shown - withheld < MIN_WIDTH) return ranked.filter((o) => o.count !== null);
-  return ranked;
+  if (initialWithheld) return { entries: [], leftOut: ranked.length > 0 };
+  const shown = ranked.filter((o) => o.count !== null);
+  const withheld = ranked.length - shown.length;
+  if (withheld && initialSessions - shown.reduce((s, o) => s + o.count!, 0) - withheld < MIN_WIDTH) return { entries: shown, leftOut: true };
+  return { entries: ranked, leftOut: false };
 }

@@ -124,10 +124,12 @@ describe("the ranked occupations below the network", () => {
   it("lists withheld entries by name only, and only where their counts stay at least 3 wide", () => {
     const occupations = [o("Zimmerer", 2), o("Anwalt", 1), o("Koch", 5)];
     // 10 initial sessions: a withheld entry lies between 1 and 10 − 5 − 1 = 4.
-    expect(topOccupationsShown(10, false, occupations).map((e) => [e.name, e.count])).toEqual([["Koch", 5], ["Anwalt", null], ["Zimmerer", null]]);
+    const ten = topOccupationsShown(10, false, occupations);
+    expect([ten.entries.map((e) => [e.name, e.count]), ten.leftOut]).toEqual([[["Koch", 5], ["Anwalt", null], ["Zimmerer", null]], false]);
     // 9: between 1 and 3, too narrow; the withheld entries are left out.
-    expect(topOccupationsShown(9, false, occupations).map((e) => [e.name, e.count])).toEqual([["Koch", 5]]);
+    const nine = topOccupationsShown(9, false, occupations);
+    expect([nine.entries.map((e) => [e.name, e.count]), nine.leftOut]).toEqual([[["Koch", 5]], true]);
     // Withheld initial sessions: any count in the list would bound them.
-    expect(topOccupationsShown(8, true, occupations)).toEqual([]);
+    expect(topOccupationsShown(8, true, occupations)).toEqual({ entries: [], leftOut: true });
   });
 });

@@ -79,7 +79,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
         <Link href={`/reports/figures/breakdown?${search}`}>{t("figures.actions.breakdown")}</Link>
       </div>
 
-      <AdviceSection {...props} months={months} topOccupations={report.figures["advice.topOccupations"] as TopOccupation[]} />
+      <AdviceSection {...props} months={months} topOccupations={report.figures["advice.topOccupations"] as TopOccupation[]} topWithheld={report.suppressed.includes("advice.topOccupations")} />
       <ContactPointsSection {...props} />
       <FairIntegrationSection {...props} />
       <JobTrainingSection {...props} />

@@ -39,7 +39,7 @@ function partsOf(v: ReportView, t: Translate, format: Format, keys: string[], wh
   });
 }
 
-export function AdviceSection({ v, t, format, months, topOccupations }: Props & { months: FiguresBreakdown; topOccupations: TopOccupation[] }) {
+export function AdviceSection({ v, t, format, months, topOccupations, topWithheld }: Props & { months: FiguresBreakdown; topOccupations: TopOccupation[]; topWithheld: boolean }) {
   const types = ["recognition", "recognitionAndJobTraining", "jobTraining"].map((k) => `advice.initialByType.${k}`);
   const initial = "advice.initialSessions";
   return (
@@ -78,8 +78,9 @@ export function AdviceSection({ v, t, format, months, topOccupations }: Props & 
               ))}
             </ol>
           ) : (
-            <p>{t("figures.none")}</p>
+            !topWithheld && <p>{t("figures.none")}</p>
           )}
+          {topWithheld && <p>{t("figures.topWithheld")}</p>}
           <p className={styles.source}>{v.provenance("advice.topOccupations")}</p>
         </div>
       </div>
