@@ -187,7 +187,6 @@ async function targetProgress(tx: Tx, q: FiguresQuery): Promise<TargetProgress |
 
 export type FigureValue = number | null | TopOccupation[] | TargetProgress;
 
-
 export interface FiguresReport {
   period: { from: string; to: string };
   asOf: string;
