@@ -27,3 +27,10 @@ export class FieldError extends Error {
     super(`${field}: ${key}`);
   }
 }
+
+/** Several fields broken at once (a period's start and end), each with the key of its message. */
+export class FieldErrors extends Error {
+  constructor(public readonly keys: Record<string, string>) {
+    super(Object.entries(keys).map(([f, k]) => `${f}: ${k}`).join(", "));
+  }
+}

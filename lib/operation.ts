@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/db/client";
 import { seeContactPoints } from "@/db/row-security";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
-import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, FieldError, FieldErrors, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { audit, countRefusal, subjectOf, type AuditKind } from "@/lib/audit";
@@ -86,6 +86,9 @@ export async function execute<A extends Access, S extends z.ZodType, R>(
     if (error instanceof ConflictError) return { ok: false, error: { kind: "conflict", current: error.current } };
     if (error instanceof FieldError) {
       return { ok: false, error: { kind: "validation", fieldErrors: { [error.field]: [t(`errors.${error.key}`)] } } };
+    }
+    if (error instanceof FieldErrors) {
+      return { ok: false, error: { kind: "validation", fieldErrors: Object.fromEntries(Object.entries(error.keys).map(([f, k]) => [f, [t(`errors.${k}`)]])) } };
     }
     throw error;
   }

@@ -32,6 +32,19 @@ export async function load<A extends Access, S extends z.ZodType, R>(op: Operati
   }
 }
 
+/**
+ * For pages with a form: like `load`, but input the operation refuses (422) comes back as the
+ * form's field errors, to show beside the fields, instead of ending the render.
+ */
+export async function loadOrRefuse<A extends Access, S extends z.ZodType, R>(
+  op: Operation<A, S, R>,
+  input: unknown,
+): Promise<{ ok: true; value: R } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const result = await execute(op, await currentActor(), input, await currentLocale());
+  if (!result.ok && result.error.kind === "validation") return { ok: false, fieldErrors: result.error.fieldErrors };
+  return { ok: true, value: result.ok ? result.value : await load(op, input) };
+}
+
 /** For route handlers: the same operation, answered as JSON with the matching status. */
 export async function respond<A extends Access, S extends z.ZodType, R>(
   op: Operation<A, S, R>,

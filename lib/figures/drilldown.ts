@@ -12,7 +12,10 @@ import { defineOperation } from "@/lib/operation";
 import type { Scope } from "./counters";
 import { COUNT_FIGURES } from "./definitions";
 import { figureDefinition } from "./registry";
-import { checkPeriod, counterRows, prepareRead, queryShape, resolveScope, suppress, values, type Cell, type FiguresQuery, type ResolvedScope } from "./report";
+import { DISTINCT_PERSON_FIGURES } from "./definitions";
+import { TOTAL_ROW } from "./protection";
+import { checkPeriod, counterRows, prepareRead, queryShape, resolveScope, values, type Cell, type FiguresQuery, type ResolvedScope } from "./report";
+import { cellId, withheldCells } from "./suppression";
 
 const DRILLABLE = COUNT_FIGURES.map((f) => f.key) as [string, ...string[]];
 
@@ -74,19 +77,43 @@ async function pathTo(tx: Tx, scope: Scope, locale: string): Promise<{ id: strin
   return path.slice(0, -1);
 }
 
+/**
+ * The cells of one figure's column to withhold. The children are taken to add up to their parent
+ * (distinct people: each ≤ parent ≤ their sum). Records kept at a subproject itself belong to no
+ * contact point, so there the parent can be more than the children's sum: assuming the sum
+ * holds credits a reader with more than they know, which withholds more, never less.
+ */
+function protectColumn(figure: string, counted: Map<string, number>, total: number, network: boolean): Set<string> {
+  return withheldCells({
+    rows: [...counted.keys()],
+    total: TOTAL_ROW,
+    columns: [figure],
+    overlapping: DISTINCT_PERSON_FIGURES.includes(figure) ? [figure] : [],
+    rowSums: [],
+    value: (row) => (row === TOTAL_ROW ? total : counted.get(row)!),
+    protectable: (row) => !(network && row === TOTAL_ROW),
+  });
+}
+
 export async function buildDrilldown(tx: Tx, q: DrilldownQuery, scope: ResolvedScope, locale: string): Promise<FiguresDrilldown> {
   await prepareRead(tx);
   const figure = COUNT_FIGURES.find((f) => f.key === q.figure)!;
   const counters = [...figureDefinition(q.figure).counters];
   const query: FiguresQuery = { from: q.from, to: q.to, asOf: q.asOf, completersAsOf: q.completersAsOf };
   const valueIn = async (s: Scope) => figure.value(values(await counterRows(tx, query, s, null, counters)));
-  const cell = (value: number, protect: boolean): Cell => (protect && suppress(value) ? { value: null, suppressed: true } : { value });
-  const rows: DrilldownRow[] = [];
-  for (const unit of await children(tx, scope, q)) {
-    if (unit.level === "network") continue;
-    const value = await valueIn({ level: LEVEL[unit.level], id: unit.id });
-    rows.push({ id: unit.id, level: unit.level, name: (locale === "en" && unit.nameEn) || unit.name, cell: cell(value, true), hasChildren: unit.level !== "contact_point" });
-  }
+  const units = (await children(tx, scope, q)).filter((u) => u.level !== "network");
+  const counted = new Map<string, number>();
+  for (const unit of units) counted.set(unit.id, await valueIn({ level: LEVEL[unit.level as keyof typeof LEVEL], id: unit.id }));
+  const total = await valueIn(scope);
+  const withheld = protectColumn(q.figure, counted, total, scope.level === "network");
+  const cell = (row: string, value: number): Cell => (withheld.has(cellId(row, q.figure)) ? { value: null, suppressed: true } : { value });
+  const rows: DrilldownRow[] = units.map((unit) => ({
+    id: unit.id,
+    level: unit.level as DrilldownRow["level"],
+    name: (locale === "en" && unit.nameEn) || unit.name,
+    cell: cell(unit.id, counted.get(unit.id)!),
+    hasChildren: unit.level !== "contact_point",
+  }));
   const now = new Date().toISOString();
   return {
     figure: q.figure,
@@ -95,7 +122,7 @@ export async function buildDrilldown(tx: Tx, q: DrilldownQuery, scope: ResolvedS
     completersAsOf: q.completersAsOf ?? q.asOf ?? now,
     scope,
     path: await pathTo(tx, scope, locale),
-    total: cell(await valueIn(scope), scope.level !== "network"),
+    total: cell(TOTAL_ROW, total),
     rows,
   };
 }

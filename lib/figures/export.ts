@@ -1,7 +1,7 @@
 /**
  * Reports and breakdowns as tables for download (CSV, XLSX). One set of rows for both formats,
- * so that the two files always hold the same values; every cell below the network that would
- * be 1 or 2 is written as "<3".
+ * so that the two files always hold the same values; every cell the operation withheld (a 1 or 2,
+ * or a value that would give one away) is written as "<3".
  */
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
@@ -9,7 +9,8 @@ import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
 import { COUNT_FIGURES, ORG_FIGURES, SHARE_FIGURES, TARGETS_KEY, TOP_OCCUPATIONS_KEY } from "./definitions";
 import { provenanceOf, SUPPRESSED } from "./presentation";
-import { suppress, type Cell, type FiguresBreakdown, type FiguresReport, type TargetProgress, type TopOccupation } from "./report";
+import { SMALL } from "./suppression";
+import { type Cell, type FiguresBreakdown, type FiguresReport, type TargetProgress, type TopOccupation } from "./report";
 
 export { SUPPRESSED };
 
@@ -35,7 +36,7 @@ const SHARES = new Set(SHARE_FIGURES.map((f) => f.key));
  */
 function countCell(value: number | null, belowNetwork: boolean): ExportCell {
   if (value === null) return belowNetwork ? SUPPRESSED : null;
-  return belowNetwork && suppress(value) ? SUPPRESSED : value;
+  return belowNetwork && SMALL(value) ? SUPPRESSED : value;
 }
 
 function periodLabel(period: { from: string; to: string }): string {
@@ -84,6 +85,8 @@ export function reportTable(report: FiguresReport, t: Translate): ExportTable {
     const label = t(`figures.labels.${key}`);
     if (key === TOP_OCCUPATIONS_KEY) {
       (value as TopOccupation[]).forEach((o, i) => row(`${key}.${i + 1}`, `${label} (${i + 1}): ${o.name}`, countCell(o.count, below), key));
+      // Entries left out of the list so that none of their counts can be worked out.
+      if (report.suppressed.includes(key)) row(`${key}.withheld`, `${label}: ${t("figures.topWithheld")}`, SUPPRESSED, key);
     } else if (key === TARGETS_KEY) {
       const target = value as TargetProgress | null;
       if (!target) row(key, label, null);
@@ -95,7 +98,7 @@ export function reportTable(report: FiguresReport, t: Translate): ExportTable {
         row(`${key}.shareElapsed`, `${label}: ${t("figures.target.shareElapsed")} (%)`, target.shareElapsed, key);
       }
     } else if (SHARES.has(key)) {
-      row(key, `${label} (%)`, value as number | null);
+      row(key, `${label} (%)`, report.suppressed.includes(key) ? SUPPRESSED : (value as number | null));
     } else if (COUNTS.has(key)) {
       row(key, label, report.suppressed.includes(key) ? SUPPRESSED : countCell(value as number | null, below));
     }
@@ -115,7 +118,7 @@ export function breakdownTable(breakdown: FiguresBreakdown, t: Translate): Expor
   const cell = (c: Cell | undefined, protect: boolean): ExportCell => {
     if (!c) return null;
     if (c.value === null) return SUPPRESSED;
-    return protect && suppress(c.value) ? SUPPRESSED : c.value;
+    return protect && SMALL(c.value) ? SUPPRESSED : c.value;
   };
   const line = (r: FiguresBreakdown["total"], protect: boolean): ExportCell[] => [r.code, r.label, ...breakdown.keys.map((k) => cell(r.cells[k], protect))];
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rankOccupations, type OccupationCount } from "./ranking";
-import { suppress } from "./report";
+import { SMALL as suppress } from "./suppression";
 
 const occupation = (nameDe: string, nameEn: string, count: number): OccupationCount => ({ id: nameEn, name: nameEn, nameDe, count });
 

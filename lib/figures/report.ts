@@ -9,7 +9,7 @@ import { occupations, orgUnits, targets } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { countryName } from "@/lib/countries";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { FieldErrors, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { defineOperation } from "@/lib/operation";
@@ -28,7 +28,9 @@ import {
 } from "./definitions";
 import { ensureCompacted } from "./ledger";
 import { provenanceOf, type Provenance } from "./presentation";
+import { protectBreakdown, protectReport, TOTAL_ROW, type ValueTable } from "./protection";
 import { rankOccupations, type OccupationCount, type TopOccupation } from "./ranking";
+import { cellId } from "./suppression";
 
 export type { TopOccupation };
 
@@ -186,18 +188,15 @@ async function targetProgress(tx: Tx, q: FiguresQuery): Promise<TargetProgress |
 
 export type FigureValue = number | null | TopOccupation[] | TargetProgress;
 
-/** Values of 1 or 2 would point at individuals: below the network they are withheld. */
-export const suppress = (value: number) => value === 1 || value === 2;
-
 export interface FiguresReport {
   period: { from: string; to: string };
   asOf: string;
   completersAsOf: string;
   scope: ResolvedScope;
   figures: Record<string, FigureValue>;
-  /** Keys whose value is withheld (null in `figures`) because it is 1 or 2. */
+  /** Keys whose value is withheld (null in `figures`): 1 or 2, or a value that would give one away. */
   suppressed: string[];
-  /** Per figure: where it comes from and the reference date it uses (figures.md, "Editions"). */
+  /** Per figure: where it comes from and the reference date it uses (docs/reporting.md). */
   provenance: Record<string, Provenance>;
 }
 
@@ -232,23 +231,16 @@ export async function prepareRead(tx: Tx): Promise<void> {
 export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope, locale: Locale): Promise<FiguresReport> {
   await prepareRead(tx);
   const { raw, occupations: counts } = await countAll(tx, q, scope, locale);
-  const below = scope.level !== "network";
-  const suppressed: string[] = [];
-  const figures: Record<string, FigureValue> = {};
-  for (const key of FIGURE_ORDER) {
-    const value = raw[key];
-    if (below && typeof value === "number" && suppress(value)) {
-      figures[key] = null;
-      suppressed.push(key);
-    } else if (below && key === TOP_OCCUPATIONS_KEY) {
-      // Ranked again: a withheld count must not show through the entry's place in the list.
-      figures[key] = rankOccupations(counts, suppress);
-    } else figures[key] = value;
-  }
   const now = new Date().toISOString();
   const dates = { period: { from: q.from, to: q.to }, asOf: q.asOf ?? now, completersAsOf: q.completersAsOf ?? q.asOf ?? now };
-  const provenance = Object.fromEntries(FIGURE_ORDER.map((key) => [key, provenanceOf(key, dates)]));
-  return { ...dates, scope, figures, suppressed, provenance };
+  const head = { ...dates, scope, provenance: Object.fromEntries(FIGURE_ORDER.map((key) => [key, provenanceOf(key, dates)])) };
+  if (scope.level === "network") return { ...head, figures: Object.fromEntries(FIGURE_ORDER.map((k) => [k, raw[k]])), suppressed: [] };
+  const numbers = Object.fromEntries(Object.entries(raw).filter((e): e is [string, number] => typeof e[1] === "number"));
+  const months = await breakdownValues(tx, { ...q, by: "month" }, scope, locale);
+  const { withheld, topOccupations } = protectReport(numbers, months, counts);
+  const figures: Record<string, FigureValue> = {};
+  for (const key of FIGURE_ORDER) figures[key] = key === TOP_OCCUPATIONS_KEY ? topOccupations : withheld.has(key) ? null : raw[key];
+  return { ...head, figures, suppressed: FIGURE_ORDER.filter((k) => withheld.has(k)) };
 }
 
 export type Cell = { value: number } | { value: null; suppressed: true };
@@ -324,8 +316,8 @@ async function regionOf(tx: Tx, scope: Scope): Promise<string | null> {
   return unit?.regionId ?? null;
 }
 
-export async function buildBreakdown(tx: Tx, q: FiguresQuery & { by: Breakdown }, scope: ResolvedScope, locale: Locale): Promise<FiguresBreakdown> {
-  await prepareRead(tx);
+/** Every figure of a breakdown per group and for the scope, exactly as counted, with the groups' labels. */
+async function breakdownValues(tx: Tx, q: FiguresQuery & { by: Breakdown }, scope: ResolvedScope, locale: Locale): Promise<ValueTable & { groups: { group: string; label: string; code?: string }[] }> {
   const figures = COUNT_FIGURES.filter((f) => f.clientBased || !CLIENT_BREAKDOWNS.includes(q.by));
   const rows = await counterRows(tx, q, scope, q.by);
   const totalRows = await counterRows(tx, q, scope, null);
@@ -333,14 +325,25 @@ export async function buildBreakdown(tx: Tx, q: FiguresQuery & { by: Breakdown }
   for (const r of rows) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
   const present = [...byGroup.entries()].filter(([, rs]) => rs.some((r) => r.n !== 0 || r.amount !== 0)).map(([g]) => g);
   const groups = await groupLabels(tx, q.by, scope, present, q, locale);
+  const valuesOf = (c: CounterValues) => Object.fromEntries(figures.map((f) => [f.key, f.value(c)]));
+  const total = valuesOf(values(totalRows));
+  // Below the network the scope lies in one region, whose row is the scope's total (a subproject's
+  // or contact point's distinct people are counted at its own level, without a region).
+  const oneRegion = q.by === "region" && scope.level !== "network";
+  return {
+    keys: figures.map((f) => f.key),
+    groups,
+    rows: groups.map((g) => ({ group: g.group, values: oneRegion ? total : valuesOf(values(byGroup.get(g.group) ?? [])) })),
+    total,
+  };
+}
 
-  const cellsOf = (c: CounterValues, protect: boolean): Record<string, Cell> =>
-    Object.fromEntries(
-      figures.map((f) => {
-        const value = f.value(c);
-        return [f.key, protect && suppress(value) ? { value: null, suppressed: true } : { value }];
-      }),
-    );
+export async function buildBreakdown(tx: Tx, q: FiguresQuery & { by: Breakdown }, scope: ResolvedScope, locale: Locale): Promise<FiguresBreakdown> {
+  await prepareRead(tx);
+  const table = await breakdownValues(tx, q, scope, locale);
+  const withheld = protectBreakdown(table, q.by, scope.level === "network");
+  const cellsOf = (row: string, values: Record<string, number>): Record<string, Cell> =>
+    Object.fromEntries(table.keys.map((k) => [k, withheld.has(cellId(row, k)) ? { value: null, suppressed: true } : { value: values[k] }]));
   const now = new Date().toISOString();
   return {
     period: { from: q.from, to: q.to },
@@ -348,10 +351,24 @@ export async function buildBreakdown(tx: Tx, q: FiguresQuery & { by: Breakdown }
     completersAsOf: q.completersAsOf ?? q.asOf ?? now,
     scope,
     by: q.by,
-    keys: figures.map((f) => f.key),
-    rows: groups.map((g) => ({ ...g, code: g.code ?? g.group, cells: cellsOf(values(byGroup.get(g.group) ?? []), true) })),
-    total: { group: "total", code: "total", label: translator(locale)("figures.total"), cells: cellsOf(values(totalRows), scope.level !== "network") },
+    keys: table.keys,
+    rows: table.groups.map((g, i) => ({ ...g, code: g.code ?? g.group, cells: cellsOf(g.group, table.rows[i].values) })),
+    total: { group: "total", code: "total", label: translator(locale)("figures.total"), cells: cellsOf(TOTAL_ROW, table.total) },
   };
+}
+
+const lastDayOfMonth = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/**
+ * Below the network periods are whole months (README, "Protection of small cells"): two periods
+ * a day apart would otherwise give that day's counts away, however well each is protected.
+ */
+export function requireWholeMonths(q: { from: string; to: string }, scope: Scope): void {
+  if (scope.level === "network") return;
+  const keys: Record<string, string> = {};
+  if (!q.from.endsWith("-01")) keys.from = "wholeMonthFrom";
+  if (lastDayOfMonth(q.to) !== q.to) keys.to = "wholeMonthTo";
+  if (Object.keys(keys).length) throw new FieldErrors(keys);
 }
 
 export const figuresReport = defineOperation({
@@ -360,7 +377,9 @@ export const figuresReport = defineOperation({
   audit: "none",
   input: figuresQuerySchema,
   async run({ actor, tx, locale }, q) {
-    return buildReport(tx, q, await resolveScope(tx, actor, q.scope, locale), locale);
+    const scope = await resolveScope(tx, actor, q.scope, locale);
+    requireWholeMonths(q, scope);
+    return buildReport(tx, q, scope, locale);
   },
 });
 
@@ -370,6 +389,8 @@ export const figuresBreakdown = defineOperation({
   audit: "none",
   input: breakdownQuerySchema,
   async run({ actor, tx, locale }, q) {
-    return buildBreakdown(tx, q, await resolveScope(tx, actor, q.scope, locale), locale);
+    const scope = await resolveScope(tx, actor, q.scope, locale);
+    requireWholeMonths(q, scope);
+    return buildBreakdown(tx, q, scope, locale);
   },
 });

@@ -35,11 +35,13 @@ describe("figures request", () => {
     expect(bad.ok || bad.values).toEqual({ asOf: "2019-02-30", year: "2019" });
   });
 
-  it("offers halves, quarters and custom periods; the running year's periods end today", async () => {
+  it("offers halves, quarters and custom periods; the running year's periods end with the running month", async () => {
     expect(periodOf(2019, "h1")).toEqual({ from: "2019-01-01", to: "2019-06-30" });
     expect(periodOf(2019, "h2")).toEqual({ from: "2019-07-01", to: "2019-12-31" });
     expect(periodOf(2019, "q4")).toEqual({ from: "2019-10-01", to: "2019-12-31" });
-    expect(periodOf(2026, "q4", TODAY)).toEqual({ from: "2026-10-01", to: TODAY });
+    expect(periodOf(2026, "q4", TODAY)).toEqual({ from: "2026-10-01", to: "2026-11-30" });
+    expect(periodOf(2026, "year", TODAY)).toEqual({ from: "2026-01-01", to: "2026-11-30" });
+    expect(periodOf(2026, "q4", "2026-12-31")).toEqual({ from: "2026-10-01", to: "2026-12-31" });
     expect(periodOf(2026, "q3", TODAY)).toEqual({ from: "2026-07-01", to: "2026-09-30" });
     const custom = await read({ period: "custom", from: "2019-03-01", to: "2019-05-31", scope: "network", asOf: "2020-01-07" });
     expect(custom).toEqual({ ok: true, by: "region", params: { period: "custom", year: 2019, from: "2019-03-01", to: "2019-05-31", scope: "network", asOf: "2020-01-07" } });

@@ -54,12 +54,16 @@ export type FiguresRequest =
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
-/** A preset period of a year; the running year's later days hold nothing yet, so it ends today. */
+/**
+ * A preset period of a year. The running year's later months hold nothing yet, so it ends with
+ * the running month: at its last day, since below the network periods are whole months.
+ */
 export function periodOf(year: number, period: Exclude<Period, "custom">, today = todayInBerlin()): { from: string; to: string } {
   const [first, last] = PRESETS[period];
   const from = `${year}-${first}`;
   const end = `${year}-${last}`;
-  return { from, to: from <= today && end > today ? today : end };
+  const monthEnd = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  return { from, to: from <= today && end > monthEnd ? monthEnd : end };
 }
 
 function searchSchema(t: Translate, today: string) {

@@ -65,6 +65,27 @@ test("a regional coordinator sees their own region only and is refused the netwo
   expect((await page.request.get(`/reports/figures/export?${BROCHURE}&format=csv`)).status()).toBe(200);
 });
 
+test("below the network a period is whole months: the form says so and names a day that is not", async ({ page }) => {
+  await loginAndWait(page, DEMO.regional, /\/reports$/);
+  const query = "period=custom&from=2019-03-02&to=2019-05-31";
+  for (const path of ["/reports/figures", "/reports/figures/breakdown"]) {
+    await page.goto(`${path}?${query}`);
+    const from = page.getByLabel("Beginn (eigener Zeitraum)", { exact: true });
+    await expect(from).toHaveAttribute("aria-invalid", "true");
+    await expect(from).toHaveAccessibleDescription(/Unterhalb des Netzwerks: ganze Monate.*beginnt ein Zeitraum am Ersten eines Monats/);
+    await expect(page.getByLabel("Ende (eigener Zeitraum)", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByRole("alert").filter({ hasText: "ungültig" })).toContainText("Beginn (eigener Zeitraum) (from)");
+    await expect(page.getByRole("table")).toHaveCount(0);
+  }
+  const file = await page.request.get(`/reports/figures/export?${query}&format=csv`);
+  expect(file.status()).toBe(422);
+  expect(Object.keys((await file.json()).error.fieldErrors)).toEqual(["from"]);
+  // Whole months are answered.
+  await page.goto("/reports/figures?period=custom&from=2019-03-01&to=2019-05-31");
+  await expect(page.getByLabel("Beginn (eigener Zeitraum)", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("table").first()).toBeVisible();
+});
+
 test("the breakdown table shows any breakdown, with withheld cells as <3", async ({ page }) => {
   await loginAndWait(page, DEMO.network, /\/reports$/);
   await page.goto(`/reports/figures/breakdown?${BROCHURE}&by=region`);

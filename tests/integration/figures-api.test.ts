@@ -152,7 +152,7 @@ describe("figures API", () => {
     expect(exact).toMatchObject({ status: 200, body: { asOf: "2020-01-07T10:15:00+01:00" } });
   });
 
-  it("ranks the top occupations with ties by German name in every language, withheld ones after the shown ones by name only", async () => {
+  it("ranks the top occupations with ties by German name in every language, withheld ones after the shown ones by name only, where they stay 3 wide", async () => {
     const org = await makeOrg();
     const adviser = await makeActor("adviser", { unitIds: [org.subproject.id] });
     const tag = randomUUID().slice(0, 8);
@@ -171,6 +171,12 @@ describe("figures API", () => {
         await makeRecord(adviser, "advice_session", { place: { unitId: org.contactPoints[0].id, clientId: client.id } });
       }
     }
+    // 9 initial sessions would leave the withheld two between 1 and 9 − 6 − 1 = 2: they would not be listed.
+    const top = async () => (await send("GET", `/api/v1/figures?${YEAR}&scope=${org.region.id}`, { token: network })).body.figures["advice.topOccupations"];
+    expect((await top()).map((o: { count: number | null }) => o.count)).toEqual([3, 3]);
+    // Three more without an occupation: between 1 and 12 − 6 − 1 = 5, wide enough to list them.
+    for (let i = 0; i < 3; i++) await makeRecord(adviser, "advice_session", { place: { unitId: org.contactPoints[0].id, clientId: (await makeClient(adviser, { contactPointId: org.contactPoints[0].id })).id } });
+    expect((await top()).length).toBe(4);
     const answer = await send("GET", `/api/v1/figures?${YEAR}&scope=${org.region.id}`, { token: network, headers: { "accept-language": "en" } });
     expect(answer.status).toBe(200);
     expect(answer.body.figures["advice.topOccupations"].map((o: { name: string; count: number | null; suppressed?: boolean }) => [o.name, o.count, o.suppressed ?? false])).toEqual([

@@ -6,7 +6,7 @@ import { figuresLatestYear } from "@/lib/figures/years";
 import { SUPPRESSED } from "@/lib/figures/presentation";
 import { serverI18n } from "@/lib/i18n/server";
 import { listRegions } from "@/lib/org/queries";
-import { load } from "@/lib/server";
+import { load, loadOrRefuse } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
 import { FiguresForm } from "./_components/FiguresForm";
 import { PrintButton } from "./_components/PrintButton";
@@ -26,22 +26,24 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const { t, format, locale } = await serverI18n();
   const request = await readFiguresRequest(await searchParams, { t, today, latestYear: () => load(figuresLatestYear) });
   const currentYear = Number(today.slice(0, 4));
-  if (!request.ok) {
+  // The report first: a scope the user may not see ends the page here (403) before anything else is read.
+  const answer = request.ok ? await loadOrRefuse(figuresReport, figuresQuery(request.params)) : null;
+  if (!request.ok || !answer?.ok) {
     const scopes = scopeOptions(await currentActor(), await load(listRegions), t, locale);
+    const refused = request.ok ? { values: formValues(request.params), fieldErrors: answer && !answer.ok ? answer.fieldErrors : {} } : request;
     return (
       <article className={styles.report}>
         <header className={styles.header}>
           <h1>{t("figures.title")}</h1>
           <p className={styles.intro}>{t("figures.intro")}</p>
         </header>
-        <FiguresForm t={t} values={request.values} errors={request.fieldErrors} scopes={scopes} currentYear={currentYear} />
+        <FiguresForm t={t} values={refused.values} errors={refused.fieldErrors} scopes={scopes} currentYear={currentYear} />
       </article>
     );
   }
   const { params } = request;
   const query = figuresQuery(params);
-  // The report first: a scope the user may not see ends the page here (403) before anything else is read.
-  const report = await load(figuresReport, query);
+  const report = answer.value;
   const network = report.scope.level === "network";
   const [months, regions, regionList, actor] = await Promise.all([
     load(figuresBreakdown, { ...query, by: "month" }),
@@ -78,7 +80,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
         <Link href="/reports/figures/definitions">{t("figures.actions.definitions")}</Link>
       </div>
 
-      <AdviceSection {...props} months={months} topOccupations={report.figures["advice.topOccupations"] as TopOccupation[]} />
+      <AdviceSection {...props} months={months} topOccupations={report.figures["advice.topOccupations"] as TopOccupation[]} topWithheld={report.suppressed.includes("advice.topOccupations")} />
       <ContactPointsSection {...props} />
       <FairIntegrationSection {...props} />
       <JobTrainingSection {...props} />

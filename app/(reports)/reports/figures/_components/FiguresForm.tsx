@@ -58,6 +58,7 @@ export function FiguresForm({ t, values, errors = {}, scopes, currentYear, by }:
       )}
       <PeriodFields
         labels={{ year: t(LABELS.year), period: t(LABELS.period), from: t(LABELS.from), to: t(LABELS.to) }}
+        monthsHint={t("figures.form.wholeMonthsHint")}
         periods={PERIODS.map((p) => ({ value: p, label: t(`figures.periods.${p}`) }))}
         years={years}
         values={{ year: values.year, period: values.period, from: values.from, to: values.to }}

@@ -5,6 +5,8 @@ type PeriodField = "year" | "period" | "from" | "to";
 
 export interface PeriodFieldsProps {
   labels: Record<PeriodField, string>;
+  /** Said beside the custom period's days: below the network a period is whole months. */
+  monthsHint: string;
   periods: { value: string; label: string }[];
   years: number[];
   values: Partial<Record<PeriodField, string>>;
@@ -16,11 +18,13 @@ export interface PeriodFieldsProps {
  * kind of period are enabled (a disabled field is not sent), so that a custom period's dates left
  * in the form never contradict a quarter chosen afterwards.
  */
-export function PeriodFields({ labels, periods, years, values, errors }: PeriodFieldsProps) {
+export function PeriodFields({ labels, monthsHint, periods, years, values, errors }: PeriodFieldsProps) {
   const initial = periods.some((p) => p.value === values.period) ? values.period! : "year";
   const [period, setPeriod] = useState(initial);
   const custom = period === "custom";
   const invalid = (field: PeriodField) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `figures-${field}-error` } : {});
+  const described = (field: "from" | "to") =>
+    errors[field] ? { "aria-invalid": true, "aria-describedby": `figures-${field}-hint figures-${field}-error` } : { "aria-describedby": `figures-${field}-hint` };
   const error = (field: PeriodField) =>
     errors[field] ? (
       <span className="field-error" id={`figures-${field}-error`}>
@@ -54,7 +58,10 @@ export function PeriodFields({ labels, periods, years, values, errors }: PeriodF
       {(["from", "to"] as const).map((field) => (
         <div className="field" key={field}>
           <label htmlFor={`figures-${field}`}>{labels[field]}</label>
-          <input id={`figures-${field}`} name={field} type="date" defaultValue={values[field]} disabled={!custom} required={custom} {...invalid(field)} />
+          <span className="hint" id={`figures-${field}-hint`}>
+            {monthsHint}
+          </span>
+          <input id={`figures-${field}`} name={field} type="date" defaultValue={values[field]} disabled={!custom} required={custom} {...described(field)} />
           {error(field)}
         </div>
       ))}

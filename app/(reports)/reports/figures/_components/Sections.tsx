@@ -49,7 +49,7 @@ function partsOf(v: ReportView, t: Translate, format: Format, keys: string[], wh
   });
 }
 
-export function AdviceSection({ v, t, format, months, topOccupations }: Props & { months: FiguresBreakdown; topOccupations: TopOccupation[] }) {
+export function AdviceSection({ v, t, format, months, topOccupations, topWithheld }: Props & { months: FiguresBreakdown; topOccupations: TopOccupation[]; topWithheld: boolean }) {
   const types = ["recognition", "recognitionAndJobTraining", "jobTraining"].map((k) => `advice.initialByType.${k}`);
   const initial = "advice.initialSessions";
   return (
@@ -88,8 +88,9 @@ export function AdviceSection({ v, t, format, months, topOccupations }: Props & 
               ))}
             </ol>
           ) : (
-            <p>{t("figures.none")}</p>
+            !topWithheld && <p>{t("figures.none")}</p>
           )}
+          {topWithheld && <p>{t("figures.topWithheld")}</p>}
           <p className={styles.source}>{v.provenance("advice.topOccupations")}</p>
           <FigureLinkList links={linksOf(v, t, "advice.topOccupations")} />
         </div>

@@ -6,7 +6,7 @@ import { figuresLatestYear } from "@/lib/figures/years";
 import { SUPPRESSED } from "@/lib/figures/presentation";
 import { serverI18n } from "@/lib/i18n/server";
 import { listRegions } from "@/lib/org/queries";
-import { load } from "@/lib/server";
+import { load, loadOrRefuse } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
 import { FiguresForm } from "../_components/FiguresForm";
 import { scopeName, scopeOptions } from "../_components/scopes";
@@ -24,18 +24,20 @@ export default async function BreakdownPage({ searchParams }: { searchParams: Pr
   const { t, format, locale } = await serverI18n();
   const request = await readFiguresRequest(await searchParams, { t, today, latestYear: () => load(figuresLatestYear) });
   const currentYear = Number(today.slice(0, 4));
-  if (!request.ok) {
+  const answer = request.ok ? await loadOrRefuse(figuresBreakdown, { ...figuresQuery(request.params), by: request.by }) : null;
+  if (!request.ok || !answer?.ok) {
     const scopes = scopeOptions(await currentActor(), await load(listRegions), t, locale);
+    const refused = request.ok ? { values: formValues(request.params, request.by), fieldErrors: answer && !answer.ok ? answer.fieldErrors : {} } : request;
     return (
       <article className={styles.report}>
         <h1>{t("figures.breakdown.title")}</h1>
         <p className={styles.intro}>{t("figures.breakdown.intro")}</p>
-        <FiguresForm t={t} values={request.values} errors={request.fieldErrors} scopes={scopes} currentYear={currentYear} by="region" />
+        <FiguresForm t={t} values={refused.values} errors={refused.fieldErrors} scopes={scopes} currentYear={currentYear} by={request.ok ? request.by : "region"} />
       </article>
     );
   }
   const { params, by } = request;
-  const breakdown = await load(figuresBreakdown, { ...figuresQuery(params), by });
+  const breakdown = answer.value;
   const [regionList, actor] = await Promise.all([load(listRegions), currentActor()]);
   const scopes = scopeOptions(actor, regionList, t, locale);
   const byLabel = t(`figures.by.${by}`);
