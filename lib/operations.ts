@@ -3,6 +3,7 @@ import * as tokens from "./api/tokens";
 import * as auditSearch from "./audit-search";
 import * as clientCommands from "./clients/commands";
 import * as clientQueries from "./clients/queries";
+import * as editions from "./editions/operations";
 import * as figures from "./figures/report";
 import * as targets from "./figures/targets";
 import * as figureYears from "./figures/years";
@@ -32,6 +33,7 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   occupations,
   tokens,
   figures,
+  editions,
   figureYears,
   targets,
   auditSearch,
