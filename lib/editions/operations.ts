@@ -2,7 +2,11 @@ import { z } from "zod";
 import { editions } from "@/db/schema";
 import { BREAKDOWNS } from "@/lib/figures/counters";
 import { breakdownTable, reportTable } from "@/lib/figures/export";
-import { buildBreakdown, buildReport, resolveScope, type FiguresBreakdown, type FiguresQuery } from "@/lib/figures/report";
+import type { Tx } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { FieldError, NotFoundError } from "@/lib/errors";
+import { buildBreakdown, buildReport, resolveScope, type FiguresBreakdown, type FiguresQuery, type ResolvedScope } from "@/lib/figures/report";
+import type { Locale } from "@/lib/i18n/config";
 import { LOCALES } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { defineOperation } from "@/lib/operation";
@@ -13,10 +17,21 @@ import { definitionsVersion } from "./definitions-version";
 import { publishEditionSchema } from "./schemas";
 
 /**
- * Publishes the network's report as an edition: counted once, for every language and every
- * breakdown of its table volume, and stored as it is. Only for the whole network so far: the
- * network's monitoring publishes network figures, and a network edition withholds nothing.
+ * Publishes a report as an edition: counted once, for every language and every breakdown of its
+ * table volume, and stored as it is. For the whole network or one regional network (whose
+ * coordinator may then read it); below the network the engine withholds small cells as always.
  */
+/** An edition's scope: the network, or a regional network (anything else is named at the field). */
+async function regionOrNetwork(tx: Tx, actor: Actor, requested: string | undefined, locale: Locale): Promise<ResolvedScope> {
+  try {
+    const scope = await resolveScope(tx, actor, requested ?? "network", locale);
+    if (scope.level === "network" || scope.level === "region") return scope;
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+  throw new FieldError("scope", "notARegion");
+}
+
 export const publishEdition = defineOperation({
   name: "editions.publish",
   access: "editions.publish",
@@ -25,8 +40,9 @@ export const publishEdition = defineOperation({
   async run({ actor, tx, locale }, input): Promise<EditionSummary> {
     const query: FiguresQuery = { from: input.from, to: input.to, asOf: input.asOf, completersAsOf: input.completersAsOf ?? input.asOf };
     const content = {} as EditionContent;
+    let scope: ResolvedScope | undefined;
     for (const language of LOCALES) {
-      const scope = await resolveScope(tx, actor, "network", language);
+      scope = await regionOrNetwork(tx, actor, input.scope, language);
       const report = await buildReport(tx, query, scope, language);
       const breakdowns: FiguresBreakdown[] = [];
       for (const by of BREAKDOWNS) breakdowns.push(await buildBreakdown(tx, { ...query, by }, scope, language));
@@ -46,8 +62,8 @@ export const publishEdition = defineOperation({
         periodTo: input.to,
         asOf: query.asOf!,
         completersAsOf: query.completersAsOf!,
-        scopeLevel: "network",
-        scopeId: null,
+        scopeLevel: scope!.level,
+        scopeId: scope!.id,
         definitionsVersion: definitionsVersion(),
         publishedBy: actor.userId,
         content: content as unknown as Record<string, unknown>,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, todayInBerlin } from "@/lib/validation";
+import { id, isoDate, todayInBerlin } from "@/lib/validation";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const instant = z.iso.datetime({ offset: true });
@@ -14,6 +14,12 @@ const referenceDate = z
 const blankIsAbsent = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const MAX_PERIOD_DAYS = 366 * 10;
+
+const isLastOfMonth = (day: string) => {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+};
 
 /**
  * Whether figures as of this reference date can no longer change: its moment has passed. A day
@@ -35,11 +41,18 @@ export const publishEditionSchema = z
     to: isoDate,
     asOf: referenceDate,
     completersAsOf: z.preprocess(blankIsAbsent, referenceDate.optional()),
+    /** "network" (the default) or a regional network's id. */
+    scope: z.preprocess(blankIsAbsent, z.union([z.literal("network"), id]).optional()),
   })
   .strict()
   .superRefine((q, ctx) => {
     if (q.to < q.from) ctx.addIssue({ code: "custom", path: ["to"], params: { key: "toBeforeFrom" } });
     else if ((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 > MAX_PERIOD_DAYS) ctx.addIssue({ code: "custom", path: ["to"], params: { key: "periodTooLong" } });
+    // Below the network, single days must not be differenced: whole calendar months only (figures.md).
+    if (q.scope && q.scope !== "network") {
+      if (isoDate.safeParse(q.from).success && !q.from.endsWith("-01")) ctx.addIssue({ code: "custom", path: ["from"], params: { key: "wholeMonths" } });
+      if (isoDate.safeParse(q.to).success && !isLastOfMonth(q.to)) ctx.addIssue({ code: "custom", path: ["to"], params: { key: "wholeMonths" } });
+    }
     const now = new Date();
     for (const field of ["asOf", "completersAsOf"] as const) {
       const value = q[field];

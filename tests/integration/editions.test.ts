@@ -38,6 +38,7 @@ describe("editions", () => {
   let admin: Actor;
   let org: Awaited<ReturnType<typeof makeOrg>>;
   let published: Edition;
+  let regionEdition: Edition;
   let publishedCsv: Record<"de" | "en", string>;
   let asOf: string;
 
@@ -59,6 +60,8 @@ describe("editions", () => {
     const summary = value(await execute(publishEdition, network, { title: "Jahr 2019 in Zahlen", ...YEAR, asOf }));
     published = value(await execute(getEdition, network, { id: summary.id }));
     publishedCsv = { de: await csvOf(summary.id, "de"), en: await csvOf(summary.id, "en") };
+    const ofRegion = value(await execute(publishEdition, network, { title: "Region 2019", ...YEAR, asOf, scope: org.region.id }));
+    regionEdition = value(await execute(getEdition, network, { id: ofRegion.id }));
   });
 
   async function csvOf(id: string, locale: "de" | "en"): Promise<string> {
@@ -109,6 +112,27 @@ describe("editions", () => {
       if (typeof c.published === "number") expect(c.current, c.key).toBe(now.figures[c.key]);
     }
     expect(Date.parse(corrections.asOf)).toBeGreaterThan(Date.parse(asOf));
+  });
+
+  it("of a region: withholds small cells as its report does, is read by that region's coordinator, and gives no difference where a side is withheld", async () => {
+    const report = value(await execute(figuresReport, regional, { ...YEAR, asOf, scope: org.region.id }));
+    expect(regionEdition.scope).toMatchObject({ level: "region", id: org.region.id });
+    expect(regionEdition.figures).toEqual(report.figures);
+    expect(regionEdition.suppressed).toEqual(report.suppressed);
+    // One Fair Integration session in this region: withheld.
+    expect(regionEdition.suppressed).toContain("fairIntegration.adviceSessions");
+    const read = value(await execute(getEdition, regional, { id: regionEdition.id }));
+    const { corrections, ...stored } = read;
+    const { corrections: _published, ...storedThen } = regionEdition;
+    expect(stored).toEqual(storedThen);
+    for (const c of corrections.figures) {
+      if (c.publishedSuppressed || c.currentSuppressed) expect(c.difference, c.key).toBeNull();
+      else if (typeof c.published === "number") expect(c.difference, c.key).toBe(Math.round(((c.current as number) - c.published) * 10) / 10);
+    }
+    expect(value(await execute(listEditions, regional, {})).map((e) => e.id)).toEqual([regionEdition.id]);
+    const elsewhere = await makeActor("regional_coordinator", { regionId: (await makeOrg()).region.id });
+    expect(await execute(getEdition, elsewhere, { id: regionEdition.id })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    expect(value(await execute(listEditions, elsewhere, {}))).toEqual([]);
   });
 
   it("cannot be changed or deleted in the database, not even by the schema's owner", async () => {
@@ -180,6 +204,11 @@ describe("editions", () => {
     expect((await errors({ title: "X", ...YEAR, asOf: today })).asOf?.[0]).toMatch(/nicht in der Vergangenheit/);
     expect((await errors({ title: "X", ...YEAR, asOf: "2020-01-07", completersAsOf: future }, "en")).completersAsOf?.[0]).toMatch(/not in the past/);
     expect(Object.keys(await errors({ title: "X", ...YEAR, asOf: "2020-01-07", extra: 1 }))).toEqual(["extra"]);
+    // Below the network whole calendar months only, and only a regional network.
+    const partial = await errors({ title: "X", from: "2019-01-02", to: "2019-02-27", asOf: "2020-01-07", scope: org.region.id });
+    expect(partial).toEqual({ from: [expect.stringMatching(/ganze Kalendermonate/)], to: [expect.stringMatching(/ganze Kalendermonate/)] });
+    expect(await errors({ title: "X", from: "2019-02-01", to: "2019-02-28", asOf: "2020-01-07", scope: org.subproject.id })).toEqual({ scope: ["Kein Landesnetzwerk."] });
+    expect(await errors({ title: "X", ...YEAR, asOf: "2020-01-07", scope: crypto.randomUUID() })).toEqual({ scope: ["Kein Landesnetzwerk."] });
     expect(await editionCount()).toBe(before);
   });
 
