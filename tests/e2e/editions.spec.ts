@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, login } from "./fixtures";
 
@@ -58,7 +59,13 @@ test("a network coordinator publishes a quarterly edition in one click; its perm
   expect(volume.name).toMatch(/-volume\.xlsx$/);
   expect(volume.bytes.subarray(0, 2).toString()).toBe("PK");
 
-  // The list links to the permalink.
+  // The list links to the permalink; both pages pass WCAG 2.1 A and AA (quality bar U1).
   await page.goto("/reports/editions");
   await expect(page.getByRole("link", { name: title }).first()).toHaveAttribute("href", permalink);
+  for (const path of ["/reports/editions", permalink]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
+  }
 });
