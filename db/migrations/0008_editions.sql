@@ -13,8 +13,8 @@ CREATE TABLE "editions" (
 	"content" json NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "editions" ADD CONSTRAINT "editions_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "editions_published_at_idx" ON "editions" USING btree ("published_at");--> statement-breakpoint
+CREATE INDEX "editions_published_at_idx" ON "editions" USING btree ("published_at");
+--> statement-breakpoint
 -- An edition is published once and never changes (lib/editions): refused for everyone, the owner too.
 CREATE FUNCTION editions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

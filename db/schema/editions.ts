@@ -1,5 +1,4 @@
 import { date, index, json, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./users";
 
 /**
  * Published figures: a report as it went out, with every breakdown of its table volume, the
@@ -24,9 +23,8 @@ export const editions = pgTable(
     /** The version of the figures' definitions the values were counted by. */
     definitionsVersion: text("definitions_version").notNull(),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
-    publishedBy: uuid("published_by")
-      .notNull()
-      .references(() => users.id),
+    /** The publishing user; no foreign key, as in the audit trail: nothing may cascade into an edition. */
+    publishedBy: uuid("published_by").notNull(),
     /** Per language: the report, its breakdowns and the tables of its files, exactly as published. `json`, not `jsonb`: the text is kept as written, keys in their order. */
     content: json("content").$type<Record<string, unknown>>().notNull(),
   },

@@ -52,7 +52,8 @@ const summaryColumns = {
   definitionsVersion: editions.definitionsVersion,
   publishedAt: editions.publishedAt,
   publishedById: editions.publishedBy,
-  publishedByName: users.name,
+  // Users are deactivated, never deleted; the name is read as it is now.
+  publishedByName: sql<string>`coalesce(${users.name}, '')`,
 };
 
 type SummaryRow = Pick<EditionRow, "id" | "title" | "periodFrom" | "periodTo" | "asOf" | "completersAsOf" | "scopeLevel" | "scopeId" | "definitionsVersion" | "publishedAt"> & {
@@ -80,7 +81,7 @@ export async function visibleEditions(tx: Tx, actor: Actor, locale: Locale): Pro
   const rows = await tx
     .select({ ...summaryColumns, content: sql<null>`null` })
     .from(editions)
-    .innerJoin(users, eq(users.id, editions.publishedBy))
+    .leftJoin(users, eq(users.id, editions.publishedBy))
     .where(within)
     .orderBy(sql`${editions.publishedAt} desc`, editions.id);
   const names = new Map<string, string>();
@@ -95,7 +96,7 @@ export async function visibleEditions(tx: Tx, actor: Actor, locale: Locale): Pro
 
 /** One edition, if the actor may see its scope (ForbiddenError otherwise, as for figures); its content in the actor's language. */
 export async function readEdition(tx: Tx, actor: Actor, id: string, locale: Locale): Promise<{ summary: EditionSummary; published: PublishedLanguage }> {
-  const [row] = await tx.select({ ...summaryColumns, content: editions.content }).from(editions).innerJoin(users, eq(users.id, editions.publishedBy)).where(eq(editions.id, id));
+  const [row] = await tx.select({ ...summaryColumns, content: editions.content }).from(editions).leftJoin(users, eq(users.id, editions.publishedBy)).where(eq(editions.id, id));
   if (!row) throw new NotFoundError("edition");
   const scope = await resolveScope(tx, actor, row.scopeId ?? "network", locale);
   const content = row.content as unknown as EditionContent;
