@@ -4,6 +4,7 @@ import * as auditSearch from "./audit-search";
 import * as clientCommands from "./clients/commands";
 import * as clientQueries from "./clients/queries";
 import * as figureDrilldown from "./figures/drilldown";
+import * as editions from "./editions/operations";
 import * as figures from "./figures/report";
 import * as targets from "./figures/targets";
 import * as figureYears from "./figures/years";
@@ -34,6 +35,7 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   tokens,
   figures,
   figureDrilldown,
+  editions,
   figureYears,
   targets,
   auditSearch,

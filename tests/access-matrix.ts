@@ -111,6 +111,11 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   "figures.breakdown": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
   "figures.drilldown": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
   "figures.latestYear": { allowed: COORDINATORS_AND_ADMIN },
+  // Editions: published by the network coordinator; read under the figures' rule (the walks read an edition of regionalOwn's region).
+  "editions.publish": { allowed: ["network"] },
+  "editions.list": { allowed: COORDINATORS_AND_ADMIN },
+  "editions.get": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
+  "editions.files": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
 
   "targets.list": adminOnly,
   "targets.save": adminOnly,
@@ -151,6 +156,8 @@ export interface Ids {
   record: string;
   user: string;
   occupation: string;
+  /** An edition of regionalOwn's region, published by the network coordinator. */
+  edition: string;
 }
 
 export interface PageRow {
@@ -179,6 +186,8 @@ export const PAGE_ROWS: Record<string, PageRow> = {
   // What each figure means is no secret: anyone signed in may read it.
   "/reports/figures/definitions": { path: () => "/reports/figures/definitions", allowed: SIGNED_IN },
   "/reports/figures/drilldown": { path: (ids) => `/reports/figures/drilldown?year=2019&figure=advice.initialSessions&scope=${ids.region}`, allowed: ["regionalOwn", "network", "admin"] },
+  "/reports/editions": { path: () => "/reports/editions", allowed: COORDINATORS_AND_ADMIN },
+  "/reports/editions/[id]": { path: (ids) => `/reports/editions/${ids.edition}`, allowed: ["regionalOwn", "network", "admin"] },
   "/admin": { path: () => "/admin", allowed: ["admin"] },
   "/admin/org": { path: () => "/admin/org", allowed: COORDINATORS_AND_ADMIN },
   "/admin/org/contact-points": { path: () => "/admin/org/contact-points", allowed: COORDINATORS_AND_ADMIN },
@@ -237,6 +246,9 @@ export const PERSONAL = {
   email: "samira.matrixtest@example.org",
   notes: "Matrixtest: Termin beim Anerkennungsamt",
 } as const;
+
+/** An edition of 2019 as the brochure published it. */
+export const EDITION = { title: "IQ in Zahlen 2019", from: "2019-01-01", to: "2019-12-31", asOf: "2020-01-07", completersAsOf: "2020-02-20" } as const;
 
 /** A new client with personal data and consent, at adviserOwn's contact point. */
 const clientBody = (s: HttpSetup) => ({
@@ -318,6 +330,12 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
   },
   // The CSV / XLSX download of the figures pages (figures.breakdown when asked `by`).
   "GET /reports/figures/export": { operation: "figures.report", request: (s) => ({ path: `/reports/figures/export?year=2019&scope=${s.ids.region}&format=csv` }) },
+
+  "GET /api/v1/editions": { operation: "editions.list", request: () => ({ path: "/api/v1/editions" }) },
+  "POST /api/v1/editions": { operation: "editions.publish", status: 201, request: () => ({ path: "/api/v1/editions", data: EDITION }) },
+  "GET /api/v1/editions/[id]": { operation: "editions.get", request: (s) => ({ path: `/api/v1/editions/${s.ids.edition}` }) },
+  "GET /reports/editions/[id]/export": { operation: "editions.files", request: (s) => ({ path: `/reports/editions/${s.ids.edition}/export?format=csv` }) },
+  "GET /reports/editions/[id]/volume.xlsx": { operation: "editions.files", request: (s) => ({ path: `/reports/editions/${s.ids.edition}/volume.xlsx` }) },
 };
 
 /** Who may call an endpoint: its operation's row, or its own. */
@@ -413,6 +431,7 @@ export const ACTION_ROWS: Record<string, ActionRow> = {
       return [{ id: unit.id, activeUntil: "2099-06-30", version: unit.version }];
     },
   },
+  "app/actions/editions.ts#publishEditionAction": { operations: ["editions.publish"], args: () => [EDITION] },
   "app/actions/session.ts#setLocaleAction": { operations: ["preferences.setLocale"], args: () => [{ locale: "de" }] },
   "app/actions/targets.ts#saveTargetAction": {
     operations: ["targets.save"],

@@ -10,13 +10,14 @@ export async function Header({ actor }: { actor: Actor | null }) {
   if (actor?.role === "adviser") links.push({ href: "/cases", label: t("nav.cases") }, { href: "/cases/records", label: t("nav.records") });
   if (actor?.role === "regional_coordinator" || actor?.role === "network_coordinator") {
     links.push({ href: "/reports", label: t("nav.reports") }, { href: "/reports/figures", label: t("figures.nav") });
+    links.push({ href: "/reports/editions", label: t("editions.nav") });
   }
   if (actor?.role === "admin") {
     links.push({ href: "/admin", label: t("nav.admin") }, { href: "/admin/org", label: t("nav.org") });
     links.push({ href: "/admin/org/contact-points", label: t("nav.contactPoints") }, { href: "/admin/users", label: t("nav.users") });
     links.push({ href: "/admin/occupations", label: t("nav.occupations") }, { href: "/admin/tokens", label: t("nav.tokens") });
     links.push({ href: "/admin/targets", label: t("nav.targets") }, { href: "/admin/audit", label: t("nav.audit") });
-    links.push({ href: "/reports/figures", label: t("figures.nav") });
+    links.push({ href: "/reports/figures", label: t("figures.nav") }, { href: "/reports/editions", label: t("editions.nav") });
   }
   if (actor) links.push({ href: "/api-docs", label: t("nav.apiDocs") });
   return (

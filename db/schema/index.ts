@@ -4,3 +4,4 @@ export * from "./clients";
 export * from "./records";
 export * from "./figures";
 export * from "./audit";
+export * from "./editions";

@@ -8,6 +8,7 @@ import { BREAKDOWNS } from "@/lib/figures/counters";
 import { COUNT_FIGURES, FIGURE_ORDER, TARGETS_KEY, TOP_OCCUPATIONS_KEY } from "@/lib/figures/definitions";
 import { figuresDrilldown } from "@/lib/figures/drilldown";
 import { figuresBreakdown, figuresReport } from "@/lib/figures/report";
+import { getEdition, publishEdition } from "@/lib/editions/operations";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { KINDS, type KindSpec } from "@/lib/records/kinds";
 import { isoDate } from "@/lib/validation";
@@ -32,7 +33,7 @@ export interface JsonSchema {
 }
 
 export type Method = "get" | "post" | "put" | "delete";
-export type Action = "list" | "create" | "get" | "update" | "delete" | "describe" | "report" | "breakdown" | "drilldown" | "export";
+export type Action = "list" | "create" | "get" | "update" | "delete" | "describe" | "report" | "breakdown" | "drilldown" | "export" | "publish" | "editions" | "edition";
 
 export interface Parameter {
   name: string;
@@ -116,7 +117,7 @@ function objectSchema(schema: z.ZodType): JsonSchema {
 const NOTED_FIELDS = [
   ...["idempotencyKey", "version", "id", "occurredOn", "unitId", "schemeId", "clientId", "contactPointId"],
   ...["qualificationCountry", "citizenship", "occupationId", "from", "to", "page", "pageSize", "q"],
-  ...["asOf", "completersAsOf", "scope", "by"],
+  ...["asOf", "completersAsOf", "scope", "by", "title"],
 ];
 
 function noted(t: Translate, properties: Record<string, JsonSchema>) {
@@ -337,6 +338,57 @@ function figureSchemas(): Record<string, JsonSchema> {
       },
       required: ["period", "asOf", "completersAsOf", "scope", "by", "keys", "rows", "total"],
     },
+    ...editionSchemas({ period, scope, reference, figureValues }),
+  };
+}
+
+/** An edition: what was published (the report's figures, their suppression and provenance, every breakdown) and the corrections since. */
+function editionSchemas(parts: { period: JsonSchema; scope: JsonSchema; reference: JsonSchema; figureValues: Record<string, JsonSchema> }): Record<string, JsonSchema> {
+  const { period, scope, reference, figureValues } = parts;
+  const summary: Record<string, JsonSchema> = {
+    id: uuid,
+    title: { type: "string" },
+    period,
+    asOf: reference,
+    completersAsOf: reference,
+    scope,
+    definitionsVersion: { type: "string" },
+    publishedAt: timestamp,
+    publishedBy: { type: "object", properties: { id: uuid, name: { type: "string" } }, required: ["id", "name"] },
+  };
+  const anyValue: JsonSchema = { description: "As in FiguresReport.figures" };
+  const correction: JsonSchema = {
+    type: "object",
+    properties: {
+      key: { type: "string" },
+      published: anyValue,
+      current: anyValue,
+      publishedSuppressed: { type: "boolean" },
+      currentSuppressed: { type: "boolean" },
+      difference: nullable({ type: "number" }),
+      changed: { type: "boolean" },
+    },
+    required: ["key", "published", "current", "publishedSuppressed", "currentSuppressed", "difference", "changed"],
+  };
+  const provenance: JsonSchema = { type: "object", properties: { source: { type: "string", enum: ["records", "orgTree", "targets"] }, asOf: reference }, required: ["source", "asOf"] };
+  return {
+    EditionSummary: { type: "object", properties: summary, required: Object.keys(summary) },
+    Edition: {
+      type: "object",
+      properties: {
+        ...summary,
+        figures: { type: "object", properties: figureValues, required: FIGURE_ORDER },
+        suppressed: { type: "array", items: { type: "string" } },
+        provenance: { type: "object", additionalProperties: provenance },
+        breakdowns: { type: "array", items: ref("FiguresBreakdown") },
+        corrections: {
+          type: "object",
+          properties: { asOf: timestamp, completersAsOf: timestamp, figures: { type: "array", items: correction } },
+          required: ["asOf", "completersAsOf", "figures"],
+        },
+      },
+      required: [...Object.keys(summary), "figures", "suppressed", "provenance", "breakdowns", "corrections"],
+    },
   };
 }
 
@@ -522,6 +574,24 @@ function build(locale: Locale): OpenApiDocument {
     }),
   };
   Object.assign(schemas, figureSchemas());
+  const editions = resourceOf(t, "editions");
+  resources.push(editions);
+  paths["/api/v1/editions"] = {
+    get: operation(t, editions, "editions", "listEditions", {
+      responses: { "200": { description: t("api.responses.200"), content: json({ type: "array", items: ref("EditionSummary") }) }, ...failures(401, 403, 503) },
+    }),
+    post: operation(t, editions, "publish", "publishEdition", {
+      requestBody: { required: true, content: json(ref("EditionPublish")) },
+      responses: { "201": { description: t("api.responses.201published"), content: json(ref("EditionSummary")) }, ...failures(401, 403, 413, 422, 503) },
+    }),
+  };
+  paths["/api/v1/editions/{id}"] = {
+    get: operation(t, editions, "edition", "getEdition", {
+      parameters: parameters(t, getEdition.input, ["id"]),
+      responses: { ...ok("Edition"), ...failures(401, 403, 404, 422, 503) },
+    }),
+  };
+  schemas.EditionPublish = body(t, publishEdition.input);
   paths[OPENAPI_PATH] = {
     get: operation(t, meta, "describe", "getOpenApiDocument", {
       security: [],

@@ -1,6 +1,7 @@
 import { createClient, updateClient } from "@/lib/clients/commands";
 import { exportClient, getClient, searchClients } from "@/lib/clients/queries";
 import { figuresDrilldown } from "@/lib/figures/drilldown";
+import { getEdition, listEditions, publishEdition } from "@/lib/editions/operations";
 import { figuresBreakdown, figuresReport } from "@/lib/figures/report";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { kindBySlug } from "@/lib/records/kinds";
@@ -95,5 +96,21 @@ export const figuresDrilldownRoute = {
 export const figuresBreakdownRoute = {
   async GET(request: Request) {
     return apiCall(request, figuresBreakdown, query(request));
+  },
+};
+
+export const editionsRoute = {
+  async GET(request: Request) {
+    return apiCall(request, listEditions, query(request));
+  },
+  async POST(request: Request) {
+    const read = await readBody(request);
+    return read.ok ? apiCall(request, publishEdition, read.body, 201) : read.response;
+  },
+};
+
+export const editionRoute = {
+  async GET(request: Request, { params }: Params<{ id: string }>) {
+    return apiCall(request, getEdition, { id: (await params).id });
   },
 };

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "org.manage": ["admin"],
   "users.manage": ["admin"],
   "figures.view": ["admin", "network_coordinator", "regional_coordinator"],
+  // Publishing an edition speaks for the whole network: its coordinator only (lib/editions).
+  "editions.publish": ["network_coordinator"],
   "targets.manage": ["admin"],
   "audit.view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -44,7 +44,7 @@ function periodLabel(period: { from: string; to: string }): string {
   return period.from === `${year}-01-01` && period.to === `${year}-12-31` ? year : `${period.from}_${period.to}`;
 }
 
-function slug(text: string): string {
+export function slug(text: string): string {
   const ascii = text
     .normalize("NFKD")
     .replace(/ß/g, "ss")
@@ -167,7 +167,14 @@ export function toCsv(table: ExportTable, locale: Locale = "en"): string {
 export async function toXlsx(table: ExportTable): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Lotse";
-  const sheet = workbook.addWorksheet(table.sheets.table, { views: [{ state: "frozen", ySplit: 1 }] });
+  addTableSheet(workbook, table.sheets.table, table);
+  addInfoSheet(workbook, table.sheets.info, table.meta);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One table on a sheet of its own: a bold, frozen header, numbers as numbers, "<3" right-aligned. */
+export function addTableSheet(workbook: ExcelJS.Workbook, name: string, table: Pick<ExportTable, "header" | "rows">): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(table.header).font = { bold: true };
   for (const r of table.rows) {
     const added = sheet.addRow(r.map((c) => c ?? ""));
@@ -180,10 +187,13 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
     const longest = Math.max(...[table.header, ...table.rows].map((r) => String(r[i] ?? "").length));
     column.width = Math.min(60, Math.max(10, longest + 2));
   });
-  const info = workbook.addWorksheet(table.sheets.info);
-  for (const [label, value] of table.meta) info.addRow([label, value]);
+}
+
+/** What the tables show (scope, period, reference dates), one label and value a row. */
+export function addInfoSheet(workbook: ExcelJS.Workbook, name: string, meta: [string, string][]): void {
+  const info = workbook.addWorksheet(name);
+  for (const [label, value] of meta) info.addRow([label, value]);
   info.getColumn(1).font = { bold: true };
   info.getColumn(1).width = 40;
   info.getColumn(2).width = 40;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext, type APIResponse, type Browser } 
 import {
   ACTION_ROWS,
   allowedAt,
+  EDITION,
   ENDPOINT_ROWS,
   EVERYONE,
   HTTP_STATUS,
@@ -130,7 +131,8 @@ test("every page, API endpoint and server action answers exactly the kinds of us
   const region = regions.rows.find((r: { label: string }) => /Bayern/.test(r.label)).group as string;
   const user = /\/admin\/users\/([0-9a-f-]{36})/.exec(await (await contexts.admin.get("/admin/users")).text())![1];
   const occupation = /\/admin\/occupations\/([0-9a-f-]{36})/.exec(await (await contexts.admin.get("/admin/occupations")).text())![1];
-  const ids: Ids = { unit, region, client, record: (await freshRecord()).id, user, occupation };
+  const edition: string = (await created(await contexts.network.post("/api/v1/editions", { headers, data: { ...EDITION, scope: region } }))).id;
+  const ids: Ids = { unit, region, client, record: (await freshRecord()).id, user, occupation, edition };
   const actions = builtActions();
   /** Posts a server action as the browser does, to a page that carries it (for anonymous, one outside the login wall if any). */
   const callAction = async (who: Who, action: string, args: unknown[]) => {

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { startSession } from "@/lib/auth/activity";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { authSecret } from "@/lib/auth/secret";
-import { clientExportRoute, clientRoute, clientsRoute, figuresBreakdownRoute, figuresDrilldownRoute, figuresRoute, recordRoute, recordsRoute } from "@/lib/api/routes";
+import { clientExportRoute, clientRoute, clientsRoute, editionRoute, editionsRoute, figuresBreakdownRoute, figuresDrilldownRoute, figuresRoute, recordRoute, recordsRoute } from "@/lib/api/routes";
 import { createToken } from "@/lib/api/tokens";
 import { execute } from "@/lib/operation";
 import { makeActor } from "./factories";
@@ -49,6 +49,10 @@ export async function send(method: string, path: string, call: Call = {}): Promi
     const route = rest.length ? undefined : figureRoutes[second ?? ""];
     if (!route) throw new Error(`no route for ${path}`);
     return handle(route, {}, method, url, call);
+  }
+  if (first === "editions") {
+    if (rest.length) throw new Error(`no route for ${path}`);
+    return handle(second === undefined ? editionsRoute : editionRoute, second === undefined ? {} : { id: second }, method, url, call);
   }
   if (first === "clients" && second && rest.length === 1 && rest[0] === "export") return handle(clientExportRoute, { id: second }, method, url, call);
   if (rest.length) throw new Error(`no route for ${path}`);

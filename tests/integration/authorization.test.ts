@@ -7,12 +7,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, ROLES } from "@/lib/auth/permissions";
 import { createReminder } from "@/lib/clients/commands";
 import { listTargets } from "@/lib/figures/targets";
+import { publishEdition } from "@/lib/editions/operations";
 import { createOccupation } from "@/lib/occupations";
 import { execute, type AnyOperation, type OperationError } from "@/lib/operation";
 import { OPERATIONS } from "@/lib/operations";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { KINDS } from "@/lib/records/kinds";
-import { ACTION_ROWS, ENDPOINT_ROWS, EVERYONE, type ExpectedRefusal, OPERATION_ROWS, PAGE_ROWS, refusalOf, roleMayAtAll, type Who } from "../access-matrix";
+import { ACTION_ROWS, EDITION, ENDPOINT_ROWS, EVERYONE, type ExpectedRefusal, OPERATION_ROWS, PAGE_ROWS, refusalOf, roleMayAtAll, type Who } from "../access-matrix";
 import { clientInput, makeActor, makeClient, makeOrg, makeRecord, PERSONAL_WITH_CONSENT, placementFor, recordInput, updateInput } from "../helpers/factories";
 
 type Fixture = Awaited<ReturnType<typeof makeFixture>>;
@@ -34,6 +35,21 @@ async function makeFixture() {
 }
 
 const unique = () => randomUUID().slice(0, 8);
+
+const editionIds = new WeakMap<Fixture, Promise<string>>();
+/** An edition of the own region, published once per fixture by the network coordinator. */
+function editionOf(f: Fixture): Promise<string> {
+  if (!editionIds.has(f)) {
+    editionIds.set(
+      f,
+      execute(publishEdition, f.actors.network, { ...EDITION, scope: f.own.region.id }).then((r) => {
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        return r.value.id;
+      }),
+    );
+  }
+  return editionIds.get(f)!;
+}
 
 /**
  * How to call each operation: an input built afresh per call, so that each allowed cell can
@@ -122,6 +138,11 @@ const INPUTS: Record<string, Input> = {
   "figures.breakdown": (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.subproject.id, by: "gender" }),
   "figures.drilldown": (f) => ({ from: "2019-01-01", to: "2019-12-31", scope: f.own.region.id, figure: "advice.initialSessions" }),
   "figures.latestYear": () => ({}),
+
+  "editions.publish": () => EDITION,
+  "editions.list": () => ({}),
+  "editions.get": async (f) => ({ id: await editionOf(f) }),
+  "editions.files": async (f) => ({ id: await editionOf(f) }),
 
   "targets.list": () => ({}),
   "targets.save": async (f) => {

@@ -96,7 +96,7 @@ async function onPristineDemo(body: (tx: Tx) => Promise<void>): Promise<void> {
     await db.transaction(async (tx) => {
       // Emptying tables is the owner's work, not the app role's.
       await actAsOwner(tx);
-      const tables = await tx.execute(sql`select tablename from pg_tables where schemaname = 'public' and tablename not like '\\_\\_%' and tablename not in ('figure_compaction', 'audit_log')`);
+      const tables = await tx.execute(sql`select tablename from pg_tables where schemaname = 'public' and tablename not like '\\_\\_%' and tablename not in ('figure_compaction', 'audit_log', 'editions')`);
       const names = (tables.rows as { tablename: string }[]).map((t) => `"${t.tablename}"`).join(", ");
       await tx.execute(sql.raw(`truncate ${names} cascade`));
       await tx.execute(sql`update figure_compaction set until = '-infinity'`);

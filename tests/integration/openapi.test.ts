@@ -7,6 +7,7 @@ import { Endpoint } from "@/app/api-docs/Endpoint";
 import { bodyRows, exampleBody, parameterRows, typeLabel } from "@/app/api-docs/schema-view";
 import { openApiDocument, type JsonSchema, type OpenApiDocument } from "@/lib/api/openapi";
 import { createClient, updateClient } from "@/lib/clients/commands";
+import { publishEdition } from "@/lib/editions/operations";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { translator } from "@/lib/i18n/translate";
 import { KINDS, STAGES, createSchema } from "@/lib/records/kinds";
@@ -54,7 +55,7 @@ describe("OpenAPI document", () => {
     expect(() => JSON.parse(JSON.stringify(doc))).not.toThrow();
   });
 
-  it("covers clients, every record kind, the figures and itself, with unique operation ids", () => {
+  it("covers clients, every record kind, the figures, the editions and itself, with unique operation ids", () => {
     const expected: Record<string, string[]> = {
       "/api/v1/clients": ["get", "post"],
       "/api/v1/clients/{id}": ["get", "put"],
@@ -63,6 +64,8 @@ describe("OpenAPI document", () => {
       "/api/v1/figures": ["get"],
       "/api/v1/figures/breakdown": ["get"],
       "/api/v1/figures/drilldown": ["get"],
+      "/api/v1/editions": ["get", "post"],
+      "/api/v1/editions/{id}": ["get"],
     };
     for (const spec of KINDS) {
       expected[`/api/v1/${spec.slug}`] = ["get", "post"];
@@ -128,6 +131,7 @@ describe("OpenAPI document", () => {
       ]),
       { name: "ClientCreate", schema: createClient.input as z.ZodType, fromPath: [] },
       { name: "ClientUpdate", schema: updateClient.input as z.ZodType, fromPath: ["id"] },
+      { name: "EditionPublish", schema: publishEdition.input as z.ZodType, fromPath: [] },
     ];
     for (const { name, schema, fromPath } of bodies) {
       const json = schemaNamed(name);

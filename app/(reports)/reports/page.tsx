@@ -26,6 +26,9 @@ export default async function CoordinatorHome() {
       <p>
         <Link href="/reports/figures">{t("figures.homeLink")}</Link>
       </p>
+      <p>
+        <Link href="/reports/editions">{t("editions.homeLink")}</Link>
+      </p>
       <p>{t("home.coordinatorIntro", { date: format.dateTime(new Date(`${today}T12:00:00Z`), { dateStyle: "long" }) })}</p>
       <RegionTable regions={regions} national={national} />
     </section>

@@ -1,0 +1,4 @@
+import { editionDownload } from "@/lib/editions/download";
+
+export const dynamic = "force-dynamic";
+export const GET = editionDownload;

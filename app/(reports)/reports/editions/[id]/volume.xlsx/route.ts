@@ -1,0 +1,4 @@
+import { editionVolumeDownload } from "@/lib/editions/download";
+
+export const dynamic = "force-dynamic";
+export const GET = editionVolumeDownload;

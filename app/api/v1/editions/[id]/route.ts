@@ -1,0 +1,4 @@
+import { editionRoute } from "@/lib/api/routes";
+
+export const dynamic = "force-dynamic";
+export const { GET } = editionRoute;

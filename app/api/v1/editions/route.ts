@@ -1,0 +1,4 @@
+import { editionsRoute } from "@/lib/api/routes";
+
+export const dynamic = "force-dynamic";
+export const { GET, POST } = editionsRoute;
