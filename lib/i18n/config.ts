@@ -10,8 +10,8 @@ import { figureLabels } from "@/lib/figures/registry";
 
 // One catalogue per language, kept in a few files by area so that each area's strings stay
 // together. The figures' labels live in the figures registry and join the catalogue here.
-const de = { ...deBase, ...deCases, ...deApi, figures: { ...deFigures.figures, labels: figureLabels("de") } };
-const en = { ...enBase, ...enCases, ...enApi, figures: { ...enFigures.figures, labels: figureLabels("en") } };
+const de = { ...deBase, ...deCases, ...deApi, ...deFigures, figures: { ...deFigures.figures, labels: figureLabels("de") } };
+const en = { ...enBase, ...enCases, ...enApi, ...enFigures, figures: { ...enFigures.figures, labels: figureLabels("en") } };
 
 import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from "./locales";
 
