@@ -69,17 +69,17 @@ export function recordCounters(record: RecordState): Contribution[] {
   const one = (counter: string, amount = 0, notBefore: string | null = null): Contribution => ({ counter, amount, notBefore });
   switch (record.kind) {
     case "advice_session":
-      return [d.stage === "initial" ? one(`advice.initial.${d.adviceType}`) : one("advice.followUp")];
+      return [d.stage === "initial" ? one(`advice.initial.${d.adviceType as string}`) : one("advice.followUp")];
     case "fair_integration_session":
       return [one("fairIntegration.session")];
     case "fair_integration_event":
       return [one("fairIntegration.event", num(d.participants))];
     case "job_training_scheme":
-      return [one(`jobTraining.scheme.${d.format}`)];
+      return [one(`jobTraining.scheme.${d.format as string}`)];
     case "enrolment":
       return isCompletion(record) ? [one("jobTraining.enrolment"), one("jobTraining.successful", 0, d.outcomeOn as string)] : [one("jobTraining.enrolment")];
     case "intercultural_activity":
-      return [one(`interculturalOpening.${d.targetGroup}.${d.activityType}`, num(d.participants))];
+      return [one(`interculturalOpening.${d.targetGroup as string}.${d.activityType as string}`, num(d.participants))];
     case "skilled_worker_activity":
       return [one("skilledWorkerNetworks.activity", num(d.peopleReached))];
   }
