@@ -1,7 +1,8 @@
 // The lint gate (`npm run lint`, first step of `npm test`): type-aware rules from
-// typescript-eslint, the React hooks rules and Next's own rules. README "Lint" says why.
+// typescript-eslint, the React hooks rules and Next's own rules. README "Lint and format" says why.
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
+import stylistic from "@stylistic/eslint-plugin";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -60,5 +61,32 @@ export default tseslint.config(
   {
     plugins: { "@next/next": nextPlugin },
     rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs["core-web-vitals"].rules },
+  },
+  // The format gate: the layout the code is written in, checked rather than rewritten (README
+  // "Lint and format" says why not Prettier). Line length and indentation are left to the
+  // writer: long one-line guards and aligned tables are deliberate.
+  {
+    plugins: { "@stylistic": stylistic },
+    rules: {
+      "@stylistic/quotes": ["error", "double", { avoidEscape: true, allowTemplateLiterals: "always" }],
+      "@stylistic/jsx-quotes": ["error", "prefer-double"],
+      "@stylistic/semi": ["error", "always"],
+      "@stylistic/semi-spacing": "error",
+      "@stylistic/member-delimiter-style": "error",
+      "@stylistic/comma-dangle": ["error", "always-multiline"],
+      "@stylistic/comma-spacing": "error",
+      "@stylistic/key-spacing": "error",
+      "@stylistic/keyword-spacing": "error",
+      "@stylistic/space-infix-ops": "error",
+      "@stylistic/space-before-blocks": "error",
+      "@stylistic/space-in-parens": "error",
+      "@stylistic/arrow-spacing": "error",
+      "@stylistic/type-annotation-spacing": "error",
+      "@stylistic/brace-style": ["error", "1tbs", { allowSingleLine: true }],
+      "@stylistic/no-tabs": "error",
+      "@stylistic/no-trailing-spaces": "error",
+      "@stylistic/no-multiple-empty-lines": ["error", { max: 1 }],
+      "@stylistic/eol-last": "error",
+    },
   },
 );
