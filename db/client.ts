@@ -76,10 +76,12 @@ class ObservedClient extends pg.Client {
   }
 
   override connect(...args: any[]): any {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- observed() calls it with this client as `this`
     return observed(pg.Client.prototype.connect, this, args, (error) => error && this.failed(error));
   }
 
   override query(...args: any[]): any {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- observed() calls it with this client as `this`
     return observed(pg.Client.prototype.query, this, args, (error) => {
       if (error && isConnectionError(error)) this.failed(error);
       // An SQL error is an answer too; a query refused on a closed connection is not.
@@ -145,6 +147,7 @@ function openPool(kind: DatabaseKind, config: PoolConfig): Connection {
     idleTimeoutMillis: 30_000,
     // Before the connection is handed out. If the switch fails the connection is closed and
     // the caller gets the error, so no query runs with the login role's rights.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- pg-pool awaits the hook's promise (its _promiseTry); @types/pg declares a void return
     onConnect: (client) => assumeAppRole(client),
   });
   // The idle connections' errors (ObservedClient has noted them); without a listener the

@@ -20,6 +20,7 @@ export class DiscardingPool extends Pool {
     if (!callback) return guarded;
     // pg's own pool.query() takes its clients through this callback form.
     guarded.then(
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- release is a per-client closure (pg-pool's _releaseOnce, or releaseOnce below), not a method using `this`
       (client) => callback(undefined, client, client.release),
       (error: Error) => callback(error, undefined, () => undefined),
     );
@@ -27,6 +28,7 @@ export class DiscardingPool extends Pool {
 }
 
 function releaseOnFailure(client: PoolClient): PoolClient {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- pg-pool assigns release as a closure over its client (_releaseOnce); it uses no `this`
   const release = client.release;
   let released = false;
   const releaseOnce = (error?: Error | boolean) => {

@@ -23,12 +23,12 @@ export async function load<A extends Access, S extends z.ZodType, R>(op: Operati
   if (result.ok) return result.value;
   switch (result.error.kind) {
     case "unauthenticated":
-      redirect("/login");
+      return redirect("/login");
     case "forbidden":
       log.warn("authz.denied", { operation: op.name, reason: "forbidden", via: "page" });
-      forbidden();
+      return forbidden();
     default:
-      notFound();
+      return notFound();
   }
 }
 

@@ -41,8 +41,9 @@ function scheduleRetention(): void {
       log.error("retention.failed", { error });
     }
   };
+  // Fire and forget: run() logs its own failure and never rejects.
   void run();
-  setInterval(run, DAY_MS).unref();
+  setInterval(() => void run(), DAY_MS).unref();
 }
 
 /** Throttling rows, idempotency keys, sessions, refusal counts and old audit entries: at start-up, then daily. */
@@ -56,8 +57,9 @@ function scheduleHousekeeping(auditRetentionYears: number): void {
       log.error("housekeeping.failed", { error });
     }
   };
+  // Fire and forget: run() logs its own failure and never rejects.
   void run();
-  setInterval(run, DAY_MS).unref();
+  setInterval(() => void run(), DAY_MS).unref();
 }
 
 function printDemoAccounts(justSeeded: boolean): void {

@@ -41,7 +41,7 @@ function options(): { email: string; name: string; generate: boolean } {
   }
   const missing = (["email", "name"] as const).filter((k) => !values[k]?.trim());
   if (missing.length) throw new Refusal(`${missing.map((k) => `--${k} is required.`).join(" ")}\n${USAGE}`, 2);
-  return { email: values.email!, name: values.name!, generate: values.generate! };
+  return { email: values.email!, name: values.name!, generate: values.generate };
 }
 
 /** Reads a line from the terminal without echoing it. */

@@ -5,7 +5,7 @@ import styles from "./api-docs.module.css";
 
 function constraintText(t: Translate, c: Constraint): string {
   const { key, ...values } = c;
-  return t(`api.docs.constraints.${key}`, values as Record<string, string | number>);
+  return t(`api.docs.constraints.${key}`, values);
 }
 
 function Notes({ t, row }: { t: Translate; row: FieldRow }) {

@@ -42,6 +42,8 @@ export function describedBy(id: string, hint?: boolean) {
  */
 export function Form({ onSubmit, labelledBy, children }: { onSubmit: FormEventHandler<HTMLFormElement>; labelledBy?: string; children: ReactNode }) {
   const [ready, setReady] = useState(false);
+  // The second render after hydration is the point: it is what enables the fields.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setReady(true), []);
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby={labelledBy}>

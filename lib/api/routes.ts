@@ -9,6 +9,9 @@ import { apiCall, notFound, readBody } from "./handler";
 
 type Params<P> = { params: Promise<P> };
 
+// The route files take these objects apart (`export const { GET, POST } = clientsRoute`), so the
+// handlers are arrow functions: nothing in them may depend on `this`.
+
 function query(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
@@ -20,20 +23,20 @@ function withIdempotencyKey(request: Request, body: Record<string, unknown>) {
 }
 
 export const clientsRoute = {
-  async GET(request: Request) {
+  GET: async (request: Request) => {
     return apiCall(request, searchClients, query(request));
   },
-  async POST(request: Request) {
+  POST: async (request: Request) => {
     const read = await readBody(request);
     return read.ok ? apiCall(request, createClient, withIdempotencyKey(request, read.body), 201) : read.response;
   },
 };
 
 export const clientRoute = {
-  async GET(request: Request, { params }: Params<{ id: string }>) {
+  GET: async (request: Request, { params }: Params<{ id: string }>) => {
     return apiCall(request, getClient, { id: (await params).id });
   },
-  async PUT(request: Request, { params }: Params<{ id: string }>) {
+  PUT: async (request: Request, { params }: Params<{ id: string }>) => {
     const read = await readBody(request);
     return read.ok ? apiCall(request, updateClient, { ...read.body, id: (await params).id }) : read.response;
   },
@@ -41,7 +44,7 @@ export const clientRoute = {
 
 /** A download named after the client's pseudonymous reference, never their name. */
 export const clientExportRoute = {
-  async GET(request: Request, { params }: Params<{ id: string }>) {
+  GET: async (request: Request, { params }: Params<{ id: string }>) => {
     return apiCall(request, exportClient, { id: (await params).id }, 200, ({ client }) => ({
       "Content-Disposition": `attachment; filename="lotse-client-${client.ref.replace(/[^A-Za-z0-9-]/g, "_")}.json"`,
     }));
@@ -49,11 +52,11 @@ export const clientExportRoute = {
 };
 
 export const recordsRoute = {
-  async GET(request: Request, { params }: Params<{ kind: string }>) {
+  GET: async (request: Request, { params }: Params<{ kind: string }>) => {
     const spec = kindBySlug((await params).kind);
     return spec ? apiCall(request, RECORD_OPERATIONS[spec.kind].list, query(request)) : notFound();
   },
-  async POST(request: Request, { params }: Params<{ kind: string }>) {
+  POST: async (request: Request, { params }: Params<{ kind: string }>) => {
     const spec = kindBySlug((await params).kind);
     if (!spec) return notFound();
     const read = await readBody(request);
@@ -62,19 +65,19 @@ export const recordsRoute = {
 };
 
 export const recordRoute = {
-  async GET(request: Request, { params }: Params<{ kind: string; id: string }>) {
+  GET: async (request: Request, { params }: Params<{ kind: string; id: string }>) => {
     const { kind, id } = await params;
     const spec = kindBySlug(kind);
     return spec ? apiCall(request, RECORD_OPERATIONS[spec.kind].get, { id }) : notFound();
   },
-  async PUT(request: Request, { params }: Params<{ kind: string; id: string }>) {
+  PUT: async (request: Request, { params }: Params<{ kind: string; id: string }>) => {
     const { kind, id } = await params;
     const spec = kindBySlug(kind);
     if (!spec) return notFound();
     const read = await readBody(request);
     return read.ok ? apiCall(request, RECORD_OPERATIONS[spec.kind].update, { ...read.body, id }) : read.response;
   },
-  async DELETE(request: Request, { params }: Params<{ kind: string; id: string }>) {
+  DELETE: async (request: Request, { params }: Params<{ kind: string; id: string }>) => {
     const { kind, id } = await params;
     const spec = kindBySlug(kind);
     return spec ? apiCall(request, RECORD_OPERATIONS[spec.kind].remove, { id, version: query(request).version }) : notFound();
@@ -82,7 +85,7 @@ export const recordRoute = {
 };
 
 export const figuresRoute = {
-  async GET(request: Request) {
+  GET: async (request: Request) => {
     return apiCall(request, figuresReport, query(request));
   },
 };
@@ -94,7 +97,7 @@ export const figuresDrilldownRoute = {
 };
 
 export const figuresBreakdownRoute = {
-  async GET(request: Request) {
+  GET: async (request: Request) => {
     return apiCall(request, figuresBreakdown, query(request));
   },
 };

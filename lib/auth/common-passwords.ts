@@ -2,7 +2,7 @@ import { dictionary } from "@zxcvbn-ts/language-common";
 
 // About 49,000 of the passwords most often found in breaches, from a maintained list
 // (zxcvbn-ts), kept on the server: the browser never downloads it.
-const COMMON = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
+const COMMON = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()));
 
 /**
  * A password that is a common one, or a common one with digits and signs added at the

@@ -1,6 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
 
-
 /** argon2id with the library's defaults, which are OWASP's baseline (19 MiB, 2 passes, 1 lane). */
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

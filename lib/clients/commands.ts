@@ -2,7 +2,6 @@ import { randomInt } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { clients, consents, occupations, reminders, type Client } from "@/db/schema";
 import type { Tx } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { clientChanged } from "@/lib/figures/ledger";
 import { recordVersion } from "@/lib/history";

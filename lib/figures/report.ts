@@ -23,7 +23,6 @@ import {
   SHARE_FIGURES,
   TARGETS_KEY,
   TOP_OCCUPATIONS_KEY,
-  percent,
   type CounterValues,
 } from "./definitions";
 import { ensureCompacted } from "./ledger";

@@ -7,7 +7,6 @@ import { occupationSchema, updateOccupationSchema } from "./schemas";
 
 export { occupationSchema, updateOccupationSchema };
 
-
 export const listOccupations = defineOperation({
   name: "occupations.list",
   access: "catalogue.view",

@@ -67,7 +67,7 @@ export const listRegions = defineOperation({
   input: listQuerySchema,
   async run({ actor, tx }, { at }) {
     const day = at ?? todayInBerlin();
-    if (actor.role === "regional_coordinator") return regionSummaries(tx, day, actor.regionId!);
+    if (actor.role === "regional_coordinator") return regionSummaries(tx, day, actor.regionId);
     return regionSummaries(tx, day, null);
   },
 });

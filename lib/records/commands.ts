@@ -60,8 +60,7 @@ function operationsFor(spec: KindSpec) {
     access: "cases.work",
     audit: "change",
     input: createSchema(spec),
-    async run({ actor, tx }, input) {
-      const fields = input as Record<string, unknown>;
+    async run({ actor, tx }, fields) {
       const saved = await onceForKey(
         tx,
         actor,
@@ -89,8 +88,7 @@ function operationsFor(spec: KindSpec) {
     access: "cases.work",
     audit: "change",
     input: updateSchema(spec),
-    async run({ actor, tx }, input) {
-      const fields = input as Record<string, unknown>;
+    async run({ actor, tx }, fields) {
       const before = await recordInScope(tx, actor, spec, fields.id as string, true);
       if (before.version !== fields.version) throw new ConflictError(present(before));
       if (spec.unitLevel !== "scheme" && fields.unitId !== before.unitId) await checkUnit(tx, actor, spec, fields.unitId as string);

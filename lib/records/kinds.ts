@@ -205,7 +205,7 @@ function commonShape(spec: KindSpec) {
 }
 
 function refined<T extends z.ZodType>(spec: KindSpec, schema: T): T {
-  return (spec.refine ? schema.superRefine((v, ctx) => spec.refine!(v as Record<string, unknown>, ctx)) : schema) as T;
+  return spec.refine ? schema.superRefine((v, ctx) => spec.refine!(v as Record<string, unknown>, ctx)) : schema;
 }
 
 /** What a create carries: the record, plus a key that makes retries and double clicks harmless. */

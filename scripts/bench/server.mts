@@ -89,8 +89,8 @@ export async function startServer(databaseUrl: string, name: string): Promise<Ap
     },
   });
   running.add(child);
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
   let exited: number | null | undefined;
   child.on("exit", (code) => {
     exited = code;

@@ -95,7 +95,7 @@ test("an adviser keeps a case: a client with consent, every kind of record, an e
   await page.getByText("In Qualifizierungsmaßnahme aufnehmen", { exact: true }).first().click();
   const enrol = formTitled(page, "In Qualifizierungsmaßnahme aufnehmen");
   const scheme = enrol.getByLabel("Maßnahme");
-  await scheme.selectOption((await scheme.locator("option", { hasText: schemeTitle }).getAttribute("value"))!);
+  await scheme.selectOption(await scheme.locator("option", { hasText: schemeTitle }).getAttribute("value"));
   await enrol.getByRole("button", { name: "Speichern", exact: true }).click();
   await expect(enrol.getByText("Gespeichert. Das Formular ist bereit für den nächsten Eintrag.")).toBeVisible();
 

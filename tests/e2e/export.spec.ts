@@ -40,7 +40,7 @@ test("an adviser downloads everything held about a client from the case page (su
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Alle Daten herunterladen (JSON)" }).click()]);
   expect(download.suggestedFilename()).toBe(`lotse-client-${ref}.json`);
-  const data = JSON.parse(await readFile((await download.path())!, "utf8"));
+  const data = JSON.parse(await readFile(await download.path(), "utf8"));
   expect(data.client).toMatchObject({ id: clientId, ref, fullName: name, email: "leyla@example.org", contactPointId: unitId });
   expect(data.consents).toHaveLength(1);
   expect(data.consents[0]).toMatchObject({ purpose: "Anerkennungsberatung", textVersion: "EW-1" });

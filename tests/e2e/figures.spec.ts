@@ -10,7 +10,7 @@ const INITIAL = published.figures["advice.initialSessions"];
 
 async function download(page: Page, link: string) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
-  return { name: file.suggestedFilename(), content: await readFile((await file.path())!) };
+  return { name: file.suggestedFilename(), content: await readFile(await file.path()) };
 }
 
 test("a network coordinator reads the 2019 figures in German and English and downloads them", async ({ page }) => {

@@ -71,8 +71,8 @@ export function startStandInApp(dir: string, mode: "serve" | "long-query" = "ser
   const script = join(import.meta.dirname, "embedded-parent.mts");
   const child = spawn(process.execPath, ["--import", "tsx", script, resolve(dir), mode], { stdio: ["ignore", "pipe", "pipe"] });
   let errors = "";
-  child.stderr!.on("data", (chunk) => (errors += chunk));
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  child.stderr.on("data", (chunk) => (errors += chunk));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   return {
     process: child,
     async next() {

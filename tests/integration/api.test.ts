@@ -226,7 +226,7 @@ describe("JSON API", () => {
   describe("OpenAPI document", () => {
     it("is public, OpenAPI 3.1, and describes every endpoint the handlers serve", async () => {
       const { GET } = await import("@/app/api/v1/openapi.json/route");
-      const response = await GET(new Request(`${ORIGIN}/api/v1/openapi.json`));
+      const response = GET(new Request(`${ORIGIN}/api/v1/openapi.json`));
       expect(response.status).toBe(200);
       const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
       expect(document.openapi).toMatch(/^3\.1\./);

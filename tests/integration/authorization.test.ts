@@ -55,7 +55,7 @@ function editionOf(f: Fixture): Promise<string> {
  * How to call each operation: an input built afresh per call, so that each allowed cell can
  * succeed on its own. Who may is in tests/access-matrix.ts.
  */
-type Input = (f: Fixture) => Promise<unknown> | unknown;
+type Input = (f: Fixture) => unknown; // the input, or a promise of it
 
 const own = (f: Fixture) => f.actors.adviserOwn!;
 
@@ -287,8 +287,8 @@ describe("the matrix has a row for every entry point", () => {
           }
           const from = new RegExp(`import \\{[^}]*\\b${root}\\b[^}]*\\} from "@/(lib/[\\w/-]+)"`).exec(source);
           expect(from, `${key}: ${root} must be an operation from lib/`).not.toBeNull();
-          const module = (await import(resolve(from![1]))) as Record<string, AnyOperation>;
-          ran.push(module[root].name);
+          const imported = (await import(resolve(from![1]))) as Record<string, AnyOperation>;
+          ran.push(imported[root].name);
         }
         expect(ACTION_ROWS[key]?.operations, key).toEqual(ran);
       }

@@ -355,7 +355,7 @@ async function checkRecordsAgainstHistory(tx: Tx): Promise<void> {
       const schema = spec.data
         .extend({ occurredOn: isoDate })
         .strict()
-        .superRefine((v, ctx) => spec.refine?.(v as Record<string, unknown>, ctx));
+        .superRefine((v, ctx) => spec.refine?.(v, ctx));
       for (const row of sample) {
         const parsed = schema.safeParse({ ...row.data, occurredOn: row.occurred_on });
         expect(parsed.success, `${spec.kind} ${JSON.stringify(row.data)}: ${parsed.error?.message}`).toBe(true);

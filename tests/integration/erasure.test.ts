@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb, type Db, type Tx } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { createReminder, withdrawConsent } from "@/lib/clients/commands";
 import { runRetention } from "@/lib/clients/retention";
@@ -79,7 +79,7 @@ describe("erasure of personal data", () => {
     // Other tests' clients are in this database too: the run is rolled back afterwards.
     await expect(
       db.transaction(async (tx) => {
-        const run = await runRetention(tx as unknown as Db, new Date("2026-11-25T12:00:00Z"), 3);
+        const run = await runRetention(tx, new Date("2026-11-25T12:00:00Z"), 3);
         expect(run.before).toBe("2023-11-25");
         expect(run.erased).toBeGreaterThanOrEqual(1);
         const names = await tx.execute(sql`select id::text, full_name from clients where id in (${stale.id}::uuid, ${recent.id}::uuid)`);

@@ -176,7 +176,7 @@ const action = fc.oneof(
 
 function kindData(kind: string, variant: number, amount: number, occurredOn: string): Record<string, unknown> {
   // Each field draws its own digits of `variant`, so that fields vary independently.
-  const pick = <T,>(values: readonly T[], digit = 0) => values[Math.floor(variant / 4 ** digit) % values.length];
+  const pick = <T>(values: readonly T[], digit = 0) => values[Math.floor(variant / 4 ** digit) % values.length];
   switch (kind) {
     case "advice_session":
       return { channel: "in_person", stage: pick(["initial", "initial", "follow_up"]), adviceType: pick(["recognition", "job_training", "recognition_and_job_training", "recognition"], 1), nextStep: "no_further_action" };

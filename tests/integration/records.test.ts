@@ -353,7 +353,7 @@ describe("records", () => {
     it("names every bad field of each kind's own fields", async () => {
       const cases: Record<RecordKind, [Record<string, unknown>, string[]]> = {
         advice_session: [{ stage: "later" }, ["stage"]],
-        fair_integration_session: [{ topics: [] , channel: null }, ["topics", "channel"]],
+        fair_integration_session: [{ topics: [], channel: null }, ["topics", "channel"]],
         fair_integration_event: [{ title: " ", participants: 0, topics: ["wages", "nope"] }, ["title", "participants", "topics.1"]],
         job_training_scheme: [{ format: "group", measureType: "", plannedEndOn: "31.12.2019" }, ["format", "measureType", "plannedEndOn"]],
         enrolment: [{ outcome: "passed", endOn: "2019-13-01" }, ["outcome", "endOn"]],

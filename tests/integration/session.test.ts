@@ -14,7 +14,7 @@ const jwt = (token: JWT) => authOptions().callbacks!.jwt!({ token } as never) as
 async function signedInToken() {
   const user = await makeUser("network_coordinator");
   const first = await authOptions().callbacks!.jwt!({ token: {}, user: { ...user, id: user.id } } as never);
-  return { user, token: first as JWT };
+  return { user, token: first };
 }
 
 describe("sessions", () => {
@@ -68,7 +68,7 @@ describe("sessions", () => {
     await authOptions().events!.signOut!({ token, session: null } as never);
     await expect(jwt(token)).rejects.toThrow();
     const { sid: _sid, ...withoutSession } = (await signedInToken()).token;
-    await expect(jwt(withoutSession as JWT)).rejects.toThrow();
+    await expect(jwt(withoutSession)).rejects.toThrow();
   });
 
   it("an ended session's cookie opens the API no more", async () => {

@@ -16,14 +16,20 @@ export function ClientPicker({ form, idPrefix, initial }: { form: UseFormReturn<
   const [status, setStatus] = useState("");
   const latest = useRef(0);
 
+  // An emptied search box shows the first choices again; an answer still on its way is dropped.
+  const changeQuery = (value: string) => {
+    setQuery(value);
+    if (value.trim()) return;
+    latest.current++;
+    setOptions(initial);
+    setStatus("");
+  };
+
   useEffect(() => {
-    if (!query.trim()) {
-      setOptions(initial);
-      setStatus("");
-      return;
-    }
+    if (!query.trim()) return;
     const ticket = ++latest.current;
-    const timer = setTimeout(async () => {
+    // Nothing waits for the search: it reports its own failure (searchFailed) in the status line.
+    const search = async () => {
       try {
         const result = await searchClientsAction({ q: query.trim(), pageSize: 50 });
         if (ticket !== latest.current || !result.ok) return;
@@ -36,8 +42,11 @@ export function ClientPicker({ form, idPrefix, initial }: { form: UseFormReturn<
       } catch {
         setStatus(t("searchFailed"));
       }
-    }, 250);
+    };
+    const timer = setTimeout(() => void search(), 250);
     return () => clearTimeout(timer);
+    // Searches when the query changes; form, initial and options are read when the answer comes
+    // (listing options would start a new search after every answer).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
 
@@ -45,7 +54,7 @@ export function ClientPicker({ form, idPrefix, initial }: { form: UseFormReturn<
     <div className="client-picker">
       <div className="field">
         <label htmlFor={`${idPrefix}-client-search`}>{t("clientSearch")}</label>
-        <input id={`${idPrefix}-client-search`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby={`${idPrefix}-client-status`} />
+        <input id={`${idPrefix}-client-search`} type="search" value={query} onChange={(e) => changeQuery(e.target.value)} aria-describedby={`${idPrefix}-client-status`} />
         <span className="hint" id={`${idPrefix}-client-status`} role="status">
           {status}
         </span>

@@ -52,6 +52,7 @@ export function CreateRecordForm({
   const defaultsKey = JSON.stringify(defaults);
   const initial = useCallback(
     () => ({ ...createValues(spec, defaults), idempotencyKey: newIdempotencyKey() }),
+    // defaultsKey stands for defaults: the page passes a new object with the same content on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [spec, defaultsKey],
   );
@@ -74,7 +75,9 @@ export function CreateRecordForm({
     },
   });
   const { restored, clear } = useDraft(form, draft ? `lotse:draft:${spec.kind}:${context.fixedClient?.id ?? ""}` : null, initial);
-  clearDraft.current = clear;
+  useEffect(() => {
+    clearDraft.current = clear;
+  }, [clear]);
 
   // After a save the page brings new suggestions (a second session is a follow-up): take them while nothing is typed.
   const mounted = useRef(false);
@@ -84,6 +87,7 @@ export function CreateRecordForm({
       return;
     }
     if (!form.formState.isDirty) form.reset({ ...initial(), idempotencyKey: form.getValues("idempotencyKey") });
+    // Only new suggestions from the page count, not a new form or initial() on a re-render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [defaultsKey]);
 

@@ -49,7 +49,7 @@ export function EditRecordForm({ spec, record, context, names }: { spec: KindLay
   const conflictRows = (): [string, string, string][] => {
     if (!conflict) return [];
     const current = formValues(spec, conflict);
-    const mine = form.getValues() as Values;
+    const mine: Values = form.getValues();
     const rows: [string, string, string][] = [];
     const add = (key: string, label: string, show: (v: unknown) => string) => {
       if (norm(current[key]) !== norm(mine[key])) rows.push([label, show(current[key]), show(mine[key])]);

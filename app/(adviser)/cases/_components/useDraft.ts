@@ -17,6 +17,9 @@ export function useDraft<V extends FieldValues>(form: UseFormReturn<V, any, any>
       const saved = sessionStorage.getItem(key);
       if (saved) {
         form.reset({ ...fallback(), ...JSON.parse(saved) });
+        // sessionStorage exists only in the browser, after hydration: the note about a restored
+        // draft can only be set from here, once.
+        // eslint-disable-next-line react-hooks/set-state-in-effect
         setRestored(true);
       }
     } catch {

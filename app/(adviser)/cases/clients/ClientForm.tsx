@@ -110,7 +110,7 @@ export function EditClientForm({ client, options, consentOnRecord }: { client: E
   const rows = (): [string, string, string][] => {
     if (!conflict) return [];
     const current = editValues(conflict);
-    const mine = form.getValues() as Record<string, unknown>;
+    const mine: Record<string, unknown> = form.getValues();
     return FIELDS.filter((f) => String(current[f] ?? "") !== String(mine[f] ?? "")).map((f) => [
       t(`clients.${f === "occupationId" ? "occupation" : f}`),
       label(f, String(current[f] ?? "")),
