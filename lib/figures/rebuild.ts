@@ -21,7 +21,7 @@ const BATCH = 20_000;
  * The version of how records become ledger deltas. Raise it when a counter's definition
  * changes: at the next start the ledger is rebuilt from the history.
  */
-export const LEDGER_VERSION = "1";
+export const LEDGER_VERSION = "2";
 const LEDGER_KEY = "figures_ledger_version";
 
 /** Rebuilds the ledger at start-up if it was built by another version (or never: an upgrade). */
