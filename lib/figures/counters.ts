@@ -154,12 +154,14 @@ export async function counterTotals(
         and t.effect_on < c.t_month ${only(sql`t.counter`)}
       union all
       select f.counter, ${deltaGroup(q.by)} as grp, f.n, f.amount
-      from c
-      cross join generate_series(${q.from}::date, ${q.to}::date, interval '1 day') as day
+      from (
+        select day::date as day, c.e, case when ${inWholeMonths(sql`day::date`)} then c.t else c.t_month_start end as lo
+        from c cross join generate_series(${q.from}::date, ${q.to}::date, interval '1 day') as day
+      ) d
       cross join lateral (
         select * from figure_deltas f
-        where f.occurred_on = day::date and f.at < c.e
-          and f.at >= case when ${inWholeMonths(sql`day::date`)} then c.t else c.t_month_start end
+        where f.occurred_on = d.day and f.at >= d.lo and f.at < d.e
+        offset 0 -- kept a per-day index range scan: flattened, the planner would hash all deltas before e
       ) f
       where ${deltaScopeFilter(q.scope, q.by)} ${clientOnly} ${only(sql`f.counter`)}
     )
