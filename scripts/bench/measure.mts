@@ -248,13 +248,38 @@ function kindsOf(key: string): string[] {
   return [];
 }
 
+export interface Uncheckable {
+  why: string;
+  /** Records whose state at the reference date is unknown. */
+  records: number;
+  /**
+   * Whether the figure counts records or people, so that each such record adds 0 or 1 to it:
+   * then the true value lies between the recount without them and that plus their number.
+   */
+  bounded: boolean;
+}
+
+const BOUNDED = /^(advice\.(initialSessions|initialByType\..*|followUpSessions)|fairIntegration\.(individualsAdvised|adviceSessions|groupEvents)|jobTraining\.(schemesStarted|schemesByFormat\..*|participantsCommencing|successfulCompleters)|interculturalOpening\.\w+\.(trainings|events|trainingEventsTotal|consultations))$/;
+
+/** The keys of `unchecked` whose endpoint value lies outside what the recount bounds (see Uncheckable). */
+export function outsideBounds(endpoint: Figures, counted: Figures, unchecked: Map<string, Uncheckable>): string[] {
+  const problems: string[] = [];
+  for (const [key, u] of unchecked) {
+    if (!u.bounded) continue;
+    const [value, known] = [endpoint[key], counted[key]];
+    if (typeof value !== "number" || typeof known !== "number" || value < known || value > known + u.records)
+      problems.push(`${key}: endpoint ${JSON.stringify(value)}, recount without the ${u.records} changed records ${JSON.stringify(known)} (must lie between it and ${typeof known === "number" ? known + u.records : "?"})`);
+  }
+  return problems;
+}
+
 /**
  * The figures a recount as of `asOf` cannot check, each with why: records of its kinds that
  * existed at the reference date and were changed after it (their state then is not in the
  * table), or, for the top occupations, clients corrected after it. Not timed: the recount's
  * own cost is what the bench compares with.
  */
-export async function uncheckable(client: pg.Client, from: string, to: string, asOf: string | null, keys: string[]): Promise<Map<string, string>> {
+export async function uncheckable(client: pg.Client, from: string, to: string, asOf: string | null, keys: string[]): Promise<Map<string, Uncheckable>> {
   const [target] = (await client.query(`select from_on::text, to_on::text from targets where key = 'initialSessions'`)).rows as { from_on: string; to_on: string }[];
   const lo = target && target.from_on < from ? target.from_on : from;
   const { rows } = await client.query(
@@ -270,16 +295,18 @@ export async function uncheckable(client: pg.Client, from: string, to: string, a
       [from, to, asOf],
     )
   ).rows as { clients: string }[];
-  const out = new Map<string, string>();
+  const out = new Map<string, Uncheckable>();
   for (const key of keys) {
     const reasons: string[] = [];
+    let records = 0;
     for (const kind of kindsOf(key)) {
       const c = changed.get(kind);
       const n = key === "targets.initialSessions" ? c?.n : c?.inPeriod;
       if (n) reasons.push(`${n} ${kind} records changed after the reference date`);
+      records += n ?? 0;
     }
     if (key === "advice.topOccupations" && Number(clients)) reasons.push(`${clients} clients corrected after the reference date`);
-    if (reasons.length) out.set(key, reasons.join(", "));
+    if (reasons.length) out.set(key, { why: reasons.join(", "), records, bounded: BOUNDED.test(key) });
   }
   return out;
 }
