@@ -21,7 +21,7 @@ import { seedOccupations, OCCUPATIONS } from "@/db/seed/occupations";
 import { seedOrgTree } from "@/db/seed/org";
 import { berlinTime, isoOf } from "@/db/seed/demo-random";
 import type { Place } from "@/lib/figures/contributions";
-import { compactLedger, compactionPoint, insertDeltas, placeOf, startOfDayBerlin } from "@/lib/figures/ledger";
+import { TOTAL_GRAINS, compactLedger, compactionPoint, insertDeltas, placeOf, startOfDayBerlin, totalsRows } from "@/lib/figures/ledger";
 import { LEDGER_VERSION } from "@/lib/figures/rebuild";
 import { FIRST_DAY, LAST_DAY, NetworkGenerator, emptyBatch, expectedPerYear, type Batch, type GenRegion, type GenUnit } from "./generate.mjs";
 
@@ -332,27 +332,42 @@ async function generate(url: string, size: number, log: (line: string) => void, 
 
 /**
  * Empties figure_totals and sums them again from the deltas already in the ledger (which the
- * same code would write again), year by year as the app's compaction would have done it, up to
- * today's compaction point.
+ * same code would write again), up to today's compaction point: the engine's own rows
+ * (`totalsRows`), year by year of effect, inserted without the primary key, which is built
+ * afterwards. A bulk shortcut with the same result as `compactLedger`, whose upserts into a
+ * table of tens of millions of rows would take far longer; the rows of different years of
+ * effect never share a key, so none is lost. (The generator itself compacts month by month.)
  */
 async function resummed(url: string, info: DatasetInfo, log: (line: string) => void): Promise<DatasetInfo> {
   const started = performance.now();
-  const { db, client } = await openDb(url, ["set synchronous_commit = off", "set work_mem = '256MB'", "set enable_hashagg = off"]);
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+  const { db, client } = await openDb(url, ["set synchronous_commit = off", "set work_mem = '512MB'", "set maintenance_work_mem = '1GB'"]);
   try {
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`truncate figure_totals`);
-      await tx.update(figureCompaction).set({ until: sql`'-infinity'` });
-      await tx.execute(sql`update app_settings set value = jsonb_set(value::jsonb, '{ledger}', '""')::text where key = ${MARKER}`);
-    });
     const end = compactionPoint();
     const firstYear = Number((await client.query(`select extract(year from min(at) at time zone 'Europe/Berlin')::int as y from figure_deltas`)).rows[0].y);
-    for (let y = firstYear + 1; ; y++) {
-      const until = new Date(Math.min(startOfDayBerlin(`${y}-01-01`).getTime(), end.getTime()));
-      await db.transaction((tx) => compactLedger(tx, until));
-      log(`totals summed up to ${until.toISOString().slice(0, 10)} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-      if (until.getTime() >= end.getTime()) break;
-    }
+    // One transaction: cut short, it leaves the old totals and their primary key as they were.
+    await db.transaction(async (tx) => {
+      const [pk] = (await tx.execute(sql`select conname, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'figure_totals'::regclass and contype = 'p'`)).rows as { conname: string; def: string }[];
+      await tx.execute(sql`update app_settings set value = jsonb_set(value::jsonb, '{ledger}', '""')::text where key = ${MARKER}`);
+      await tx.execute(sql`truncate figure_totals`);
+      await tx.execute(sql.raw(`alter table figure_totals drop constraint ${pg.escapeIdentifier(pk.conname)}`));
+      let from = sql`'-infinity'::timestamptz`;
+      for (let y = firstYear + 1; ; y++) {
+        const until = new Date(Math.min(startOfDayBerlin(`${y}-01-01`).getTime(), end.getTime()));
+        for (const grain of TOTAL_GRAINS) {
+          await tx.execute(sql`
+            insert into figure_totals (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value, n, amount)
+            ${totalsRows(grain, from, sql`${until}`)}`);
+        }
+        log(`totals summed up to ${until.toISOString().slice(0, 10)} (${elapsed()})`);
+        if (until.getTime() >= end.getTime()) break;
+        from = sql`${until}`;
+      }
+      await tx.execute(sql.raw(`alter table figure_totals add constraint ${pg.escapeIdentifier(pk.conname)} ${pk.def}`));
+      await tx.update(figureCompaction).set({ until: end });
+    });
     await client.query("vacuum (analyze) figure_totals");
+    log(`primary key built, analysed (${elapsed()})`);
     await client.query(
       `insert into app_settings (key, value) values ('figures_ledger_version', $1) on conflict (key) do update set value = excluded.value`,
       [LEDGER_VERSION],
@@ -361,7 +376,7 @@ async function resummed(url: string, info: DatasetInfo, log: (line: string) => v
     const bytes = Number((await client.query(`select pg_database_size(current_database())::bigint as n`)).rows[0].n);
     const next: DatasetInfo = { ...info, ledger: ledgerHash(), deltaCode: deltasHash(), totals, bytes };
     await client.query(`insert into app_settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value`, [MARKER, JSON.stringify(next)]);
-    log(`totals summed again: ${totals.toLocaleString("en")} rows in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    log(`totals summed again: ${totals.toLocaleString("en")} rows in ${elapsed()}`);
     return next;
   } finally {
     await client.end().catch(() => undefined);
