@@ -209,7 +209,8 @@ interface Verdict {
   ratio: number | null;
   speedUp: number;
   identical: boolean;
-  pass: boolean;
+  /** null: not assessed (the run lacks the 100 k or the 10 M size). */
+  pass: boolean | null;
 }
 
 /** Per case: p95 at 10 M within its limit, p95(largest)/p95(smallest) ≤ 2, recount ≥ 50× slower, every checked figure equal. */
@@ -222,7 +223,9 @@ function verdicts(results: SizeResult[]): Verdict[] {
     const ratio = results.length > 1 ? l.endpoint.p95 / small.cases[i].endpoint.p95 : null;
     const speedUp = l.recount.p95 / l.endpoint.p95;
     const identical = results.every((r) => !r.cases[i].mismatches.length);
-    const pass = p95 !== false && (ratio === null || ratio <= 2) && speedUp >= 50 && identical;
+    // The targets are stated for 10 M records against 100 k: without both, only equality is judged.
+    const assessed = p95 !== null && ratio !== null;
+    const pass = assessed ? p95 && ratio <= 2 && speedUp >= 50 && identical : null;
     return { id: c.id, p95, ratio, speedUp, identical, pass };
   });
 }
@@ -242,7 +245,7 @@ function table(results: SizeResult[], v: Verdict[]): string {
       `${v[i].speedUp.toFixed(0)}×`,
       `≤ ${c.limit}`,
       v[i].identical ? `yes (${checked})` : "NO",
-      v[i].pass ? (v[i].p95 === null ? "met (p95 at 10 M not measured)" : "met") : "NOT MET",
+      v[i].pass === null ? "not assessed (needs 100 k and 10 M)" : v[i].pass ? "met" : "NOT MET",
     );
     return cells;
   });
@@ -290,8 +293,9 @@ console.info(" which the records table cannot give as they stood then; checked t
 for (const r of results) {
   for (const [i, c] of r.cases.entries()) if (Object.keys(c.unchecked).length) console.info(`not checkable at ${fmt(r.size)}, ${CASES[i].label}: ${unchecked(c)}`);
 }
-const missed = v.filter((x) => !x.pass);
-console.info(missed.length ? `\nTargets NOT met: ${missed.map((x) => x.id).join(", ")}` : `\nEvery target met.`);
+const missed = v.filter((x) => x.pass === false);
+if (v.some((x) => x.pass === null)) console.info(`\nTargets not assessed: they are stated for 10,000,000 records against 100,000 (run both sizes).`);
+else console.info(missed.length ? `\nTargets NOT met: ${missed.map((x) => x.id).join(", ")}` : `\nEvery target met.`);
 
 mkdirSync(dirname(args.json), { recursive: true });
 writeFileSync(
