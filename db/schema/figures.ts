@@ -43,24 +43,32 @@ export const figureDeltas = pgTable(
 
 /**
  * The ledger's deltas up to `figure_compaction.until`, summed per scope (the network and each
- * regional network), dimension, counter and day (and month): what a report reads instead of
- * the records, so its cost follows the number of groups and not of records. Derived, rebuilt
- * from the ledger at will. Subprojects and contact points have too few records to need it.
+ * regional network), dimension, counter, the date the record occurred (day or month) and the
+ * date the delta took effect (month or day, in Europe/Berlin): what a report reads instead of
+ * the records, so its cost follows the number of groups and not of records, for any reference
+ * date. "As of R" is the rows that took effect in months before R's month, plus those of R's
+ * month's days before R's day (lib/figures/counters.ts). Three combinations are kept: occurred
+ * day × effect month, occurred month × effect month, occurred month × effect day. Derived,
+ * rebuilt from the ledger at will. Subprojects and contact points have too few records to need it.
  */
 export const figureTotals = pgTable(
   "figure_totals",
   {
     scopeId: uuid("scope_id").notNull(),
     dim: text("dim").notNull(),
-    /** "day" rows, and "month" rows (dated the 1st) that sum a month's days so that a year reads 12 rows, not 365. */
+    /** Of the occurred date: "day" rows, and "month" rows (dated the 1st) that sum a month's days so that a year reads 12 rows, not 365. */
     grain: text("grain").notNull(),
+    /** Of the effect date: "month" (dated the 1st) or "day". */
+    effectGrain: text("effect_grain").notNull(),
     occurredOn: date("occurred_on").notNull(),
+    /** When the summed deltas took effect, as a date in Europe/Berlin (the 1st for month rows). */
+    effectOn: date("effect_on").notNull(),
     counter: text("counter").notNull(),
     dimValue: text("dim_value").notNull(),
     n: bigint("n", { mode: "number" }).notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scopeId, t.dim, t.grain, t.occurredOn, t.counter, t.dimValue] })],
+  (t) => [primaryKey({ columns: [t.scopeId, t.dim, t.grain, t.effectGrain, t.occurredOn, t.effectOn, t.counter, t.dimValue] })],
 );
 
 /** How far the ledger has been summed into `figure_totals` (one row). */

@@ -1,10 +1,11 @@
 /**
  * Reads the ledger: the sum of every counter for a period, a reference date and a scope,
  * optionally grouped by one breakdown dimension. For the network and a regional network the
- * compacted totals give everything up to the compaction point; the few deltas between that
- * point and the reference date are added (or, for a reference date before it, subtracted),
- * so the cost follows the number of days and groups, not of records. A subproject or contact
- * point is summed from its own ledger rows.
+ * compacted totals, kept by the month and day each delta took effect, give everything up to
+ * the start of the reference date's day (or the compaction point, if earlier); only the deltas
+ * after that are read from the ledger, so the cost follows the number of days and groups, not
+ * of records, for a past reference date as for now. A subproject or contact point is summed
+ * from its own ledger rows.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
@@ -121,25 +122,46 @@ export async function counterTotals(
   }
   const totals = totalsFilter(q.scope, q.by);
   const months = wholeMonths(q.from, q.to);
+  const inWholeMonths = (day: SQL) => sql`${day} between ${months.from}::date and ${months.lastDay}::date`;
+  // t: the day boundary up to which the totals answer (the start of the reference date's day in
+  // Europe/Berlin, or of the compaction point's day if that is earlier); the deltas from t to the
+  // reference date are read from the ledger. So are the days of the period outside whole months
+  // that took effect in t's month, for which only the occurred-day × effect-month rows exist.
   const result = await tx.execute(sql`
     with c as (
-      select until as h, ${q.ref.before} as e from figure_compaction where id = 1
+      select e, t, (t at time zone 'Europe/Berlin')::date as t_day,
+             date_trunc('month', t at time zone 'Europe/Berlin')::date as t_month,
+             date_trunc('month', t at time zone 'Europe/Berlin') at time zone 'Europe/Berlin' as t_month_start
+      from (
+        select e, least(date_trunc('day', e at time zone 'Europe/Berlin'), date_trunc('day', h at time zone 'Europe/Berlin')) at time zone 'Europe/Berlin' as t
+        from (select until as h, ${q.ref.before} as e from figure_compaction where id = 1) x
+      ) y
     ), parts as (
       select t.counter, ${totals.group} as grp, t.n, t.amount
-      from figure_totals t
-      where ${totals.where} and t.grain = 'month' and t.occurred_on between ${months.from}::date and ${months.to}::date ${only(sql`t.counter`)}
+      from figure_totals t, c
+      where ${totals.where} and t.grain = 'month' and t.effect_grain = 'month'
+        and t.occurred_on between ${months.from}::date and ${months.to}::date and t.effect_on < c.t_month ${only(sql`t.counter`)}
       union all
       select t.counter, ${totals.group} as grp, t.n, t.amount
-      from figure_totals t
-      where ${totals.where} and t.grain = 'day' and t.occurred_on between ${q.from}::date and ${q.to}::date
-        and t.occurred_on not between ${months.from}::date and ${months.lastDay}::date ${only(sql`t.counter`)}
+      from figure_totals t, c
+      where ${totals.where} and t.grain = 'month' and t.effect_grain = 'day'
+        and t.occurred_on between ${months.from}::date and ${months.to}::date and t.effect_on >= c.t_month and t.effect_on < c.t_day ${only(sql`t.counter`)}
       union all
-      select f.counter, ${deltaGroup(q.by)} as grp, f.n * c.sign, f.amount * c.sign
-      from (select least(h, e) as lo, greatest(h, e) as hi, case when e >= h then 1 else -1 end as sign from c) c
-      cross join generate_series(${q.from}::date, ${q.to}::date, interval '1 day') as day
+      select t.counter, ${totals.group} as grp, t.n, t.amount
+      from figure_totals t, c
+      where ${totals.where} and t.grain = 'day' and t.effect_grain = 'month'
+        and t.occurred_on between ${q.from}::date and ${q.to}::date and not ${inWholeMonths(sql`t.occurred_on`)}
+        and t.effect_on < c.t_month ${only(sql`t.counter`)}
+      union all
+      select f.counter, ${deltaGroup(q.by)} as grp, f.n, f.amount
+      from (
+        select day::date as day, c.e, case when ${inWholeMonths(sql`day::date`)} then c.t else c.t_month_start end as lo
+        from c cross join generate_series(${q.from}::date, ${q.to}::date, interval '1 day') as day
+      ) d
       cross join lateral (
         select * from figure_deltas f
-        where f.occurred_on = day::date and f.at >= c.lo and f.at < c.hi
+        where f.occurred_on = d.day and f.at >= d.lo and f.at < d.e
+        offset 0 -- kept a per-day index range scan: flattened, the planner would hash all deltas before e
       ) f
       where ${deltaScopeFilter(q.scope, q.by)} ${clientOnly} ${only(sql`f.counter`)}
     )

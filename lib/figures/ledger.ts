@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { figureCompaction, orgUnits, records, type Client, type RecordRow } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { clientChangeDeltas, recordChangeDeltas } from "./changes";
@@ -118,30 +118,50 @@ export async function insertDeltas(tx: Tx, deltas: Delta[], base: (string | null
            gender, residence_status, qualification_country, occupation_id, n, amount, not_before)`);
 }
 
+/** The kinds of rows in figure_totals: the grain of the occurred date × the grain of the effect date. */
+export const TOTAL_GRAINS = [
+  { occurred: "day", effect: "month" },
+  { occurred: "month", effect: "month" },
+  { occurred: "month", effect: "day" },
+] as const;
+export type TotalGrain = (typeof TOTAL_GRAINS)[number];
+
 /**
- * Sums the deltas that took effect before `until` into figure_totals, once for the network
- * and once for the regional network the delta counts in, per breakdown dimension. Deltas stay in the ledger; reports read the
- * totals plus the few deltas after the compaction point.
+ * The figure_totals rows of one grain for the deltas that took effect in [from, until): once for
+ * the network and once for the regional network the delta counts in, per breakdown dimension,
+ * occurred date and effect date (see db/schema/figures.ts). The effect dates are Berlin days,
+ * so rows of ranges split at Berlin day boundaries never share a key (but see compactLedger).
+ */
+export function totalsRows(grain: TotalGrain, from: SQL, until: SQL): SQL {
+  const occurred = grain.occurred === "day" ? sql`f.occurred_on` : sql`date_trunc('month', f.occurred_on)::date`;
+  const effect = grain.effect === "day" ? sql`(f.at at time zone 'Europe/Berlin')::date` : sql`date_trunc('month', f.at at time zone 'Europe/Berlin')::date`;
+  return sql`
+    select s.scope_id, d.dim, ${grain.occurred}, ${grain.effect}, ${occurred}, ${effect}, f.counter, d.value, sum(f.n), sum(f.amount)
+    from figure_deltas f
+    cross join lateral unnest(case f.level
+      when 'record' then array[${NETWORK_SCOPE}::uuid, f.region_id]
+      when 'network' then array[${NETWORK_SCOPE}::uuid]
+      when 'region' then array[f.region_id] end) as s(scope_id)
+    cross join lateral (values ('', ''), ('gender', f.gender), ('residence', f.residence_status),
+      ('country', coalesce(f.qualification_country, '')), ('occupation', coalesce(f.occupation_id::text, ''))) as d(dim, value)
+    where f.at >= ${from} and f.at < ${until}
+      and s.scope_id is not null and (d.dim = '' or f.gender is not null)
+    group by 1, 2, 3, 4, 5, 6, 7, 8`;
+}
+
+/**
+ * Sums the deltas that took effect before `until` (and after the last compaction) into
+ * figure_totals. Deltas stay in the ledger; reports read the totals plus the few deltas that
+ * the totals cannot answer. A compaction point inside a day adds to that day's rows later.
  */
 export async function compactLedger(tx: Tx, until: Date): Promise<void> {
   const [state] = await tx.select().from(figureCompaction).where(eq(figureCompaction.id, 1)).for("update");
   if (Number(state.until) >= until.getTime()) return;
-  for (const grain of ["day", "month"] as const) {
-    const day = grain === "day" ? sql`f.occurred_on` : sql`date_trunc('month', f.occurred_on)::date`;
+  for (const grain of TOTAL_GRAINS) {
     await tx.execute(sql`
-      insert into figure_totals (scope_id, dim, grain, occurred_on, counter, dim_value, n, amount)
-      select s.scope_id, d.dim, ${grain}, ${day}, f.counter, d.value, sum(f.n), sum(f.amount)
-      from figure_deltas f
-      cross join lateral unnest(case f.level
-        when 'record' then array[${NETWORK_SCOPE}::uuid, f.region_id]
-        when 'network' then array[${NETWORK_SCOPE}::uuid]
-        when 'region' then array[f.region_id] end) as s(scope_id)
-      cross join lateral (values ('', ''), ('gender', f.gender), ('residence', f.residence_status),
-        ('country', coalesce(f.qualification_country, '')), ('occupation', coalesce(f.occupation_id::text, ''))) as d(dim, value)
-      where f.at >= (select c.until from figure_compaction c where c.id = 1) and f.at < ${until}
-        and s.scope_id is not null and (d.dim = '' or f.gender is not null)
-      group by 1, 2, 3, 4, 5, 6
-      on conflict (scope_id, dim, grain, occurred_on, counter, dim_value)
+      insert into figure_totals (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value, n, amount)
+      ${totalsRows(grain, sql`(select c.until from figure_compaction c where c.id = 1)`, sql`${until}`)}
+      on conflict (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value)
       do update set n = figure_totals.n + excluded.n, amount = figure_totals.amount + excluded.amount`);
   }
   await tx.update(figureCompaction).set({ until }).where(eq(figureCompaction.id, 1));
