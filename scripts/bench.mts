@@ -288,7 +288,7 @@ console.info(
 );
 console.info(table(results, v));
 console.info("\n(milliseconds; p95 ratio = p95 at the largest size / p95 at the smallest; speed-up = recount p95 / endpoint p95 at the largest size;");
-console.info(" figures equal = figures equal to the recount per size (+ bounded: figures drawn from records changed after the reference date,")
+console.info(" figures equal = figures equal to the recount per size (+ bounded: figures drawn from records changed after the reference date,");
 console.info(" which the records table cannot give as they stood then; checked to lie within the recount's bounds))");
 for (const r of results) {
   for (const [i, c] of r.cases.entries()) if (Object.keys(c.unchecked).length) console.info(`not checkable at ${fmt(r.size)}, ${CASES[i].label}: ${unchecked(c)}`);

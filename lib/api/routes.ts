@@ -91,7 +91,7 @@ export const figuresRoute = {
 };
 
 export const figuresDrilldownRoute = {
-  async GET(request: Request) {
+  GET: async (request: Request) => {
     return apiCall(request, figuresDrilldown, query(request));
   },
 };
@@ -103,17 +103,17 @@ export const figuresBreakdownRoute = {
 };
 
 export const editionsRoute = {
-  async GET(request: Request) {
+  GET: async (request: Request) => {
     return apiCall(request, listEditions, query(request));
   },
-  async POST(request: Request) {
+  POST: async (request: Request) => {
     const read = await readBody(request);
     return read.ok ? apiCall(request, publishEdition, read.body, 201) : read.response;
   },
 };
 
 export const editionRoute = {
-  async GET(request: Request, { params }: Params<{ id: string }>) {
+  GET: async (request: Request, { params }: Params<{ id: string }>) => {
     return apiCall(request, getEdition, { id: (await params).id });
   },
 };

@@ -66,7 +66,7 @@ export const publishEdition = defineOperation({
         scopeId: scope!.id,
         definitionsVersion: definitionsVersion(),
         publishedBy: actor.userId,
-        content: content as unknown as Record<string, unknown>,
+        content: content,
       })
       .returning({ id: editions.id });
     const { summary } = await readEdition(tx, actor, row.id, locale);

@@ -25,7 +25,12 @@ function attackerView(t: SuppressionTable, withheld: Set<string>): AttackerView 
   const allRows = t.total ? [...t.rows, t.total] : t.rows;
   const shown = new Map<string, number>();
   const unknown = new Map<string, number>();
-  for (const r of allRows) for (const c of t.columns) (withheld.has(cellId(r, c)) ? unknown.set(cellId(r, c), 0) : shown.set(cellId(r, c), t.value(r, c)));
+  for (const r of allRows) {
+    for (const c of t.columns) {
+      if (withheld.has(cellId(r, c))) unknown.set(cellId(r, c), 0);
+      else shown.set(cellId(r, c), t.value(r, c));
+    }
+  }
   const relations: Relation[] = [];
   for (const r of allRows) for (const s of t.rowSums) relations.push({ terms: [[cellId(r, s.sum), 1], ...s.parts.map((p): [string, number] => [cellId(r, p), -1])], op: "=" });
   if (t.total) {

@@ -74,7 +74,7 @@ export function withheldCells(table: SuppressionTable): Set<string> {
   const safe = new Set<string>();
   // Cells nothing could widen, with how many cells were withheld then (more may help later).
   const stuck = new Map<string, number>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const id of [...withheld].sort()) {
       if (safe.has(id) || stuck.get(id) === withheld.size) continue;

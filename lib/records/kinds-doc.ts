@@ -42,7 +42,7 @@ const code = (text: string | number) => `\`${text}\``;
 function enumText(field: string, values: unknown[]): string {
   return values
     .map((v) => {
-      const label = message(`values.${field}.${v}`);
+      const label = message(`values.${field}.${String(v)}`);
       const plain = String(v).replaceAll("_", " ").toLowerCase();
       return label && label.toLowerCase() !== plain ? `${code(String(v))} (${label})` : code(String(v));
     })
@@ -56,15 +56,15 @@ function describe(field: string, schema: JsonSchema): string {
   const types = ([] as unknown[]).concat(s.type ?? []).filter((t) => t !== "null");
   if (s.enum) return `one of ${enumText(field, s.enum)}`;
   if (s.type === "array") {
-    return `${s.minItems ?? 0} to ${s.maxItems} of ${enumText(field, s.items?.enum ?? [])}`;
+    return `${String(s.minItems ?? 0)} to ${String(s.maxItems)} of ${enumText(field, s.items?.enum ?? [])}`;
   }
   if (s.format === "uuid") return "id (UUID)";
   if (s.format === "date") return "date (YYYY-MM-DD)";
-  if (s.format === "email") return `e-mail address, at most ${s.maxLength} characters`;
-  if (types.includes("integer")) return `whole number${s.minimum !== undefined ? ` from ${s.minimum}` : ""}${s.maximum !== undefined ? ` to ${s.maximum}` : ""}`;
+  if (s.format === "email") return `e-mail address, at most ${String(s.maxLength)} characters`;
+  if (types.includes("integer")) return `whole number${s.minimum !== undefined ? ` from ${String(s.minimum)}` : ""}${s.maximum !== undefined ? ` to ${String(s.maximum)}` : ""}`;
   if (types.includes("boolean")) return "yes / no";
   if (types.includes("string") && schema.description) return cell(schema.description);
-  if (types.includes("string")) return `text${s.minLength ? `, ${s.minLength} to ${s.maxLength} characters` : s.maxLength ? `, at most ${s.maxLength} characters` : ""}`;
+  if (types.includes("string")) return `text${s.minLength ? `, ${String(s.minLength)} to ${String(s.maxLength)} characters` : s.maxLength ? `, at most ${String(s.maxLength)} characters` : ""}`;
   return "any";
 }
 

@@ -6,7 +6,7 @@ import { DEMO, login } from "./fixtures";
 /** Downloads a file through its link on the page and gives its bytes. */
 async function download(page: Page, link: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
-  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())) };
 }
 
 test("a network coordinator publishes a quarterly edition in one click; its permalink and CSV stay the same after a later entry, and the correction shows", async ({ page, browser }) => {

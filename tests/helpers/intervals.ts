@@ -31,7 +31,7 @@ export interface Interval {
 let solver: ReturnType<typeof GLPK> | undefined;
 
 export async function intervals(view: AttackerView): Promise<Map<string, Interval>> {
-  const glpk = (solver ??= await GLPK());
+  const glpk = (solver ??= GLPK());
   const names = new Map([...view.unknown.keys()].map((cell, i) => [cell, `x${i}`]));
   const subjectTo = view.relations.flatMap((r, i) => {
     let rhs = r.rhs ?? 0;
@@ -54,7 +54,7 @@ export async function intervals(view: AttackerView): Promise<Map<string, Interva
   for (const [cell, name] of names) {
     const solve = async (direction: number) => {
       const lp = { name: "attack", objective: { direction, name: "z", vars: [{ name, coef: 1 }] }, subjectTo, bounds };
-      const { result: r } = await glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: false });
+      const { result: r } = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: false });
       if (r.status === glpk.GLP_UNBND) return direction === glpk.GLP_MAX ? Infinity : -Infinity;
       if (r.status !== glpk.GLP_OPT) throw new Error(`no consistent table (status ${r.status}): the relations do not describe the data`);
       return r.z;

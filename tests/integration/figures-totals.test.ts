@@ -68,7 +68,7 @@ describe("figures totals by effect date", () => {
     const [orgA, orgB] = [await makeOrg(), await makeOrg()];
     const regions = [orgA.region.id, orgB.region.id];
     const next = random(20191231);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
     const first = Date.parse("2019-01-01T00:00:00Z");
     const written: Written[] = [];
     for (let i = 0; i < 1500; i++) {

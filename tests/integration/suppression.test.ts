@@ -70,7 +70,7 @@ const record = fc.record({
 type RandomRecord = typeof record extends fc.Arbitrary<infer R> ? R : never;
 
 function kindData(r: RandomRecord): Record<string, unknown> {
-  const pick = <T,>(values: readonly T[], i: number) => values[r.pick[i] % values.length];
+  const pick = <T>(values: readonly T[], i: number) => values[r.pick[i] % values.length];
   switch (r.kind) {
     case "advice_session":
       return { channel: "in_person", stage: pick(["initial", "initial", "follow_up"], 0), adviceType: pick(["recognition", "job_training", "recognition_and_job_training"], 1), nextStep: "no_further_action" };
@@ -96,7 +96,7 @@ function kindData(r: RandomRecord): Record<string, unknown> {
 async function add(world: World, r: RandomRecord): Promise<void> {
   const org = world.orgs[r.org];
   const contactPoint = org.contactPoints[r.cp].id;
-  const spec = kindSpec(r.kind as Parameters<typeof kindSpec>[0]);
+  const spec = kindSpec(r.kind);
   const body: Record<string, unknown> = { idempotencyKey: newKey(), occurredOn: r.date, ...kindData(r) };
   if (spec.unitLevel === "scheme") {
     const open = world.schemes.filter((s) => (s as Record<string, unknown>).format === "course" && s.occurredOn <= r.date);

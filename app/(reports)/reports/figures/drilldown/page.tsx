@@ -4,7 +4,7 @@ import { COUNT_FIGURES } from "@/lib/figures/definitions";
 import { figuresDrilldown } from "@/lib/figures/drilldown";
 import { SUPPRESSED } from "@/lib/figures/presentation";
 import { definitionAnchor, figureDefinition } from "@/lib/figures/registry";
-import { figuresQuery, figuresSearch, readFiguresRequest, type FiguresParams, type SearchParams } from "@/lib/figures/request";
+import { figuresQuery, figuresSearch, readFiguresRequest, type SearchParams } from "@/lib/figures/request";
 import { figuresLatestYear } from "@/lib/figures/years";
 import { serverI18n } from "@/lib/i18n/server";
 import { load } from "@/lib/server";
@@ -40,7 +40,7 @@ export default async function DrilldownPage({ searchParams }: { searchParams: Pr
   const drilldown = await load(figuresDrilldown, { ...figuresQuery(params), figure });
   const actor = await currentActor();
   const label = figureDefinition(figure).label[locale];
-  const here = (scope: string | undefined) => `/reports/figures/drilldown?${figuresSearch({ ...params, scope } as FiguresParams, { figure })}`;
+  const here = (scope: string | undefined) => `/reports/figures/drilldown?${figuresSearch({ ...params, scope }, { figure })}`;
   const scopeLabel = drilldown.scope.level === "network" ? t("figures.scope.network") : drilldown.scope.name;
   const trail = [
     ...(actor?.role === "regional_coordinator" ? [] : [{ href: here("network"), name: t("figures.scope.network") }]),
