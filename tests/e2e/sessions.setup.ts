@@ -1,0 +1,13 @@
+import { expect, test as setup } from "@playwright/test";
+import { DEMO, login, sessionFile } from "./fixtures";
+
+// One form login per demo account for the whole run; `loginAndWait` reuses the sessions.
+const HOMES: Record<keyof typeof DEMO, RegExp> = { admin: /\/admin$/, network: /\/reports$/, regional: /\/reports$/, adviser: /\/cases$/ };
+
+for (const [who, email] of Object.entries(DEMO) as [keyof typeof DEMO, string][]) {
+  setup(`the ${who} signs in once for the run`, async ({ page }) => {
+    await login(page, email);
+    await expect(page).toHaveURL(HOMES[who]);
+    await page.context().storageState({ path: sessionFile(email) });
+  });
+}
