@@ -46,5 +46,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
+    // serve.mts removes its copy of the demo database once the server has stopped.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });
