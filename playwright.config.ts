@@ -19,6 +19,8 @@ const browser = { ...devices["Desktop Chrome"], channel: undefined };
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // One folder per server port: a run cleans its folder at the start, and CI runs two side by side.
+  outputDir: `test-results/${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
