@@ -7,7 +7,8 @@ const HOMES: Record<keyof typeof DEMO, RegExp> = { admin: /\/admin$/, network: /
 for (const [who, email] of Object.entries(DEMO) as [keyof typeof DEMO, string][]) {
   setup(`the ${who} signs in once for the run`, async ({ page }) => {
     await login(page, email);
-    await expect(page).toHaveURL(HOMES[who]);
+    // Every spec after this depends on it: a slow password check on a loaded machine must not fail the run.
+    await expect(page).toHaveURL(HOMES[who], { timeout: 30_000 });
     await page.context().storageState({ path: sessionFile(email) });
   });
 }
