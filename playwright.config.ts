@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { driverIndependentFiles, secondDatabaseRun } from "./tests/run-once.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(CHROMIUM)) {
@@ -8,12 +9,18 @@ if (!existsSync(CHROMIUM)) {
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
+// Specs that need a PostgreSQL server of their own (two instances behind nginx; a relay that
+// loses the database) run only in the PostgreSQL run; the one that kills the embedded
+// database's process only in the PGlite run. CI's second database run leaves out the specs that
+// do not depend on the driver (README, Tests).
+const onOneDatabaseOnly = process.env.TEST_DATABASE_URL ? ["**/embedded-recovery.spec.ts"] : ["**/two-instances.spec.ts", "**/database-loss.spec.ts"];
+const ranInFirstRun = secondDatabaseRun ? driverIndependentFiles(__dirname, ["tests/e2e"], ".spec.ts").map((file) => `**/${file}`) : [];
+const browser = { ...devices["Desktop Chrome"], channel: undefined };
+
 export default defineConfig({
   testDir: "tests/e2e",
-  // Specs that need a PostgreSQL server of their own (two instances behind nginx; a relay that
-  // loses the database) run only in the PostgreSQL run; the one that kills the embedded
-  // database's process only in the PGlite run.
-  testIgnore: process.env.TEST_DATABASE_URL ? ["**/embedded-recovery.spec.ts"] : ["**/two-instances.spec.ts", "**/database-loss.spec.ts"],
+  // One folder per server port: a run cleans its folder at the start, and CI runs two side by side.
+  outputDir: `test-results/${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -27,7 +34,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    // Each demo account signs in through the form once; the specs reuse the sessions (tests/e2e/fixtures.ts).
+    { name: "sessions", testMatch: /sessions\.setup\.ts$/, use: browser },
+    { name: "chromium", dependencies: ["sessions"], testIgnore: [...onOneDatabaseOnly, ...ranInFirstRun], use: browser },
+  ],
   webServer: {
     // Starts the built app (scripts/server.mjs) on an empty database of its own (see the script).
     command: `npx tsx tests/e2e/serve.mts ${PORT}`,
@@ -37,5 +48,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
+    // serve.mts removes its copy of the demo database once the server has stopped.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
 });

@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+import { driverIndependentFiles, secondDatabaseRun } from "./tests/run-once.mjs";
 
 // One database per run, empty at the start: PostgreSQL when TEST_DATABASE_URL
 // is set, otherwise an embedded PGlite folder of its own.
@@ -9,10 +10,15 @@ const databaseEnv: Record<string, string> = process.env.TEST_DATABASE_URL
   ? { DATABASE_URL: process.env.TEST_DATABASE_URL }
   : { PGLITE_DIR: mkdtempSync(join(tmpdir(), "lotse-vitest-")), DATABASE_URL: "" };
 
+const include = ["tests/integration/**/*.test.ts", "lib/**/*.test.ts"];
+// CI's second database run leaves out the files that do not depend on the driver (README, Tests).
+const runOnce = secondDatabaseRun ? driverIndependentFiles(import.meta.dirname, ["tests/integration", "lib"], ".test.ts") : [];
+
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
-    include: ["tests/integration/**/*.test.ts", "lib/**/*.test.ts"],
+    include,
+    exclude: [...configDefaults.exclude, ...runOnce],
     env: { ...databaseEnv, LOTSE_DEMO: "0" },
     globalSetup: ["tests/helpers/global-setup.ts"],
     setupFiles: ["tests/helpers/setup.ts"],

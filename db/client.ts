@@ -121,7 +121,11 @@ export function databaseKind(): DatabaseKind {
 }
 
 function connect(): Promise<Connection> {
-  const where = settings();
+  return openConnection(settings());
+}
+
+/** A connection of its own to the database at `where`, beside the process's one (tests, tools); close it with closeConnection. */
+export function openConnection(where: DatabaseSettings): Promise<Connection> {
   if (where.kind === "pglite") return connectEmbedded(where.dir);
   return Promise.resolve(openPool("postgres", { connectionString: where.url, max: where.poolSize }));
 }

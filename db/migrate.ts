@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { Pool } from "pg";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { getPool } from "./client";
@@ -7,8 +8,9 @@ import { assumeAppRole } from "./row-security";
 // Any constant: serialises migrations when several app instances start on one database.
 const MIGRATION_LOCK = 4_711_2019;
 
-export async function migrateDatabase(): Promise<void> {
-  const pool = await getPool();
+/** Migrates the process's database, or the one behind `pool`. */
+export async function migrateDatabase(pool?: Pool): Promise<void> {
+  pool ??= await getPool();
   const client = await pool.connect();
   try {
     // Migrations are the owner's work; the connection returns to the app's role afterwards.

@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inputShapeProblem, textTooDeep } from "./input-shape";

@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { afterEach, describe, expect, it } from "vitest";
 import { databaseEvents } from "@/db/events";
 import { requestContext } from "@/lib/http/request-context.mjs";

@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { describe, expect, it } from "vitest";
 import { rankOccupations, type OccupationCount } from "./ranking";
 import { SMALL as suppress } from "./suppression";

@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
 import { figuresSearch, periodOf, readFiguresRequest, type FiguresRequest, type SearchParams } from "./request";

@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { describe, expect, it } from "vitest";
 import { clientAddressOf, normalizeAddress, parseTrustedProxies } from "./client-address.mjs";
 import { requestIdFor } from "./request-context.mjs";

@@ -19,7 +19,8 @@ const HOMES = [
 
 for (const home of HOMES) {
   test(`the ${home.who} logs in and sees their home page`, async ({ page }) => {
-    await loginAndWait(page, home.email, home.url);
+    await login(page, home.email);
+    await expect(page).toHaveURL(home.url);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(home.heading);
   });
 }

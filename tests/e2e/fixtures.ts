@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "lotse-demo-2019";
@@ -8,6 +11,11 @@ export const DEMO = {
   adviser: "beratung@lotse.example",
 } as const;
 
+/** Where tests/e2e/sessions.setup.ts keeps each demo account's signed-in state, per server (port). */
+export function sessionFile(email: string): string {
+  return join(tmpdir(), `lotse-e2e-sessions-${process.env.E2E_PORT ?? 3100}`, `${email}.json`);
+}
+
 /** Logs in through the form of `loginPath` (the login page, possibly with a callbackUrl). */
 export async function login(page: Page, email: string, password = DEMO_PASSWORD, loginPath = "/login") {
   await page.goto(loginPath);
@@ -16,7 +24,17 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD,
   await page.getByRole("button", { name: "Anmelden" }).click();
 }
 
+/**
+ * Signed in as `email`, on the home page the app sends them to (`path`). A demo account takes the
+ * session its form login made once for this run (each login is a deliberately slow password
+ * check); any other account logs in through the form. Tests of the login itself use `login`.
+ */
 export async function loginAndWait(page: Page, email: string, path: RegExp) {
-  await login(page, email);
+  if ((Object.values(DEMO) as string[]).includes(email)) {
+    await page.context().addCookies(JSON.parse(readFileSync(sessionFile(email), "utf8")).cookies);
+    await page.goto("/");
+  } else {
+    await login(page, email);
+  }
   await expect(page).toHaveURL(path);
 }

@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import pg from "pg";
 import { describe, expect, it } from "vitest";

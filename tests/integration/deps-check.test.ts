@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { assess, failed, isExact, peerRequirements } from "@/scripts/deps/rules.mjs";

@@ -1,3 +1,4 @@
+// @driver-independent: embedded folders of its own, whatever the run's database (README, Tests: run once).
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

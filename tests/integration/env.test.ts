@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/lib/i18n/config";
 import { formatter } from "@/lib/i18n/translate";

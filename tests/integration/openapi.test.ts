@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";

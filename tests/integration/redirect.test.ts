@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { describe, expect, it } from "vitest";
 import { authOptions, safeRedirect } from "@/lib/auth/options";
 import { sameOriginPath } from "@/lib/auth/same-origin";

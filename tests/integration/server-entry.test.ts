@@ -1,3 +1,4 @@
+// @driver-independent: no database (README, Tests: run once).
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
