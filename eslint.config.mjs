@@ -20,7 +20,7 @@ export default tseslint.config(
         // One TypeScript program per tsconfig, as the editor has it. The plain .mjs/.js files
         // (server start, PGlite owner, next.config) are outside tsconfig.json (allowJs is off),
         // so they get the default project: still typed enough to catch a floating promise.
-        projectService: { allowDefaultProject: ["*.js", "*.mjs", "db/*.mjs", "lib/*.mjs", "lib/http/*.mjs", "scripts/*.mjs"], maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 16 },
+        projectService: { allowDefaultProject: ["*.js", "*.mjs", "db/*.mjs", "lib/*.mjs", "lib/http/*.mjs", "scripts/*.mjs", "tests/*.mjs"], maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 16 },
         tsconfigRootDir: import.meta.dirname,
       },
     },
