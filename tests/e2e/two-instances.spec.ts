@@ -152,12 +152,10 @@ test("a sign-out at one instance, or a deactivation, ends the session at the oth
 test("both instances give the same report", async () => {
   const browser = new Client("127.0.0.8");
   expect(await browser.login(proxy.url, data.coordinator, data.password)).toBe("ok");
-  const path = "/api/v1/figures?from=2019-01-01&to=2019-12-31";
+  // One reference instant for both: left out, "asOf" would be the moment each instance answered.
+  const path = `/api/v1/figures?from=2019-01-01&to=2019-12-31&asOf=${encodeURIComponent(new Date().toISOString())}`;
   const [a, b] = await Promise.all(apps.map((app) => browser.send(app.url, path)));
   expect(a.status).toBe(200);
   expect(a.json().figures["advice.initialSessions"]).toBeGreaterThanOrEqual(1);
-  // The same figures; "asOf" defaults to the moment each instance answered.
-  const { asOf: _a, completersAsOf: _ca, ...first } = a.json();
-  const { asOf: _b, completersAsOf: _cb, ...second } = b.json();
-  expect(second).toEqual(first);
+  expect(b.json()).toEqual(a.json());
 });
