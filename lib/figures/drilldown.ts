@@ -14,7 +14,7 @@ import { COUNT_FIGURES } from "./definitions";
 import { figureDefinition } from "./registry";
 import { DISTINCT_PERSON_FIGURES } from "./definitions";
 import { TOTAL_ROW } from "./protection";
-import { checkPeriod, counterRows, prepareRead, queryShape, resolveScope, values, type Cell, type FiguresQuery, type ResolvedScope } from "./report";
+import { answeredDates, checkPeriod, counterRows, requireWholeMonths, prepareRead, queryShape, resolveScope, values, type Cell, type FiguresQuery, type ResolvedScope } from "./report";
 import { cellId, withheldCells } from "./suppression";
 
 const DRILLABLE = COUNT_FIGURES.map((f) => f.key) as [string, ...string[]];
@@ -114,12 +114,9 @@ export async function buildDrilldown(tx: Tx, q: DrilldownQuery, scope: ResolvedS
     cell: cell(unit.id, counted.get(unit.id)!),
     hasChildren: unit.level !== "contact_point",
   }));
-  const now = new Date().toISOString();
   return {
     figure: q.figure,
-    period: { from: q.from, to: q.to },
-    asOf: q.asOf ?? now,
-    completersAsOf: q.completersAsOf ?? q.asOf ?? now,
+    ...answeredDates(q),
     scope,
     path: await pathTo(tx, scope, locale),
     total: cell(TOTAL_ROW, total),
@@ -133,6 +130,9 @@ export const figuresDrilldown = defineOperation({
   audit: "none",
   input: drilldownQuerySchema,
   async run({ actor, tx, locale }, q) {
-    return buildDrilldown(tx, q, await resolveScope(tx, actor, q.scope, locale), locale);
+    const scope = await resolveScope(tx, actor, q.scope, locale);
+    // Its rows are cells below the network like a breakdown's: single days could be differenced.
+    requireWholeMonths(q, scope);
+    return buildDrilldown(tx, q, scope, locale);
   },
 });

@@ -227,11 +227,16 @@ export async function prepareRead(tx: Tx): Promise<void> {
   await tx.execute(sql`set local jit = off`);
 }
 
+/** The period and both reference dates as an answer names them: an absent reference date is the moment of the answer. */
+export function answeredDates(q: { from: string; to: string; asOf?: string; completersAsOf?: string }) {
+  const now = new Date().toISOString();
+  return { period: { from: q.from, to: q.to }, asOf: q.asOf ?? now, completersAsOf: q.completersAsOf ?? q.asOf ?? now };
+}
+
 export async function buildReport(tx: Tx, q: FiguresQuery, scope: ResolvedScope, locale: Locale): Promise<FiguresReport> {
   await prepareRead(tx);
   const { raw, occupations: counts } = await countAll(tx, q, scope, locale);
-  const now = new Date().toISOString();
-  const dates = { period: { from: q.from, to: q.to }, asOf: q.asOf ?? now, completersAsOf: q.completersAsOf ?? q.asOf ?? now };
+  const dates = answeredDates(q);
   const head = { ...dates, scope, provenance: Object.fromEntries(FIGURE_ORDER.map((key) => [key, provenanceOf(key, dates)])) };
   if (scope.level === "network") return { ...head, figures: Object.fromEntries(FIGURE_ORDER.map((k) => [k, raw[k]])), suppressed: [] };
   const numbers = Object.fromEntries(Object.entries(raw).filter((e): e is [string, number] => typeof e[1] === "number"));
@@ -343,11 +348,8 @@ export async function buildBreakdown(tx: Tx, q: FiguresQuery & { by: Breakdown }
   const withheld = protectBreakdown(table, q.by, scope.level === "network");
   const cellsOf = (row: string, values: Record<string, number>): Record<string, Cell> =>
     Object.fromEntries(table.keys.map((k) => [k, withheld.has(cellId(row, k)) ? { value: null, suppressed: true } : { value: values[k] }]));
-  const now = new Date().toISOString();
   return {
-    period: { from: q.from, to: q.to },
-    asOf: q.asOf ?? now,
-    completersAsOf: q.completersAsOf ?? q.asOf ?? now,
+    ...answeredDates(q),
     scope,
     by: q.by,
     keys: table.keys,
