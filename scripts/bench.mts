@@ -150,12 +150,11 @@ async function measureCase(c: Case, serverUrl: string, token: string, db: pg.Cli
     for (const row of body.rows) {
       const expected = counted.get(row.group) ?? {};
       const expectedRow = Object.fromEntries(body.keys.map((k) => [k, expected[k] ?? 0]));
-      // A breakdown withholds 1 and 2 (figures.md): a withheld cell agrees with a recounted 1 or 2.
-      const shown = (k: string) => {
-        const cell = row.cells[k];
-        return cell?.value === null && cell.suppressed ? (expectedRow[k] === 1 || expectedRow[k] === 2 ? expectedRow[k] : "withheld") : cell?.value;
-      };
-      const endpointRow = Object.fromEntries(body.keys.map((k) => [k, shown(k)]));
+      // A breakdown's groups withhold every 1 and 2 and, to protect them, further cells of any value
+      // (docs/reporting.md): a withheld cell agrees with the recount; a 1 or 2 shown does not.
+      const withheld = (k: string) => row.cells[k]?.value === null && row.cells[k]?.suppressed === true;
+      const endpointRow = Object.fromEntries(body.keys.map((k) => [k, withheld(k) ? expectedRow[k] : row.cells[k]?.value]));
+      for (const k of body.keys) if (!withheld(k) && (expectedRow[k] === 1 || expectedRow[k] === 2)) mismatches.push(`${row.group}: ${k}: ${expectedRow[k]} shown, not withheld`);
       mismatches.push(...[...differences(endpointRow, expectedRow, new Set(unchecked.keys()), body.keys), ...outsideBounds(endpointRow, expectedRow, unchecked)].map((m) => `${row.group}: ${m}`));
       checked += body.keys.length - unchecked.size;
       bounded += [...unchecked.values()].filter((u) => u.bounded).length;
