@@ -35,7 +35,7 @@ export const SIGNED_IN: Who[] = [...ADVISERS, ...COORDINATORS_AND_ADMIN];
 export const NO_PERSONAL_DATA: Who[] = COORDINATORS_AND_ADMIN;
 
 // ---------------------------------------------------------------------------------------------
-// Operations (lib/operations.ts OPERATIONS), by name.
+// Operations (lib/operation-catalogue.ts OPERATIONS), by name.
 
 /**
  * How a refused cell is refused when the role may do this kind of thing but not here: "not found"

@@ -10,7 +10,7 @@ import { listTargets } from "@/lib/figures/targets";
 import { publishEdition } from "@/lib/editions/operations";
 import { createOccupation } from "@/lib/occupations";
 import { execute, type AnyOperation, type OperationError } from "@/lib/operation";
-import { OPERATIONS } from "@/lib/operations";
+import { OPERATIONS } from "@/lib/operation-catalogue";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { KINDS } from "@/lib/records/kinds";
 import { ACTION_ROWS, EDITION, ENDPOINT_ROWS, EVERYONE, type ExpectedRefusal, OPERATION_ROWS, PAGE_ROWS, refusalOf, roleMayAtAll, type Who } from "../access-matrix";

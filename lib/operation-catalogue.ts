@@ -22,7 +22,7 @@ function operationsOf(...modules: Record<string, unknown>[]): AnyOperation[] {
   );
 }
 
-/** Every operation of the app: what the authorization matrix test walks. */
+/** The catalogue of every operation of the app (each defined with `defineOperation`, lib/operation.ts): what the authorization matrix test walks. */
 export const OPERATIONS: AnyOperation[] = operationsOf(
   orgCommands,
   orgQueries,
