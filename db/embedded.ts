@@ -100,6 +100,9 @@ function stopProcess(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
     if (child.exitCode !== null || child.signalCode !== null) return done();
     child.once("exit", () => done());
+    // Started unreferenced (see startProcess): without this, a process with nothing else to do
+    // would end here, the wait for the exit unsettled, and whatever follows the stop never run.
+    child.ref();
     // The child closes PGlite cleanly when its parent lets go of it.
     if (child.connected) child.disconnect();
     else child.kill("SIGTERM");

@@ -61,6 +61,24 @@ describe("embedded database folder", () => {
     await stopEmbeddedServer(await startEmbeddedServer(dir));
   });
 
+  // A tool (the demo seed of tests/e2e/serve.mts, a script) whose only work left is the stop:
+  // the stop must keep it alive until the database process has gone, then let it go on.
+  it("lets a process with nothing else to do go on after stopping the database", { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lotse-stop-"));
+    const script = join(dir, "stop.mts");
+    writeFileSync(script, `import { startEmbeddedServer, stopEmbeddedServer } from ${JSON.stringify(join(process.cwd(), "db", "embedded.ts"))};
+await stopEmbeddedServer(await startEmbeddedServer(${JSON.stringify(join(dir, "pglite"))}));
+console.log("stopped");
+`);
+    const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "pipe", "inherit"] });
+    onTestFinished(() => killAll([child.pid, ...embeddedProcessesOf(dir)]));
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.once("exit", done));
+    expect({ code, output: output.trim() }).toEqual({ code: 0, output: "stopped" });
+    expect(embeddedProcessesOf(dir)).toEqual([]);
+  });
+
   // Each refusal comes from a freshly started process that checks the folder before PGlite opens it.
   it("refuses a folder that cannot hold the database, naming PGLITE_DIR and the reason, and leaves no process", { timeout: 30_000 }, async () => {
     const base = mkdtempSync(join(tmpdir(), "lotse-unusable-"));
