@@ -1,6 +1,6 @@
 import { checkpointEmbedded, configureDatabase, databaseKind, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/demo/demo";
 import { databaseSettings, env as readConfiguration } from "@/lib/env";
 import { loadGeneratedSecret } from "@/lib/auth/secret";
 import { runRetention } from "@/lib/clients/retention";

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "../client";
-import { orgUnits, userUnits } from "../schema";
+import type { Tx } from "@/db/client";
+import { orgUnits, userUnits } from "@/db/schema";
 import { REGIONS } from "./org-tree-2019";
 import { planRecords2019, type ClientRow, type HistoryRow, type PlanRegion, type RecordRow } from "./records-2019-plan";
 

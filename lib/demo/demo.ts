@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../client";
-import { actAsOwner } from "../row-security";
-import { appSettings, orgUnits, targets, userUnits, users, type Role } from "../schema";
+import type { Db } from "@/db/client";
+import { actAsOwner } from "@/db/row-security";
+import { appSettings, orgUnits, targets, userUnits, users, type Role } from "@/db/schema";
 import { rebuildLedger } from "@/lib/figures/rebuild";
 import { hashPassword } from "@/lib/auth/password";
 import { seedOccupations } from "./occupations";
