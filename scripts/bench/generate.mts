@@ -1,6 +1,6 @@
 /**
  * The benchmark's synthetic network: clients and records of every kind over 2019–2026, in the
- * proportions of the 2019 demo year (lib/demo/records-2019-plan.ts), scaled so that a bigger size
+ * proportions of the 2019 demo year (lib/demo/plan-2019/), scaled so that a bigger size
  * means more records per day, never more days. Pure and deterministic (seeded PRNG).
  *
  * Days are generated in order. On each day come the clients first seen that day, each with all
