@@ -30,11 +30,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 const SEEDED_KEY = "demo_seeded_at";
 
-export async function isDemoSeeded(db: Db): Promise<boolean> {
-  const [row] = await db.select().from(appSettings).where(eq(appSettings.key, SEEDED_KEY));
-  return Boolean(row);
-}
-
 /** The first contact point of the region's first advice subproject, so each demo adviser works somewhere real. */
 async function firstContactPointOf(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], regionCode: string) {
   const [region] = await tx.select().from(orgUnits).where(and(eq(orgUnits.level, "region"), eq(orgUnits.code, regionCode)));

@@ -22,7 +22,7 @@ export const FIGURES_2019 = {
  * Initial advice sessions per reference occupation of the client (English catalogue name);
  * the rest of the 53,284 sessions have no catalogue occupation. The top five lead by clear margins.
  */
-const INITIAL_SESSIONS_BY_OCCUPATION: Readonly<Record<string, number>> = {
+export const INITIAL_SESSIONS_BY_OCCUPATION: Readonly<Record<string, number>> = {
   "Healthcare assistant": 7_412,
   Doctor: 5_583,
   Engineer: 4_216,
@@ -68,4 +68,3 @@ const INITIAL_SESSIONS_BY_OCCUPATION: Readonly<Record<string, number>> = {
   Journalist: 202,
   Baker: 166,
 };
-export { INITIAL_SESSIONS_BY_OCCUPATION };
