@@ -9,7 +9,7 @@ const SIGNED_IN_AREAS = /^\/(cases|reports|admin)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   const refused = await refuseActionBody(request);
-  if (refused) return refused;
+  if (refused) return Response.json({ error: refused.error }, { status: refused.status, headers: { "Cache-Control": "no-store" } });
   const policy = contentSecurityPolicy(newNonce());
   if (SIGNED_IN_AREAS.test(request.nextUrl.pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const login = new URL("/login", request.url);

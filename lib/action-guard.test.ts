@@ -20,8 +20,8 @@ function multipart(fields: Record<string, string>): Request {
 }
 
 async function refusal(request: Request) {
-  const response = await refuseActionBody(request);
-  return response && { status: response.status, body: await response.json() };
+  const refused = await refuseActionBody(request);
+  return refused && { status: refused.status, body: { error: refused.error } };
 }
 
 describe("server action bodies the proxy refuses before React decodes them (quality target R10, docs/quality.md)", () => {

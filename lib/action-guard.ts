@@ -2,6 +2,12 @@ import { requestLocale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { MAX_BODY_BYTES, MAX_DEPTH, readBounded, textTooDeep } from "@/lib/input-shape";
 
+/** Why a server action's body is refused: its HTTP status and the error naming `_body`. */
+export interface ActionBodyRefusal {
+  status: 413 | 422;
+  error: { kind: "too_large" | "validation"; fieldErrors: { _body: string[] } };
+}
+
 /**
  * A server action's arguments are decoded by React (JSON.parse with a reviver,
  * which recurses) before any of our code runs: a body nested thousands of
@@ -12,14 +18,15 @@ import { MAX_BODY_BYTES, MAX_DEPTH, readBounded, textTooDeep } from "@/lib/input
  * The app calls its actions with plain values, which React sends as one JSON
  * text (an array of the arguments). In a multipart body React parses the fields
  * named by a number; the others are form fields, handed over as they are.
+ *
+ * Gives back the refusal (the proxy answers it as JSON), or null for a body that may pass.
  */
-export async function refuseActionBody(request: Request): Promise<Response | null> {
+export async function refuseActionBody(request: Request): Promise<ActionBodyRefusal | null> {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
-  const refuse = (status: number, key: string, max?: number) => {
+  const refuse = (status: 413 | 422, key: string, max?: number): ActionBodyRefusal => {
     const t = translator(requestLocale(request));
     const message = max === undefined ? t(`errors.${key}`) : t(`errors.${key}`, { max });
-    const kind = status === 413 ? "too_large" : "validation";
-    return Response.json({ error: { kind, fieldErrors: { _body: [message] } } }, { status, headers: { "Cache-Control": "no-store" } });
+    return { status, error: { kind: status === 413 ? "too_large" : "validation", fieldErrors: { _body: [message] } } };
   };
   const type = request.headers.get("content-type") ?? "";
   const text = await readBounded(request.clone(), MAX_BODY_BYTES);

@@ -123,3 +123,11 @@ export function env(): Env {
 export function databaseSettings(e: Env = env()): DatabaseSettings {
   return e.databaseUrl ? { kind: "postgres", url: e.databaseUrl, poolSize: e.poolSize } : { kind: "pglite", dir: e.pgliteDir };
 }
+
+/**
+ * next-auth reads its own address from the environment, so the public URL is the one value
+ * written back (unless NEXTAUTH_URL was set, when it is the same value already).
+ */
+export function publishAuthUrl(e: Env = env()): void {
+  process.env.NEXTAUTH_URL ??= e.publicUrl;
+}

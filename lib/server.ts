@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { currentActor } from "@/lib/auth/session";
 import { currentLocale } from "@/lib/i18n/server";
 import { log } from "@/lib/log";
-import { execute, httpStatus, type Access, type Operation, type Result } from "@/lib/operation";
+import { execute, type Access, type Operation, type Result } from "@/lib/operation";
 
 /** For server actions: the actor comes from the session, never from the caller. */
 export async function perform<A extends Access, S extends z.ZodType, R>(op: Operation<A, S, R>, input: unknown): Promise<Result<R>> {
@@ -45,13 +45,3 @@ export async function loadOrRefuse<A extends Access, S extends z.ZodType, R>(
   return { ok: true, value: result.ok ? result.value : await load(op, input) };
 }
 
-/** For route handlers: the same operation, answered as JSON with the matching status. */
-export async function respond<A extends Access, S extends z.ZodType, R>(
-  op: Operation<A, S, R>,
-  input: unknown,
-  successStatus = 200,
-): Promise<Response> {
-  const result = await perform(op, input);
-  if (result.ok) return Response.json(result.value, { status: successStatus });
-  return Response.json({ error: result.error }, { status: httpStatus(result.error) });
-}

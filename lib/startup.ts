@@ -1,7 +1,7 @@
 import { checkpointEmbedded, configureDatabase, databaseKind, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
-import { databaseSettings, env as readConfiguration } from "@/lib/env";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/demo/demo";
+import { databaseSettings, publishAuthUrl, env as readConfiguration } from "@/lib/env";
 import { loadGeneratedSecret } from "@/lib/auth/secret";
 import { runRetention } from "@/lib/clients/retention";
 import { ensureLedger } from "@/lib/figures/rebuild";
@@ -24,8 +24,7 @@ export async function prepareApp(): Promise<void> {
   await checkpointEmbedded();
   scheduleRetention();
   scheduleHousekeeping(env.auditRetentionYears);
-  // next-auth reads its own address from the environment, so it is the one value written back.
-  process.env.NEXTAUTH_URL ??= env.publicUrl;
+  publishAuthUrl(env);
   log.info("app.prepared", { database: databaseKind(), demo: env.demo });
 }
 

@@ -6,6 +6,9 @@
 // log line it causes carries.
 //
 //   node scripts/server.mjs [-p|--port <port>] [-H|--hostname <host>]   (default: PORT or 3000, every interface)
+//
+// It reads and sets process.env itself (PORT, LOTSE_TRUSTED_PROXIES, NODE_ENV) because it runs
+// before Next.js and the app's bundle, where lib/env.ts lives, are loaded: plain Node, as `next start`.
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
@@ -52,7 +55,7 @@ function parseArguments(args) {
 
 routeConsoleToLog();
 const { port, hostname } = parseArguments(process.argv.slice(2));
-// The app's default NEXTAUTH_URL names this port (lib/startup.ts).
+// The app's default NEXTAUTH_URL names this port (publishAuthUrl in lib/env.ts).
 process.env.PORT = String(port);
 /** @type {import("../lib/http/client-address.d.mts").TrustedProxies} */
 let trusted;

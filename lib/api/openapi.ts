@@ -130,7 +130,7 @@ function noted(t: Translate, properties: Record<string, JsonSchema>) {
 function body(t: Translate, schema: z.ZodType, omit: string[] = []): JsonSchema {
   const json = objectSchema(schema);
   for (const key of omit) delete json.properties![key];
-  // The key may come as the Idempotency-Key header instead (see lib/api/routes.ts).
+  // The key may come as the Idempotency-Key header instead (see app/api/_http/routes.ts).
   json.required = json.required!.filter((key) => !omit.includes(key) && key !== "idempotencyKey");
   noted(t, json.properties!);
   return json;

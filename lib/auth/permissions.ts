@@ -1,5 +1,4 @@
 import type { Role } from "@/db/schema";
-import { ForbiddenError } from "@/lib/errors";
 import type { Actor } from "./actor";
 
 export const ROLES: readonly Role[] = ["adviser", "regional_coordinator", "network_coordinator", "admin"];
@@ -27,8 +26,4 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
-}
-
-export function assertPermission(actor: Actor, permission: Permission): void {
-  if (!hasPermission(actor, permission)) throw new ForbiddenError(permission);
 }

@@ -79,5 +79,3 @@ export const INITIAL_SESSION_COUNTERS = [...figureDefinition(TOP_OCCUPATIONS_KEY
 
 /** The order figures are listed in (reports, exports). */
 export const FIGURE_ORDER: string[] = FIGURES.map((f) => f.key);
-
-export const sourceOf = (key: string): FigureSource => figureDefinition(key).source;

@@ -330,8 +330,6 @@ export function figureDefinition(key: string): FigureDefinition {
   return figure;
 }
 
-export const isFigureKey = (key: string) => BY_KEY.has(key);
-
 export const SECTIONS: readonly FigureSection[] = [...new Set(FIGURES.map((f) => f.section))];
 
 /** The page anchor of a figure's definition. */

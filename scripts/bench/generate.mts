@@ -1,6 +1,6 @@
 /**
  * The benchmark's synthetic network: clients and records of every kind over 2019–2026, in the
- * proportions of the 2019 demo year (db/seed/records-2019-plan.ts), scaled so that a bigger size
+ * proportions of the 2019 demo year (lib/demo/plan-2019/), scaled so that a bigger size
  * means more records per day, never more days. Pure and deterministic (seeded PRNG).
  *
  * Days are generated in order. On each day come the clients first seen that day, each with all
@@ -12,7 +12,7 @@
  */
 import { recordChangeDeltas, type ChangeContext } from "@/lib/figures/changes";
 import type { ClientDims, Delta, Place, RecordState } from "@/lib/figures/contributions";
-import { Random, berlinTime, dayOf, isoOf, isWorkday, monthOf } from "@/db/seed/demo-random";
+import { Random, berlinTime, dayOf, isoOf, isWorkday, monthOf } from "@/lib/demo/demo-random";
 
 export const FIRST_DAY = dayOf("2019-01-01");
 /** The last day records are dated; later changes of them run up to the horizon. */

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { startSession } from "@/lib/auth/activity";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { authSecret } from "@/lib/auth/secret";
-import { clientExportRoute, clientRoute, clientsRoute, editionRoute, editionsRoute, figuresBreakdownRoute, figuresDrilldownRoute, figuresRoute, recordRoute, recordsRoute } from "@/lib/api/routes";
+import { clientExportRoute, clientRoute, clientsRoute, editionRoute, editionsRoute, figuresBreakdownRoute, figuresDrilldownRoute, figuresRoute, recordRoute, recordsRoute } from "@/app/api/_http/routes";
 import { createToken } from "@/lib/api/tokens";
 import { execute } from "@/lib/operation";
 import { makeActor } from "./factories";

@@ -5,7 +5,7 @@ import { basename, join } from "node:path";
 import pg from "pg";
 import { closeConnection, openConnection, type DatabaseSettings } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/lib/demo/demo";
 
 /**
  * The demo network, seeded once per database kind and copied for each test that needs it (README,

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, readEnv } from "@/lib/env";
+import { EnvError, publishAuthUrl, readEnv } from "@/lib/env";
 
 describe("configuration", () => {
   it("the embedded default is demo mode and needs nothing set", () => {
@@ -65,12 +65,27 @@ describe("configuration mistakes stop the start with a message naming the variab
   });
 });
 
+describe("next-auth's address", () => {
+  it("is the public URL, written to NEXTAUTH_URL only where that is not set", () => {
+    const before = process.env.NEXTAUTH_URL;
+    try {
+      delete process.env.NEXTAUTH_URL;
+      publishAuthUrl(readEnv({ PORT: "8080" }));
+      expect(process.env.NEXTAUTH_URL).toBe("http://localhost:8080");
+      publishAuthUrl(readEnv({ NEXTAUTH_URL: "https://lotse.example" }));
+      expect(process.env.NEXTAUTH_URL).toBe("http://localhost:8080");
+    } finally {
+      if (before === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = before;
+    }
+  });
+});
+
 describe("the environment is read in one place", () => {
   // Next.js inlines NODE_ENV and NEXT_RUNTIME at build time; next-auth reads NEXTAUTH_URL itself.
   const ALLOWED = new Map([
     ["lib/env.ts", /process\.env/],
     ["instrumentation.ts", /process\.env\.NEXT_RUNTIME/],
-    ["lib/startup.ts", /process\.env\.NEXTAUTH_URL \?\?=/],
   ]);
 
   it("no module of the app, the domain or the database layer reads process.env elsewhere", () => {

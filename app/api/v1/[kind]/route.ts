@@ -1,4 +1,4 @@
-import { recordsRoute } from "@/lib/api/routes";
+import { recordsRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
 export const { GET, POST } = recordsRoute;

@@ -1,4 +1,4 @@
-import { clientsRoute } from "@/lib/api/routes";
+import { clientsRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
 export const { GET, POST } = clientsRoute;

@@ -1,4 +1,4 @@
-import { editionsRoute } from "@/lib/api/routes";
+import { editionsRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
 export const { GET, POST } = editionsRoute;

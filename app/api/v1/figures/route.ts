@@ -1,4 +1,4 @@
-import { figuresRoute } from "@/lib/api/routes";
+import { figuresRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
 export const { GET } = figuresRoute;

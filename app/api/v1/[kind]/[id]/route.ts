@@ -1,4 +1,4 @@
-import { recordRoute } from "@/lib/api/routes";
+import { recordRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
 export const { GET, PUT, DELETE } = recordRoute;

@@ -1,4 +1,4 @@
-import { clientRoute } from "@/lib/api/routes";
+import { clientRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
 export const { GET, PUT } = clientRoute;

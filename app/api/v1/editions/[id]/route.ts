@@ -1,4 +1,4 @@
-import { editionRoute } from "@/lib/api/routes";
+import { editionRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
 export const { GET } = editionRoute;

@@ -1,4 +1,4 @@
-import { figuresBreakdownRoute } from "@/lib/api/routes";
+import { figuresBreakdownRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
 export const { GET } = figuresBreakdownRoute;

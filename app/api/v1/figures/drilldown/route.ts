@@ -1,4 +1,4 @@
-import { figuresDrilldownRoute } from "@/lib/api/routes";
+import { figuresDrilldownRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
 export const { GET } = figuresDrilldownRoute;

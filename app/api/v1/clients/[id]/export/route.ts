@@ -1,4 +1,4 @@
-import { clientExportRoute } from "@/lib/api/routes";
+import { clientExportRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
 export const { GET } = clientExportRoute;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../client";
-import { actAsOwner } from "../row-security";
-import { appSettings, orgUnits, targets, userUnits, users, type Role } from "../schema";
+import type { Db } from "@/db/client";
+import { actAsOwner } from "@/db/row-security";
+import { appSettings, orgUnits, targets, userUnits, users, type Role } from "@/db/schema";
 import { rebuildLedger } from "@/lib/figures/rebuild";
 import { hashPassword } from "@/lib/auth/password";
 import { seedOccupations } from "./occupations";
@@ -29,11 +29,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 const SEEDED_KEY = "demo_seeded_at";
-
-export async function isDemoSeeded(db: Db): Promise<boolean> {
-  const [row] = await db.select().from(appSettings).where(eq(appSettings.key, SEEDED_KEY));
-  return Boolean(row);
-}
 
 /** The first contact point of the region's first advice subproject, so each demo adviser works somewhere real. */
 async function firstContactPointOf(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], regionCode: string) {

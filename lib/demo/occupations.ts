@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
-import type { Tx } from "../client";
-import { occupations } from "../schema";
+import type { Tx } from "@/db/client";
+import { occupations } from "@/db/schema";
 
 export interface SeedOccupation {
   nameDe: string;

@@ -6,7 +6,7 @@ import { translator } from "@/lib/i18n/translate";
 import { MAX_BODY_BYTES, MAX_DEPTH, readBounded, textTooDeep } from "@/lib/input-shape";
 import { log } from "@/lib/log";
 import { execute, httpStatus, type Access, type Operation } from "@/lib/operation";
-import { actorFromRequest } from "./actor";
+import { actorFromRequest } from "@/lib/api/actor";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Tx } from "../client";
-import { orgUnits } from "../schema";
+import type { Tx } from "@/db/client";
+import { orgUnits } from "@/db/schema";
 import { NATIONAL_SUBPROJECTS, NETWORK, REGIONS, type SeedSubproject } from "./org-tree-2019";
 
 /** Inserts the 2019 org tree (network, 16 regional networks, subprojects, contact points). */

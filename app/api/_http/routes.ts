@@ -5,7 +5,7 @@ import { getEdition, listEditions, publishEdition } from "@/lib/editions/operati
 import { figuresBreakdown, figuresReport } from "@/lib/figures/report";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { kindBySlug } from "@/lib/records/kinds";
-import { apiCall, notFound, readBody } from "./handler";
+import { apiCall, notFound, readBody } from "./api-call";
 
 type Params<P> = { params: Promise<P> };
 

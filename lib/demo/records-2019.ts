@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "../client";
-import { orgUnits, userUnits } from "../schema";
+import type { Tx } from "@/db/client";
+import { orgUnits, userUnits } from "@/db/schema";
 import { REGIONS } from "./org-tree-2019";
-import { planRecords2019, type ClientRow, type HistoryRow, type PlanRegion, type RecordRow } from "./records-2019-plan";
+import { planRecords2019, type ClientRow, type HistoryRow, type PlanRegion, type RecordRow } from "./plan-2019";
 
-export { FIGURES_2019 } from "./records-2019-plan";
+export { FIGURES_2019 } from "./plan-2019";
 
 /** Rows per insert statement. */
 const BATCH = 2_000;
@@ -202,7 +202,7 @@ async function withoutRowTriggers(tx: Tx, load: () => Promise<void>): Promise<vo
 /**
  * Logs the demo network's 2019 (about 57,000 clients and 76,000 records with their history),
  * so that the 2019 figures as of 2020-01-07 come out exactly as published (see
- * records-2019-plan.ts for what is generated and why the counts hold). Runs once, inside
+ * plan-2019/ for what is generated and why the counts hold). Runs once, inside
  * seedDemo's transaction, after the org tree, the occupations and the demo accounts exist.
  */
 export async function seedRecords2019(tx: Tx, options: { advisers: DemoAdviser[]; occupationIds: Map<string, string> }): Promise<Records2019Summary> {
