@@ -12,6 +12,9 @@
  * breakdowns by region and by month; the trivial /api/health (the framework's floor). Each
  * against a straightforward SQL recount of the same figures as of the same date, which must
  * give the same numbers.
+ *
+ * One file on purpose: a script read top to bottom (arguments, cases, measuring, verdicts, the
+ * table), each part short and used once; the measuring itself lives in bench/measure.mts.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";

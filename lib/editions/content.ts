@@ -11,7 +11,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import type { ExportTable } from "@/lib/figures/export";
 import { provenanceOf, type Provenance } from "@/lib/figures/presentation";
-import { resolveScope, type FiguresBreakdown, type FiguresReport } from "@/lib/figures/report";
+import type { FiguresBreakdown } from "@/lib/figures/breakdown";
+import type { FiguresReport } from "@/lib/figures/report";
+import { resolveScope } from "@/lib/figures/scope";
 import type { Locale } from "@/lib/i18n/config";
 
 export interface PublishedLanguage {

@@ -4,7 +4,8 @@
  * Where either side is withheld there is no difference: it would give the withheld value away.
  */
 import { TARGETS_KEY, TOP_OCCUPATIONS_KEY } from "@/lib/figures/definitions";
-import type { FigureValue, FiguresReport, TargetProgress, TopOccupation } from "@/lib/figures/report";
+import type { FigureValue, FiguresReport, TopOccupation } from "@/lib/figures/report";
+import type { TargetProgress } from "@/lib/figures/target-progress";
 
 export interface Correction {
   key: string;

@@ -14,7 +14,10 @@ import { COUNT_FIGURES } from "./definitions";
 import { figureDefinition } from "./registry";
 import { DISTINCT_PERSON_FIGURES } from "./definitions";
 import { TOTAL_ROW } from "./protection";
-import { answeredDates, checkPeriod, counterRows, requireWholeMonths, prepareRead, queryShape, resolveScope, values, type Cell, type FiguresQuery, type ResolvedScope } from "./report";
+import type { Cell } from "./breakdown";
+import { answeredDates, checkPeriod, requireWholeMonths, queryShape, type FiguresQuery } from "./query";
+import { resolveScope, type ResolvedScope } from "./scope";
+import { counterRows, prepareRead, values } from "./totals";
 import { cellId, withheldCells } from "./suppression";
 
 const DRILLABLE = COUNT_FIGURES.map((f) => f.key) as [string, ...string[]];

@@ -6,7 +6,8 @@ import { BREAKDOWNS } from "./counters";
 import { COUNT_FIGURES, FIGURE_ORDER, TARGETS_KEY, TOP_OCCUPATIONS_KEY } from "./definitions";
 import { breakdownTable, reportTable, SUPPRESSED, toCsv, toXlsx, type ExportTable } from "./export";
 import { provenanceOf } from "./presentation";
-import type { FiguresBreakdown, FiguresReport, FigureValue } from "./report";
+import type { FiguresBreakdown } from "./breakdown";
+import type { FiguresReport, FigureValue } from "./report";
 
 const de = translator("de");
 const en = translator("en");

@@ -10,7 +10,9 @@ import type { Translate } from "@/lib/i18n/translate";
 import { COUNT_FIGURES, ORG_FIGURES, SHARE_FIGURES, TARGETS_KEY, TOP_OCCUPATIONS_KEY } from "./definitions";
 import { provenanceOf, SUPPRESSED } from "./presentation";
 import { SMALL } from "./suppression";
-import { type Cell, type FiguresBreakdown, type FiguresReport, type TargetProgress, type TopOccupation } from "./report";
+import type { Cell, FiguresBreakdown } from "./breakdown";
+import type { FiguresReport, TopOccupation } from "./report";
+import type { TargetProgress } from "./target-progress";
 
 export { SUPPRESSED };
 

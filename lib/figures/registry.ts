@@ -3,6 +3,9 @@
  * definition in both languages, the ledger counters it is made of, the reference date and the
  * source it uses. The engine, the pages, the exports, the API description and docs/figures.md
  * are all read from here (docs/figures.md is generated: `npm run docs:figures`).
+ *
+ * One file on purpose: FIGURES is one list whose order is the report's order, mostly bilingual
+ * text; split by section, the order and the small builders (count, openingFigures) would live apart from it.
  */
 import { ADVICE_TYPES, IO_ACTIVITY_TYPES, SCHEME_FORMATS } from "@/lib/records/kinds";
 

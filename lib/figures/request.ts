@@ -10,7 +10,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { fieldErrors, zodErrorMap } from "@/lib/i18n/zod-errors";
 import { id, isoDate, todayInBerlin } from "@/lib/validation";
 import { BREAKDOWNS, type Breakdown } from "./counters";
-import { asOfSchema, figuresQuerySchema } from "./report";
+import { asOfSchema, figuresQuerySchema } from "./query";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

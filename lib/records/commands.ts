@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
-import { clients, history, records, users, type RecordRow } from "@/db/schema";
+import { clients, history, records, users, type RecordKind, type RecordRow } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { clientInScope } from "@/lib/clients/access";
@@ -9,14 +9,16 @@ import { recordVersion } from "@/lib/history";
 import { onceForKey } from "@/lib/idempotency";
 import { defineOperation } from "@/lib/operation";
 import { checkUnit, recordInScope, recordSnapshot, unitsFor } from "./access";
-import { KINDS, createSchema, deleteSchema, getSchema, listSchema, updateSchema, type KindSpec } from "./kinds";
+import { KINDS, createSchema, deleteSchema, getSchema, listSchema, updateSchema, type KindData, type KindSpec } from "./kinds";
 
-/** The record as the API and pages show it: shared fields and the kind's own side by side. */
-export function present(record: RecordRow) {
+/** The record as the API and pages show it: shared fields and the kind's own side by side, typed by its kind. */
+export type PresentedRecord = { [K in RecordKind]: Omit<RecordRow, "kind" | "data"> & { kind: K } & KindData<K> }[RecordKind];
+
+export function present(record: RecordRow): PresentedRecord {
   const { data, ...rest } = record;
-  return { ...rest, ...data };
+  // The column is untyped JSON, but only ever written parsed by the kind's schema (createSchema, updateSchema).
+  return { ...rest, ...data } as PresentedRecord;
 }
-export type PresentedRecord = ReturnType<typeof present>;
 
 function splitFields(spec: KindSpec, input: Record<string, unknown>) {
   const data: Record<string, unknown> = {};

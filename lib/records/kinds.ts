@@ -53,18 +53,49 @@ const title = z.string().trim().min(1).max(200);
 const optionalDate = z.union([isoDate, z.literal("")]).nullish().transform((v) => v || null);
 const checkbox = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
 
+/** Each kind's own fields (stored in a record's `data`), by kind. */
+const KIND_DATA = {
+  advice_session: z.object({
+    channel: z.enum(CHANNELS),
+    stage: z.enum(STAGES),
+    adviceType: z.enum(ADVICE_TYPES),
+    nextStep: z.enum(NEXT_STEPS),
+  }),
+  fair_integration_session: z.object({ channel: z.enum(CHANNELS), topics: topics(FI_TOPICS) }),
+  fair_integration_event: z.object({ title, participants: count.min(1), topics: topics(FI_TOPICS) }),
+  job_training_scheme: z.object({
+    title,
+    format: z.enum(SCHEME_FORMATS),
+    measureType: z.enum(MEASURE_TYPES),
+    regulatedProfession: checkbox,
+    plannedEndOn: optionalDate,
+  }),
+  enrolment: z.object({
+    endOn: optionalDate,
+    outcome: z.enum(ENROLMENT_OUTCOMES),
+    achievement: z.union([z.enum(ACHIEVEMENTS), z.literal("")]).nullish().transform((v) => v || null),
+    outcomeOn: optionalDate,
+  }),
+  intercultural_activity: z.object({
+    targetGroup: z.enum(TARGET_GROUPS),
+    activityType: z.enum(IO_ACTIVITY_TYPES),
+    // An empty field means "not given" (a consultation has no headcount), not 0.
+    participants: z.preprocess((v) => (v === "" || v === undefined ? null : v), count.nullable()),
+    topics: topics(IO_TOPICS),
+  }),
+  skilled_worker_activity: z.object({ activityType: z.enum(SWN_ACTIVITY_TYPES), peopleReached: count }),
+} satisfies Record<RecordKind, z.ZodObject>;
+
+/** What a record of kind K holds in `data`, as its schema leaves it (after defaults and transforms). */
+export type KindData<K extends RecordKind = RecordKind> = z.output<(typeof KIND_DATA)[K]>;
+
 export const KINDS: KindSpec[] = [
   {
     kind: "advice_session",
     slug: "advice-sessions",
     unitLevel: "contact_point",
     clientBased: true,
-    data: z.object({
-      channel: z.enum(CHANNELS),
-      stage: z.enum(STAGES),
-      adviceType: z.enum(ADVICE_TYPES),
-      nextStep: z.enum(NEXT_STEPS),
-    }),
+    data: KIND_DATA.advice_session,
     fields: [
       { name: "stage", type: "select", options: STAGES },
       { name: "adviceType", type: "select", options: ADVICE_TYPES },
@@ -77,7 +108,7 @@ export const KINDS: KindSpec[] = [
     slug: "fair-integration-sessions",
     unitLevel: "contact_point",
     clientBased: true,
-    data: z.object({ channel: z.enum(CHANNELS), topics: topics(FI_TOPICS) }),
+    data: KIND_DATA.fair_integration_session,
     fields: [
       { name: "channel", type: "select", options: CHANNELS },
       { name: "topics", type: "multiselect", options: FI_TOPICS },
@@ -88,7 +119,7 @@ export const KINDS: KindSpec[] = [
     slug: "fair-integration-events",
     unitLevel: "contact_point",
     clientBased: false,
-    data: z.object({ title, participants: count.min(1), topics: topics(FI_TOPICS) }),
+    data: KIND_DATA.fair_integration_event,
     fields: [
       { name: "title", type: "text" },
       { name: "participants", type: "number" },
@@ -100,13 +131,7 @@ export const KINDS: KindSpec[] = [
     slug: "job-training-schemes",
     unitLevel: "subproject",
     clientBased: false,
-    data: z.object({
-      title,
-      format: z.enum(SCHEME_FORMATS),
-      measureType: z.enum(MEASURE_TYPES),
-      regulatedProfession: checkbox,
-      plannedEndOn: optionalDate,
-    }),
+    data: KIND_DATA.job_training_scheme,
     fields: [
       { name: "title", type: "text" },
       { name: "format", type: "select", options: SCHEME_FORMATS },
@@ -120,12 +145,7 @@ export const KINDS: KindSpec[] = [
     slug: "enrolments",
     unitLevel: "scheme",
     clientBased: true,
-    data: z.object({
-      endOn: optionalDate,
-      outcome: z.enum(ENROLMENT_OUTCOMES),
-      achievement: z.union([z.enum(ACHIEVEMENTS), z.literal("")]).nullish().transform((v) => v || null),
-      outcomeOn: optionalDate,
-    }),
+    data: KIND_DATA.enrolment,
     refine: (value, ctx) => {
       if (value.outcome === "successful" && !value.achievement) {
         ctx.addIssue({ code: "custom", path: ["achievement"], params: { key: "achievementRequired" } });
@@ -155,13 +175,7 @@ export const KINDS: KindSpec[] = [
     slug: "intercultural-activities",
     unitLevel: "subproject",
     clientBased: false,
-    data: z.object({
-      targetGroup: z.enum(TARGET_GROUPS),
-      activityType: z.enum(IO_ACTIVITY_TYPES),
-      // An empty field means "not given" (a consultation has no headcount), not 0.
-      participants: z.preprocess((v) => (v === "" || v === undefined ? null : v), count.nullable()),
-      topics: topics(IO_TOPICS),
-    }),
+    data: KIND_DATA.intercultural_activity,
     refine: (value, ctx) => {
       if (value.activityType !== "consultation" && !value.participants) {
         ctx.addIssue({ code: "custom", path: ["participants"], params: { key: "participantsRequired" } });
@@ -179,7 +193,7 @@ export const KINDS: KindSpec[] = [
     slug: "skilled-worker-activities",
     unitLevel: "subproject",
     clientBased: false,
-    data: z.object({ activityType: z.enum(SWN_ACTIVITY_TYPES), peopleReached: count }),
+    data: KIND_DATA.skilled_worker_activity,
     fields: [
       { name: "activityType", type: "select", options: SWN_ACTIVITY_TYPES },
       { name: "peopleReached", type: "number" },

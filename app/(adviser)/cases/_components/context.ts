@@ -6,7 +6,7 @@ import { listMyUnits } from "@/lib/org/queries";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import type { KindSpec } from "@/lib/records/kinds";
 import { load } from "@/lib/server";
-import type { ClientOption } from "./display";
+import { schemeTitle, type ClientOption } from "./display";
 import type { Option } from "./widgets";
 
 export interface MyUnits {
@@ -41,7 +41,7 @@ export function unitsOf(units: MyUnits, spec: KindSpec): Option[] {
 /** The adviser's job-training schemes, newest first, for enrolments. */
 export async function schemeOptions(format: (d: string) => string): Promise<Option[]> {
   const { items } = await load(RECORD_OPERATIONS.job_training_scheme.list, { pageSize: 200 });
-  return items.map((s) => ({ value: s.id, label: `${String((s as Record<string, unknown>).title)} (${format(s.occurredOn)})` }));
+  return items.map((s) => ({ value: s.id, label: `${schemeTitle(s)} (${format(s.occurredOn)})` }));
 }
 
 /** The adviser's most recently changed clients, the first choices of a client picker. */

@@ -1,4 +1,5 @@
 import type { createFormatter } from "use-intl/core";
+import type { PresentedRecord } from "@/lib/records/commands";
 import type { FieldSpec, KindSpec } from "@/lib/records/kinds";
 
 // Works on the server (serverI18n) and in the browser (useTranslations/useFormatter) alike.
@@ -76,4 +77,9 @@ export function summary(t: T, format: Format, spec: KindLayout, record: Record<s
     .filter((f) => record[f.name] !== null && record[f.name] !== undefined && record[f.name] !== "" && f.type !== "checkbox")
     .map((f) => fieldValue(t, format, f, record[f.name]))
     .join(" · ");
+}
+
+/** A job-training scheme by its title (an enrolment names its scheme so). */
+export function schemeTitle(record: PresentedRecord): string {
+  return record.kind === "job_training_scheme" ? record.title : "";
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { currentActor } from "@/lib/auth/session";
-import { figuresBreakdown, figuresReport, type TargetProgress, type TopOccupation } from "@/lib/figures/report";
+import { figuresBreakdown, figuresReport, type TopOccupation } from "@/lib/figures/report";
+import type { TargetProgress } from "@/lib/figures/target-progress";
 import { figuresQuery, figuresSearch, formValues, readFiguresRequest, type SearchParams } from "@/lib/figures/request";
 import { figuresLatestYear } from "@/lib/figures/years";
 import { SUPPRESSED } from "@/lib/figures/presentation";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PresentedRecord } from "@/lib/records/commands";
 import { kindSpec } from "@/lib/records/kinds";
-import { day, summary, type Format, type T } from "../../_components/display";
+import { day, schemeTitle, summary, type Format, type T } from "../../_components/display";
 
 /** Every record of the client, newest first: sessions, referrals (next step), enrolments with scheme and outcome. */
 export function Timeline({ t, format, records, schemes }: { t: T; format: Format; records: PresentedRecord[]; schemes: Record<string, PresentedRecord> }) {
@@ -18,7 +18,6 @@ export function Timeline({ t, format, records, schemes }: { t: T; format: Format
       <tbody>
         {records.map((r) => {
           const spec = kindSpec(r.kind);
-          const values = r as unknown as Record<string, unknown>;
           const scheme = r.parentId ? schemes[r.parentId] : undefined;
           const name = t(`recordKinds.${r.kind}.name`);
           return (
@@ -32,11 +31,11 @@ export function Timeline({ t, format, records, schemes }: { t: T; format: Format
               <td>
                 {scheme && (
                   <>
-                    <strong>{String((scheme as unknown as Record<string, unknown>).title)}</strong>
+                    <strong>{schemeTitle(scheme)}</strong>
                     {" · "}
                   </>
                 )}
-                {summary(t, format, spec, values)}
+                {summary(t, format, spec, r)}
               </td>
             </tr>
           );

@@ -45,7 +45,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const label = (field: string, v: string | null) => (v ? t(`values.${field}.${v}`) : EMPTY);
   const fixedClient = { id: client.id, ref: client.ref, fullName: client.fullName };
   const contactPoint = units.contactPoints.some((u) => u.value === client.contactPointId) ? client.contactPointId : units.contactPoints[0]?.value;
-  const hadInitial = timeline.some((r) => r.kind === "advice_session" && (r as Record<string, unknown>).stage === "initial");
+  const hadInitial = timeline.some((r) => r.kind === "advice_session" && r.stage === "initial");
   const personal = [client.fullName, client.phone, client.email, client.notes].some(Boolean);
   const openReminders = reminders.filter((r) => !r.doneAt);
 

@@ -71,7 +71,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
                 </td>
                 <td>{units.names[r.unitId] ?? EMPTY}</td>
                 {spec.clientBased && <td>{r.clientId ? <CaseLink id={r.clientId}>{r.clientRef}</CaseLink> : EMPTY}</td>}
-                <td>{summary(t, format, spec, r as unknown as Record<string, unknown>)}</td>
+                <td>{summary(t, format, spec, r)}</td>
               </tr>
             ))}
           </tbody>

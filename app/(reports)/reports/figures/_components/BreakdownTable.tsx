@@ -1,4 +1,4 @@
-import type { FiguresBreakdown } from "@/lib/figures/report";
+import type { FiguresBreakdown } from "@/lib/figures/breakdown";
 import type { Translate } from "@/lib/i18n/translate";
 import { cellText, type Format } from "./view";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FiguresBreakdown } from "@/lib/figures/report";
+import type { FiguresBreakdown } from "@/lib/figures/breakdown";
 import type { Translate } from "@/lib/i18n/translate";
 import styles from "../figures.module.css";
 import { BarTable } from "./BarTable";

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { percent } from "@/lib/figures/definitions";
-import type { FiguresBreakdown, TargetProgress, TopOccupation } from "@/lib/figures/report";
+import type { FiguresBreakdown } from "@/lib/figures/breakdown";
+import type { TopOccupation } from "@/lib/figures/report";
+import type { TargetProgress } from "@/lib/figures/target-progress";
 import type { Translate } from "@/lib/i18n/translate";
 import styles from "../figures.module.css";
 import { BarTable } from "./BarTable";

@@ -2,7 +2,8 @@ import { COUNT_FIGURES } from "@/lib/figures/definitions";
 import { provenanceOf, SUPPRESSED } from "@/lib/figures/presentation";
 import { definitionAnchor, figureDefinition } from "@/lib/figures/registry";
 import type { Locale } from "@/lib/i18n/config";
-import type { Cell, FiguresReport } from "@/lib/figures/report";
+import type { Cell } from "@/lib/figures/breakdown";
+import type { FiguresReport } from "@/lib/figures/report";
 import type { FiguresParams } from "@/lib/figures/request";
 import type { formatter, Translate } from "@/lib/i18n/translate";
 

@@ -9,7 +9,7 @@ import { myUnits, recentClients, unitsOf } from "../../../_components/context";
 import { CaseLink } from "../../../_components/CaseLink";
 import { DeleteRecord } from "../../../_components/DeleteRecord";
 import { EditRecordForm } from "../../../_components/EditRecordForm";
-import { clientLabel, day, layoutOf, recordRows, type Names } from "../../../_components/display";
+import { clientLabel, day, layoutOf, recordRows, schemeTitle, type Names } from "../../../_components/display";
 import { History } from "./History";
 
 type Params = { params: Promise<{ kind: string; id: string }> };
@@ -41,9 +41,8 @@ export default async function RecordPage({ params }: Params) {
   }
   if (record.parentId) {
     const scheme = await perform(RECORD_OPERATIONS.job_training_scheme.get, { id: record.parentId });
-    if (scheme.ok) names.schemes![record.parentId] = `${String((scheme.value as Record<string, unknown>).title)} (${day(format, scheme.value.occurredOn)})`;
+    if (scheme.ok) names.schemes![record.parentId] = `${schemeTitle(scheme.value)} (${day(format, scheme.value.occurredOn)})`;
   }
-  const values = record as unknown as Record<string, unknown>;
   const title = t(`recordKinds.${spec.kind}.name`);
 
   return (
@@ -67,7 +66,7 @@ export default async function RecordPage({ params }: Params) {
         {title}, {day(format, record.occurredOn)}
       </h1>
       <dl className="facts">
-        {recordRows(t, format, spec, values, names).map(([k, v]) => (
+        {recordRows(t, format, spec, record, names).map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>
             <dd>{v}</dd>
@@ -75,7 +74,7 @@ export default async function RecordPage({ params }: Params) {
         ))}
       </dl>
       <div className="grid-2">
-        <EditRecordForm spec={layoutOf(spec)} record={values} context={{ units: unitsOf(units, spec), clients }} names={names} />
+        <EditRecordForm spec={layoutOf(spec)} record={record} context={{ units: unitsOf(units, spec), clients }} names={names} />
         <div>
           <h2>{t("records.history")}</h2>
           <History t={t} format={format} spec={spec} names={names} versions={versions} />
