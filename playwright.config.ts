@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { driverIndependentFiles, secondDatabaseRun } from "./tests/run-once.mjs";
+import { ranInTheOtherRun } from "./tests/run-once.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(CHROMIUM)) {
@@ -11,10 +11,10 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 // Specs that need a PostgreSQL server of their own (two instances behind nginx; a relay that
 // loses the database) run only in the PostgreSQL run; the one that kills the embedded
-// database's process only in the PGlite run. CI's second database run leaves out the specs that
-// do not depend on the driver (README, Tests).
+// database's process only in the PGlite run. CI runs the specs that do not depend on the driver
+// in one of its two database runs (README, Tests).
 const onOneDatabaseOnly = process.env.TEST_DATABASE_URL ? ["**/embedded-recovery.spec.ts"] : ["**/two-instances.spec.ts", "**/database-loss.spec.ts"];
-const ranInFirstRun = secondDatabaseRun ? driverIndependentFiles(__dirname, ["tests/e2e"], ".spec.ts").map((file) => `**/${file}`) : [];
+const ranInOtherRun = ranInTheOtherRun(__dirname, ["tests/e2e"], ".spec.ts").map((file) => `**/${file}`);
 const browser = { ...devices["Desktop Chrome"], channel: undefined };
 
 export default defineConfig({
@@ -37,7 +37,7 @@ export default defineConfig({
   projects: [
     // Each demo account signs in through the form once; the specs reuse the sessions (tests/e2e/fixtures.ts).
     { name: "sessions", testMatch: /sessions\.setup\.ts$/, use: browser },
-    { name: "chromium", dependencies: ["sessions"], testIgnore: [...onOneDatabaseOnly, ...ranInFirstRun], use: browser },
+    { name: "chromium", dependencies: ["sessions"], testIgnore: [...onOneDatabaseOnly, ...ranInOtherRun], use: browser },
   ],
   webServer: {
     // Starts the built app (scripts/server.mjs) on an empty database of its own (see the script).

@@ -1,2 +1,3 @@
+export const firstDatabaseRun: boolean;
 export const secondDatabaseRun: boolean;
-export function driverIndependentFiles(root: string, dirs: string[], suffix: string): string[];
+export function ranInTheOtherRun(root: string, dirs: string[], suffix: string): string[];

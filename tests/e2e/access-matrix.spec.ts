@@ -1,3 +1,4 @@
+// @driver-independent: which pages and actions each role may reach, the same on either driver; the operations' checks run on both in vitest (README, Tests: run once).
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import {

@@ -1,3 +1,4 @@
+// @driver-independent, second run: axe on the pages, whatever database serves them (README, Tests: run once).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, loginAndWait } from "./fixtures";

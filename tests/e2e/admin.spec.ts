@@ -1,3 +1,4 @@
+// @driver-independent, second run: the admin pages and forms; their operations run on both drivers in vitest (README, Tests: run once).
 import { expect, test, type Browser } from "@playwright/test";
 import { DEMO, login, loginAndWait } from "./fixtures";
 

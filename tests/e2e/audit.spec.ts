@@ -1,3 +1,4 @@
+// @driver-independent, second run: the audit page's listing; audit writing and search run on both drivers in vitest (README, Tests: run once).
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, loginAndWait } from "./fixtures";
 

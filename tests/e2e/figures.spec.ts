@@ -1,3 +1,4 @@
+// @driver-independent, second run: the figures pages, charts and files; the engine's values are checked on both drivers in vitest (README, Tests: run once).
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
