@@ -2,6 +2,9 @@
  * One benchmark database per size on the server of DATABASE_URL (lotse_bench_<records>):
  * created, migrated and filled once, then reused while its marker row says it is complete and
  * made by the current generator.
+ *
+ * About 300 lines on purpose: the fill and its reuse rules (marker, ledger and delta hashes) must
+ * be read together; the row writing itself is in dataset-rows.mts.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
