@@ -70,13 +70,16 @@ export function recordsAt(source: RecordSource, bound: Bound): SQL {
   )`;
 }
 
-/** Each client's occupation at R as (id, occupation_id). */
-export function clientOccupationsAt(source: RecordSource, bound: Bound): SQL {
-  if (source === "table") return sql`(select id, occupation_id from clients)`;
+/**
+ * The occupation of the client `clientId` (an SQL expression) at R. Looked up client by client
+ * along the history's index: a join with every client's latest version can make the planner
+ * choose a nested loop over two large estimates.
+ */
+export function occupationAt(source: RecordSource, bound: Bound, clientId: SQL): SQL {
+  if (source === "table") return sql`(select c.occupation_id from clients c where c.id = ${clientId})`;
   return sql`(
-    select distinct on (h.subject_id) h.subject_id as id, (h.snapshot->>'occupationId')::uuid as occupation_id
-    from history h
-    where h.subject_type = 'client' and h.at < ${at(bound)}
-    order by h.subject_id, h.version desc
+    select (h.snapshot->>'occupationId')::uuid from history h
+    where h.subject_id = ${clientId} and h.subject_type = 'client' and h.at < ${at(bound)}
+    order by h.version desc limit 1
   )`;
 }
