@@ -71,15 +71,19 @@ export function recordsAt(source: RecordSource, bound: Bound): SQL {
 }
 
 /**
- * The occupation of the client `clientId` (an SQL expression) at R. Looked up client by client
- * along the history's index: a join with every client's latest version can make the planner
- * choose a nested loop over two large estimates.
+ * The occupation_id, as it stood at R, of the client of each record of `live` that passes
+ * `where`. From the history it is looked up client by client along the history's index: a join
+ * with every client's latest version can make the planner choose a nested loop over two large
+ * estimates. The table has only the clients as they are now: a plain join, as anyone would write it.
  */
-export function occupationAt(source: RecordSource, bound: Bound, clientId: SQL): SQL {
-  if (source === "table") return sql`(select c.occupation_id from clients c where c.id = ${clientId})`;
+export function clientOccupations(source: RecordSource, bound: Bound, live: SQL, where: SQL): SQL {
+  if (source === "table") return sql`(select c.occupation_id from ${live} x join clients c on c.id = x.client_id where ${where})`;
   return sql`(
-    select (h.snapshot->>'occupationId')::uuid from history h
-    where h.subject_id = ${clientId} and h.subject_type = 'client' and h.at < ${at(bound)}
-    order by h.version desc limit 1
+    select (
+      select (h.snapshot->>'occupationId')::uuid from history h
+      where h.subject_id = x.client_id and h.subject_type = 'client' and h.at < ${at(bound)}
+      order by h.version desc limit 1
+    ) as occupation_id
+    from ${live} x where ${where}
   )`;
 }

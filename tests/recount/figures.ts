@@ -5,7 +5,7 @@
  * network's check (demo.test.ts) and the benchmark (scripts/bench/measure.mts) compare with it.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { boundOf, occupationAt, recordsAt, type AsOf, type Bound, type RecordSource, type Runner } from "./as-of";
+import { boundOf, clientOccupations, recordsAt, type AsOf, type Bound, type RecordSource, type Runner } from "./as-of";
 
 export type { RecordSource, Runner };
 
@@ -171,7 +171,7 @@ export async function occupationCounts(db: Runner, q: RecountQuery): Promise<Occ
   const rows = (
     await db.execute(sql`
       select o.id, o.name_de, o.name_en, count(*) as n
-      from (select ${occupationAt(q.source, bound, sql`x.client_id`)} as occupation_id from ${liveIn(q.source, bound, { ...q, scope: q.scope ?? NETWORK })} x where ${initial}) s
+      from ${clientOccupations(q.source, bound, liveIn(q.source, bound, { ...q, scope: q.scope ?? NETWORK }), initial)} s
       join occupations o on o.id = s.occupation_id
       group by o.id, o.name_de, o.name_en`)
   ).rows as { id: string; name_de: string; name_en: string; n: unknown }[];
