@@ -1,3 +1,4 @@
+// Over 300 lines: one concept, the seeded demo network, checked on one copy of it (seeding is the cost; one test shares it).
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
