@@ -1,3 +1,4 @@
+// Over 300 lines: one table, one row per page, action, operation and endpoint, read by both walks; split, a row could be missed.
 /*
  * The authorization matrix: every page, server action, operation and API endpoint of the app,
  * with the kinds of user allowed. It is the one table both walks read:

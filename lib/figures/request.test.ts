@@ -1,7 +1,8 @@
 // @driver-independent: no database (README, Tests: run once).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
-import { figuresSearch, periodOf, readFiguresRequest, type FiguresRequest, type SearchParams } from "./request";
+import { FIRST_YEAR, figuresSearch, periodOf, PERIODS, readFiguresRequest, type FiguresParams, type FiguresRequest, type SearchParams } from "./request";
 
 const TODAY = "2026-11-25";
 const de = translator("de");
@@ -64,5 +65,53 @@ describe("figures request", () => {
     const custom = await read({ from: "2019-03-01", to: "2019-05-31" });
     if (!custom.ok) throw new Error("refused");
     expect(await read(Object.fromEntries(new URLSearchParams(figuresSearch(custom.params))))).toEqual(custom);
+  });
+
+  describe("for any period", () => {
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const day = (min: string, max: string) => fc.date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true }).map(iso);
+    const preset = fc.constantFrom(...PERIODS.filter((p): p is Exclude<typeof p, "custom"> => p !== "custom"));
+    const reference = fc.option(fc.oneof(day("2000-01-01", "2030-12-31"), fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString())), { nil: undefined });
+    const params: fc.Arbitrary<FiguresParams> = fc.oneof(
+      fc.record({ year: fc.integer({ min: FIRST_YEAR, max: Number(TODAY.slice(0, 4)) }), period: preset, asOf: reference, scope: fc.constantFrom(undefined, "network") }).map(({ year, period, asOf, scope }) => ({
+        period,
+        year,
+        ...periodOf(year, period, TODAY),
+        ...(asOf ? { asOf } : {}),
+        ...(scope ? { scope } : {}),
+      })),
+      fc.record({ from: day("2000-01-01", "2026-11-25"), days: fc.nat(365 * 3), completersAsOf: reference }).map(({ from, days, completersAsOf }) => ({
+        period: "custom" as const,
+        year: Number(from.slice(0, 4)),
+        from,
+        to: iso(new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000)),
+        ...(completersAsOf ? { completersAsOf } : {}),
+      })),
+    );
+
+    it("a link asks for the same figures again", async () => {
+      await fc.assert(
+        fc.asyncProperty(params, fc.constantFrom(undefined, "month", "gender"), async (p, by) => {
+          const again = await read(Object.fromEntries(new URLSearchParams(figuresSearch(p, by ? { by } : {}))));
+          expect(again).toEqual({ ok: true, params: p, by: by ?? "region" });
+        }),
+        { numRuns: 50 },
+      );
+    });
+
+    it("a preset period lies in its year and ends with the running month at the latest", () => {
+      fc.assert(
+        fc.property(fc.integer({ min: FIRST_YEAR, max: 2030 }), preset, day("2000-01-01", "2030-12-31"), (year, period, today) => {
+          const { from, to } = periodOf(year, period, today);
+          expect(from <= to).toBe(true);
+          expect([from.slice(0, 4), to.slice(0, 4)]).toEqual([String(year), String(year)]);
+          expect(from.endsWith("-01")).toBe(true);
+          // The last day of a month, never a month after the running one (unless the whole period lies ahead).
+          expect(iso(new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000)).endsWith("-01")).toBe(true);
+          if (from <= today) expect(to.slice(0, 7) <= today.slice(0, 7)).toBe(true);
+          else expect(periodOf(year, period, today)).toEqual(periodOf(year, period, "2099-12-31"));
+        }),
+      );
+    });
   });
 });

@@ -1,3 +1,4 @@
+// Over 300 lines: one concept, a client from creation through edits, consent and scope to being found, on shared advisers.
 import { and, asc, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";

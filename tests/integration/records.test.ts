@@ -3,35 +3,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { clients, history, idempotencyKeys, records, type RecordKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { execute, type OperationError, type Result } from "@/lib/operation";
-import { RECORD_OPERATIONS, type PresentedRecord } from "@/lib/records/commands";
-import { KINDS, kindSpec, type KindSpec } from "@/lib/records/kinds";
-import { makeActor, makeClient, makeOrg, makeRecord, newKey, placementFor, readingAllClients, recordInput, updateInput } from "../helpers/factories";
+import { execute } from "@/lib/operation";
+import { RECORD_OPERATIONS } from "@/lib/records/commands";
+import { KINDS, kindSpec } from "@/lib/records/kinds";
+import { makeActor, makeOrg, makeRecord, newKey, placementFor, readingAllClients, recordInput, updateInput } from "../helpers/factories";
+import { EDITS, errorOf, ops, rowOf } from "../helpers/records";
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
-
-const ops = (spec: KindSpec) => RECORD_OPERATIONS[spec.kind];
-const errorOf = <R>(result: Result<R>): OperationError | undefined => (result.ok ? undefined : result.error);
-
-/** One edit per kind that changes exactly one of the kind's own fields. */
-const EDITS: Record<RecordKind, Record<string, unknown>> = {
-  advice_session: { channel: "video" },
-  fair_integration_session: { topics: ["holidays"] },
-  fair_integration_event: { participants: 30 },
-  job_training_scheme: { title: "Brückenmaßnahme Pflege" },
-  enrolment: { endOn: "2019-11-30" },
-  intercultural_activity: { participants: 20 },
-  skilled_worker_activity: { peopleReached: 55 },
-};
 
 async function historyOf(id: string) {
   const db = await getDb();
   return db.select().from(history).where(and(eq(history.subjectId, id), eq(history.subjectType, "record"))).orderBy(asc(history.version));
-}
-
-async function rowOf(id: string) {
-  const [row] = await (await getDb()).select().from(records).where(eq(records.id, id));
-  return row;
 }
 
 describe("records", () => {
@@ -41,8 +23,6 @@ describe("records", () => {
   let adviserA: Actor;
   /** Another adviser of the same contact point A0. */
   let colleagueA: Actor;
-  /** An adviser of the sibling contact point A1: same subproject, other contact point. */
-  let siblingA: Actor;
   /** An adviser of another region's contact point. */
   let adviserB: Actor;
   beforeAll(async () => {
@@ -50,7 +30,6 @@ describe("records", () => {
     orgB = await makeOrg();
     adviserA = await makeActor("adviser", { unitIds: [orgA.contactPoints[0].id] });
     colleagueA = await makeActor("adviser", { unitIds: [orgA.contactPoints[0].id] });
-    siblingA = await makeActor("adviser", { unitIds: [orgA.contactPoints[1].id] });
     adviserB = await makeActor("adviser", { unitIds: [orgB.contactPoints[0].id] });
   });
 
@@ -215,107 +194,6 @@ describe("records", () => {
     }
   });
 
-  describe("scope", () => {
-    for (const spec of KINDS) {
-      it(`${spec.kind}: an adviser of another contact point cannot see, change, delete or create into it`, async () => {
-        const record = await makeRecord(adviserA, spec.kind);
-        // A fresh outsider of region B, so that "records they created" below counts only this test's attempts.
-        const outsider = await makeActor("adviser", { unitIds: [orgB.contactPoints[0].id] });
-        for (const other of [outsider, ...(spec.unitLevel === "contact_point" ? [siblingA] : [])]) {
-          expect(errorOf(await execute(ops(spec).get, other, { id: record.id }))).toEqual({ kind: "not_found" });
-          expect(errorOf(await execute(ops(spec).versions, other, { id: record.id }))).toEqual({ kind: "not_found" });
-          expect(errorOf(await execute(ops(spec).update, other, updateInput(spec, record, EDITS[spec.kind])))).toEqual({ kind: "not_found" });
-          expect(errorOf(await execute(ops(spec).remove, other, { id: record.id, version: 1 }))).toEqual({ kind: "not_found" });
-        }
-        expect(await rowOf(record.id)).toMatchObject({ version: 1, deletedAt: null });
-
-        // Creating into A's unit, with A's client or on A's scheme, is refused naming that field.
-        const theirs = await placementFor(adviserA, spec);
-        const mine = await placementFor(outsider, spec);
-        const placeField = spec.unitLevel === "scheme" ? "schemeId" : "unitId";
-        const intoTheirUnit = await execute(ops(spec).create, outsider, recordInput(spec, { ...mine, [placeField]: theirs[placeField] }), "en");
-        expect(errorOf(intoTheirUnit)).toEqual({
-          kind: "validation",
-          fieldErrors: { [placeField]: [placeField === "schemeId" ? "This scheme is not assigned to you." : "This unit is not assigned to you."] },
-        });
-        if (spec.clientBased) {
-          const withTheirClient = await execute(ops(spec).create, outsider, recordInput(spec, { ...mine, clientId: theirs.clientId }), "en");
-          expect(errorOf(withTheirClient)).toEqual({ kind: "validation", fieldErrors: { clientId: ["This client is not assigned to you."] } });
-        }
-        const db = await getDb();
-        const [{ n }] = await db
-          .select({ n: count() })
-          .from(records)
-          .where(and(eq(records.createdBy, outsider.userId), eq(records.kind, spec.kind)));
-        expect(n).toBe(0);
-      });
-
-      it(`${spec.kind}: an edit cannot move a record to a unit or client of someone else`, async () => {
-        const record = await makeRecord(adviserA, spec.kind);
-        if (spec.unitLevel !== "scheme") {
-          const moved = await execute(ops(spec).update, adviserA, updateInput(spec, record, { unitId: spec.unitLevel === "contact_point" ? orgB.contactPoints[0].id : orgB.subproject.id }));
-          expect(errorOf(moved)).toMatchObject({ kind: "validation", fieldErrors: { unitId: [expect.any(String)] } });
-          // A unit of the wrong level is refused too (a subproject for a contact point's record, or the reverse).
-          const wrongLevel = await execute(ops(spec).update, adviserA, updateInput(spec, record, { unitId: spec.unitLevel === "contact_point" ? orgA.subproject.id : orgA.contactPoints[0].id }));
-          expect(errorOf(wrongLevel)).toMatchObject({ kind: "validation", fieldErrors: { unitId: [expect.any(String)] } });
-        }
-        if (spec.clientBased) {
-          const other = await makeClient(adviserB);
-          const reassigned = await execute(ops(spec).update, adviserA, updateInput(spec, record, { clientId: other.id }));
-          expect(errorOf(reassigned)).toMatchObject({ kind: "validation", fieldErrors: { clientId: [expect.any(String)] } });
-        }
-        expect(await rowOf(record.id)).toMatchObject({ version: 1, unitId: record.unitId, clientId: record.clientId });
-      });
-    }
-
-    it("coordinators and admins get no records at all", async () => {
-      const record = await makeRecord(adviserA, "advice_session");
-      const spec = kindSpec("advice_session");
-      for (const actor of [
-        await makeActor("regional_coordinator", { regionId: orgA.region.id }),
-        await makeActor("network_coordinator"),
-        await makeActor("admin"),
-      ]) {
-        expect(errorOf(await execute(ops(spec).get, actor, { id: record.id }))).toEqual({ kind: "forbidden" });
-        expect(errorOf(await execute(ops(spec).list, actor, {}))).toEqual({ kind: "forbidden" });
-      }
-    });
-
-    it("lists page and filter by date and unit, within the adviser's units only", async () => {
-      const adviser = await makeActor("adviser", { unitIds: [orgA.subproject.id] });
-      const spec = kindSpec("fair_integration_event");
-      // Assigned to the subproject, the adviser works for both its contact points.
-      const [cp0, cp1] = orgA.contactPoints.map((c) => c.id);
-      expect(adviser.contactPointIds.sort()).toEqual([cp0, cp1].sort());
-      const made: PresentedRecord[] = [];
-      for (const [unitId, occurredOn] of [
-        [cp0, "2019-03-01"],
-        [cp0, "2019-03-15"],
-        [cp1, "2019-03-10"],
-        [cp1, "2019-04-02"],
-      ]) {
-        const title = `Liste ${newKey()}`;
-        made.push(await makeRecord(adviser, spec.kind, { place: { unitId }, data: { occurredOn, title } }));
-      }
-      const ids = new Set(made.map((r) => r.id));
-      const mine = async (q: Record<string, unknown>) => {
-        const result = await execute(ops(spec).list, adviser, { pageSize: 200, ...q });
-        if (!result.ok) throw new Error(JSON.stringify(result.error));
-        return result.value.items.filter((r) => ids.has(r.id)).map((r) => r.occurredOn);
-      };
-      expect(await mine({ from: "2019-03-01", to: "2019-03-31" })).toEqual(["2019-03-15", "2019-03-10", "2019-03-01"]);
-      expect(await mine({ unitId: cp1 })).toEqual(["2019-04-02", "2019-03-10"]);
-      expect(await mine({ unitId: cp0, from: "2019-03-02" })).toEqual(["2019-03-15"]);
-
-      const page1 = await execute(ops(spec).list, adviser, { from: "2019-03-01", to: "2019-04-30", unitId: cp1, page: 1, pageSize: 1 });
-      const page2 = await execute(ops(spec).list, adviser, { from: "2019-03-01", to: "2019-04-30", unitId: cp1, page: 2, pageSize: 1 });
-      expect(page1).toMatchObject({ ok: true, value: { page: 1, pageSize: 1 } });
-      expect(page1.ok && page1.value.total).toBeGreaterThanOrEqual(2);
-      expect(page1.ok && page1.value.items).toHaveLength(1);
-      expect(page2.ok && page2.value.items[0].id).not.toBe(page1.ok && page1.value.items[0].id);
-    });
-  });
-
   describe("field errors", () => {
     it("names every bad field of a create, in German and in English", async () => {
       const spec = kindSpec("advice_session");
@@ -389,67 +267,4 @@ describe("records", () => {
     });
   });
 
-  describe("job-training schemes and enrolments", () => {
-    it("an individual scheme takes one enrolment; a course takes many", async () => {
-      const enrolment = kindSpec("enrolment");
-      const individual = await makeRecord(adviserA, "job_training_scheme", { data: { format: "individual" } });
-      const course = await makeRecord(adviserA, "job_training_scheme", { data: { format: "course" } });
-      const enrol = async (schemeId: string) => execute(ops(enrolment).create, adviserA, recordInput(enrolment, { schemeId, clientId: (await makeClient(adviserA)).id }), "en");
-
-      const first = await enrol(individual.id);
-      expect(first).toMatchObject({ ok: true, value: { parentId: individual.id, unitId: individual.unitId } });
-      expect(errorOf(await enrol(individual.id))).toEqual({ kind: "validation", fieldErrors: { schemeId: ["An individual scheme has only one participant."] } });
-      for (let i = 0; i < 3; i++) expect(await enrol(course.id)).toMatchObject({ ok: true, value: { parentId: course.id } });
-
-      // Once the participant's enrolment is deleted, the place is free again.
-      const removed = await execute(ops(enrolment).remove, adviserA, { id: first.ok ? first.value.id : "", version: 1 });
-      expect(removed).toMatchObject({ ok: true });
-      expect(await enrol(individual.id)).toMatchObject({ ok: true });
-    });
-
-    it("a scheme with enrolments cannot be deleted", async () => {
-      const scheme = await makeRecord(adviserA, "job_training_scheme");
-      await makeRecord(adviserA, "enrolment", { place: { schemeId: scheme.id, clientId: (await makeClient(adviserA)).id } });
-      const result = await execute(ops(kindSpec("job_training_scheme")).remove, adviserA, { id: scheme.id, version: 1 }, "en");
-      expect(errorOf(result)).toEqual({ kind: "validation", fieldErrors: { id: ["The scheme still has enrolments; please delete them first."] } });
-      expect((await rowOf(scheme.id)).deletedAt).toBeNull();
-    });
-
-    it("outcome rules: successful needs what was achieved and the date; only a success has an achievement", async () => {
-      const spec = kindSpec("enrolment");
-      const place = await placementFor(adviserA, spec);
-      const create = (data: Record<string, unknown>) => execute(ops(spec).create, adviserA, recordInput(spec, place, data), "en");
-
-      expect(errorOf(await create({ outcome: "successful" }))).toEqual({
-        kind: "validation",
-        fieldErrors: { achievement: ["Please say what was achieved."], outcomeOn: ["Please give the date of the outcome."] },
-      });
-      expect(errorOf(await create({ outcome: "discontinued", outcomeOn: "" }))).toEqual({
-        kind: "validation",
-        fieldErrors: { outcomeOn: ["Please give the date of the outcome."] },
-      });
-      expect(errorOf(await create({ outcome: "ongoing", achievement: "full_equivalence" }))).toEqual({
-        kind: "validation",
-        fieldErrors: { achievement: ["Only for a successful outcome."] },
-      });
-      expect(errorOf(await create({ outcome: "successful", achievement: "job_entry_at_level", outcomeOn: "2019-05-01" }))).toEqual({
-        kind: "validation",
-        fieldErrors: { outcomeOn: ["The date is before the start."] },
-      });
-      expect(errorOf(await create({ outcome: "successful", achievement: "top", outcomeOn: "2019-09-01" }))).toMatchObject({
-        kind: "validation",
-        fieldErrors: { achievement: [expect.any(String)] },
-      });
-
-      const ok = await create({ outcome: "successful", achievement: "full_equivalence", outcomeOn: "2019-09-30" });
-      expect(ok).toMatchObject({ ok: true, value: { outcome: "successful", achievement: "full_equivalence", outcomeOn: "2019-09-30" } });
-
-      // The same rules hold for an edit: an ongoing enrolment that ends successfully.
-      const ongoing = await makeRecord(adviserA, "enrolment");
-      const incomplete = await execute(ops(spec).update, adviserA, updateInput(spec, ongoing, { outcome: "successful" }), "en");
-      expect(errorOf(incomplete)).toMatchObject({ kind: "validation", fieldErrors: { achievement: [expect.any(String)], outcomeOn: [expect.any(String)] } });
-      const done = await execute(ops(spec).update, adviserA, updateInput(spec, ongoing, { outcome: "successful", achievement: "job_entry_at_level", outcomeOn: "2019-10-01" }));
-      expect(done).toMatchObject({ ok: true, value: { version: 2, outcome: "successful", achievement: "job_entry_at_level" } });
-    });
-  });
 });
