@@ -7,6 +7,7 @@ import { load } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
 import { CaseLink } from "./_components/CaseLink";
 import { day } from "./_components/display";
+import { PersonalLink } from "./_components/PersonalLink";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -94,9 +95,9 @@ export default async function AdviserHome({ searchParams }: { searchParams: Prom
             <ul className="button-list">
               {KINDS.map((k) => (
                 <li key={k.kind}>
-                  <Link className="button secondary" href={`/cases/records/${k.slug}/new`}>
+                  <PersonalLink className="button secondary" href={`/cases/records/${k.slug}/new`}>
                     {t(`recordKinds.${k.kind}.new`)}
-                  </Link>
+                  </PersonalLink>
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { serverI18n } from "@/lib/i18n/server";
 import { listMyUnits } from "@/lib/org/queries";
 import { KINDS } from "@/lib/records/kinds";
 import { load } from "@/lib/server";
+import { PersonalLink } from "../_components/PersonalLink";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -33,7 +34,7 @@ export default async function RecordKindsPage() {
               </th>
               <td>{t(`recordKinds.${k.kind}.description`)}</td>
               <td>
-                <Link href={`/cases/records/${k.slug}/new`}>{t(`recordKinds.${k.kind}.new`)}</Link>
+                <PersonalLink href={`/cases/records/${k.slug}/new`}>{t(`recordKinds.${k.kind}.new`)}</PersonalLink>
               </td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { PresentedRecord } from "@/lib/records/commands";
 import { kindSpec } from "@/lib/records/kinds";
 import { day, summary, type Format, type T } from "../../_components/display";
+import { PersonalLink } from "../../_components/PersonalLink";
 
 /** Every record of the client, newest first: sessions, referrals (next step), enrolments with scheme and outcome. */
 export function Timeline({ t, format, records, schemes }: { t: T; format: Format; records: PresentedRecord[]; schemes: Record<string, PresentedRecord> }) {
@@ -25,9 +25,9 @@ export function Timeline({ t, format, records, schemes }: { t: T; format: Format
             <tr key={r.id}>
               <td>{day(format, r.occurredOn)}</td>
               <td>
-                <Link href={`/cases/records/${spec.slug}/${r.id}`}>
+                <PersonalLink href={`/cases/records/${spec.slug}/${r.id}`}>
                   {name}
-                </Link>
+                </PersonalLink>
               </td>
               <td>
                 {scheme && (

@@ -8,6 +8,7 @@ import { isoDate } from "@/lib/validation";
 import { myUnits } from "../../_components/context";
 import { CaseLink } from "../../_components/CaseLink";
 import { day, summary, EMPTY } from "../../_components/display";
+import { PersonalLink } from "../../_components/PersonalLink";
 
 type Search = { from?: string; to?: string; page?: string };
 
@@ -39,9 +40,9 @@ export default async function RecordListPage({ params, searchParams }: { params:
       </p>
       <h1>{t(`recordKinds.${spec.kind}.plural`)}</h1>
       <p className="actions">
-        <Link className="button" href={`/cases/records/${spec.slug}/new`}>
+        <PersonalLink className="button" href={`/cases/records/${spec.slug}/new`}>
           {t(`recordKinds.${spec.kind}.new`)}
-        </Link>
+        </PersonalLink>
       </p>
       <form method="get" className="inline-form" aria-label={t("records.filter")}>
         <label htmlFor="filter-from">{t("records.from")}</label>
@@ -65,9 +66,9 @@ export default async function RecordListPage({ params, searchParams }: { params:
             {list.items.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <Link href={`/cases/records/${spec.slug}/${r.id}`}>
+                  <PersonalLink href={`/cases/records/${spec.slug}/${r.id}`}>
                     {day(format, r.occurredOn)}
-                  </Link>
+                  </PersonalLink>
                 </td>
                 <td>{units.names[r.unitId] ?? EMPTY}</td>
                 {spec.clientBased && <td>{r.clientId ? <CaseLink id={r.clientId}>{r.clientRef}</CaseLink> : EMPTY}</td>}
