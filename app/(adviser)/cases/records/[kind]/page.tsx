@@ -9,6 +9,7 @@ import { myUnits } from "../../_components/context";
 import { CaseLink } from "../../_components/CaseLink";
 import { day, summary, EMPTY } from "../../_components/display";
 import { PersonalLink } from "../../_components/PersonalLink";
+import { TableScroll } from "@/app/components/TableScroll";
 
 type Search = { from?: string; to?: string; page?: string };
 
@@ -53,30 +54,32 @@ export default async function RecordListPage({ params, searchParams }: { params:
       </form>
       <p role="status">{t("records.count", { count: list.total })}</p>
       {list.items.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t(`recordKinds.${spec.kind}.occurredOn`)}</th>
-              <th scope="col">{spec.unitLevel === "scheme" ? t("fields.unit.subproject") : t(`fields.unit.${spec.unitLevel}`)}</th>
-              {spec.clientBased && <th scope="col">{t("clients.ref")}</th>}
-              <th scope="col">{t("clients.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <PersonalLink href={`/cases/records/${spec.slug}/${r.id}`}>
-                    {day(format, r.occurredOn)}
-                  </PersonalLink>
-                </td>
-                <td>{units.names[r.unitId] ?? EMPTY}</td>
-                {spec.clientBased && <td>{r.clientId ? <CaseLink id={r.clientId}>{r.clientRef}</CaseLink> : EMPTY}</td>}
-                <td>{summary(t, format, spec, r as unknown as Record<string, unknown>)}</td>
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(`recordKinds.${spec.kind}.occurredOn`)}</th>
+                <th scope="col">{spec.unitLevel === "scheme" ? t("fields.unit.subproject") : t(`fields.unit.${spec.unitLevel}`)}</th>
+                {spec.clientBased && <th scope="col">{t("clients.ref")}</th>}
+                <th scope="col">{t("clients.details")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.items.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <PersonalLink href={`/cases/records/${spec.slug}/${r.id}`}>
+                      {day(format, r.occurredOn)}
+                    </PersonalLink>
+                  </td>
+                  <td>{units.names[r.unitId] ?? EMPTY}</td>
+                  {spec.clientBased && <td>{r.clientId ? <CaseLink id={r.clientId}>{r.clientRef}</CaseLink> : EMPTY}</td>}
+                  <td>{summary(t, format, spec, r as unknown as Record<string, unknown>)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {pages > 1 && (
         <nav aria-label={t("records.pages")} className="pager">
