@@ -13,7 +13,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
 import { clientAddressOf, parseTrustedProxies } from "../lib/http/client-address.mjs";
-import { requestContext, requestIdFor } from "../lib/http/request-context.mjs";
+import { isPrefetch, requestContext, requestIdFor } from "../lib/http/request-context.mjs";
 import { writeLog } from "../lib/log-writer.mjs";
 
 // Headers a proxy sets about the original request; from anyone else they are made up.
@@ -87,7 +87,7 @@ const server = createServer((req, res) => {
   const requestId = requestIdFor(req.headers["x-request-id"], viaProxy);
   req.headers["x-request-id"] = requestId;
   res.setHeader("X-Request-Id", requestId);
-  requestContext.run({ requestId }, () => {
+  requestContext.run({ requestId, prefetch: isPrefetch(req.headers) }, () => {
     handle(req, res).catch((error) => {
       writeLog("error", "server.request_failed", { method: req.method, url: req.url, error });
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");

@@ -28,7 +28,7 @@ function Values({ values }: { values: string[] }) {
 
 function FieldTable({ t, caption, rows, withPlace }: { t: Translate; caption: string; rows: (FieldRow & { in?: string })[]; withPlace?: boolean }) {
   return (
-    <div className={styles.scroll}>
+    <div className={styles.scroll} tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>

@@ -6,6 +6,7 @@ import { serverI18n } from "@/lib/i18n/server";
 import { Endpoint } from "./Endpoint";
 import { exampleBody } from "./schema-view";
 import styles from "./api-docs.module.css";
+import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -80,7 +81,7 @@ export default async function ApiDocsPage() {
       <h2 id="auth">{t("api.docs.authTitle")}</h2>
       <p>{t("api.docs.authToken")}</p>
       <p>{t("api.docs.authHeader")}</p>
-      <pre className={styles.code}>
+      <pre className={styles.code} tabIndex={0}>
         <code>Authorization: Bearer lotse_…</code>
       </pre>
       <p>{t("api.docs.authSession")}</p>
@@ -93,35 +94,37 @@ export default async function ApiDocsPage() {
 
       <h2 id="errors">{t("api.docs.errorsTitle")}</h2>
       <p>{t("api.docs.errorsText")}</p>
-      <pre className={styles.code}>
+      <pre className={styles.code} tabIndex={0}>
         <code>{errorExample}</code>
       </pre>
-      <table>
-        <caption>{t("api.docs.statusTitle")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("api.docs.columns.status")}</th>
-            <th scope="col">{t("api.docs.columns.meaning")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {STATUSES.map((status) => (
-            <tr key={status}>
-              <th scope="row">
-                <code>{status}</code>
-              </th>
-              <td>{t(`api.responses.${status}`)}</td>
+      <TableScroll>
+        <table>
+          <caption>{t("api.docs.statusTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("api.docs.columns.status")}</th>
+              <th scope="col">{t("api.docs.columns.meaning")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {STATUSES.map((status) => (
+              <tr key={status}>
+                <th scope="row">
+                  <code>{status}</code>
+                </th>
+                <td>{t(`api.responses.${status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2 id="paging">{t("api.docs.pagingTitle")}</h2>
       <p>{t("api.docs.pagingText")}</p>
 
       <h2 id="example">{t("api.docs.exampleTitle")}</h2>
       <p>{example.op.summary}</p>
-      <pre className={styles.code}>
+      <pre className={styles.code} tabIndex={0}>
         <code>{curl}</code>
       </pre>
 

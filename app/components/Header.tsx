@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { serverI18n } from "@/lib/i18n/server";
+import { HeaderMenu } from "./HeaderMenu";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { SignOutButton } from "./SignOutButton";
 
@@ -20,6 +21,24 @@ export async function Header({ actor }: { actor: Actor | null }) {
     links.push({ href: "/reports/figures", label: t("figures.nav") }, { href: "/reports/editions", label: t("editions.nav") });
   }
   if (actor) links.push({ href: "/api-docs", label: t("nav.apiDocs") });
+  const navigation = links.length > 0 && (
+    <nav aria-label={t("nav.main")}>
+      <ul>
+        {links.map((l) => (
+          <li key={l.href}>
+            <Link href={l.href}>{l.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+  const tools = (
+    <div className="header-tools">
+      {actor && <span className="who">{t("nav.signedInAs", { name: actor.name, role: t(`roles.${actor.role}`) })}</span>}
+      <LanguageSwitch />
+      {actor && <SignOutButton />}
+    </div>
+  );
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -28,22 +47,14 @@ export async function Header({ actor }: { actor: Actor | null }) {
       <Link href="/" className="brand">
         {t("app.name")}
       </Link>
-      {links.length > 0 && (
-        <nav aria-label={t("nav.main")}>
-          <ul>
-            {links.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href}>{l.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+      {actor ? (
+        <HeaderMenu label={t("nav.menu")}>
+          {navigation}
+          {tools}
+        </HeaderMenu>
+      ) : (
+        tools
       )}
-      <div className="header-tools">
-        {actor && <span className="who">{t("nav.signedInAs", { name: actor.name, role: t(`roles.${actor.role}`) })}</span>}
-        <LanguageSwitch />
-        {actor && <SignOutButton />}
-      </div>
     </header>
   );
 }

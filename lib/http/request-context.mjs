@@ -17,6 +17,23 @@ export function currentRequestId() {
   return requestContext.getStore()?.requestId;
 }
 
+/**
+ * Whether Next's router sends this request ahead of a click (a prefetch): it marks those with
+ * `Next-Router-Prefetch` ("1" up to the loading boundary, "2" and "3" for partial prerenders)
+ * or `Next-Router-Segment-Prefetch`. Next hides these headers from the app (`headers()` leaves
+ * them out), so the server notes the mark in the request's context when the request arrives.
+ * @param {Record<string, string | string[] | undefined>} headers the request's headers, as node has them
+ * @returns {boolean}
+ */
+export function isPrefetch(headers) {
+  return headers["next-router-prefetch"] !== undefined || headers["next-router-segment-prefetch"] !== undefined;
+}
+
+/** @returns {boolean} */
+export function currentRequestIsPrefetch() {
+  return requestContext.getStore()?.prefetch === true;
+}
+
 // A proxy's id is passed on as it came, within reason: it ends up in every log line.
 const PASSED_ON_ID = /^[\w.:@+=/-]{1,128}$/;
 

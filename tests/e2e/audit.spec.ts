@@ -9,6 +9,61 @@ async function entriesAbout(admin: Page, subjectId: string, action: string): Pro
   return admin.locator("tbody tr", { hasText: subjectId }).count();
 }
 
+/** All `clients.get` entries of today (one page of the trail holds them in a test run). */
+async function caseReadsToday(admin: Page): Promise<number> {
+  const from = new Date().toISOString().slice(0, 10);
+  await admin.goto(`/admin/audit?${new URLSearchParams({ action: "clients.get", from })}`);
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Protokoll");
+  await expect(admin.getByRole("link", { name: "Ältere Einträge" })).toHaveCount(0);
+  return admin.locator("tbody tr", { hasText: "clients.get" }).count();
+}
+
+/** How Next's router marks a prefetch: up to the loading boundary, the two partial prerenders, a segment. */
+const PREFETCH_HEADERS: Record<string, string>[] = [{ "next-router-prefetch": "1" }, { "next-router-prefetch": "2" }, { "next-router-prefetch": "3" }, { "next-router-segment-prefetch": "/_tree" }];
+
+test("viewing the case list reads no case, a prefetch of a case page shows and audits nothing, opening one case is one read", async ({ page, browser }) => {
+  test.slow();
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await loginAndWait(admin, DEMO.admin, /\/admin$/);
+  await loginAndWait(page, DEMO.adviser, /\/cases$/);
+  // A client with personal data (the demo's have none), at one of the adviser's contact points: the newest on the case list.
+  const origin = new URL(page.url()).origin;
+  const unitId: string = (await (await page.request.get("/api/v1/advice-sessions?pageSize=1")).json()).items[0].unitId;
+  const fullName = `Rosa Vorabruf ${Date.now()}`;
+  const created = await page.request.post("/api/v1/clients", {
+    headers: { origin },
+    data: { idempotencyKey: `prefetch-${Date.now()}`, contactPointId: unitId, gender: "female", residenceStatus: "third_country_permit", fullName, consentGivenOn: "2026-01-15", consentPurpose: "Beratung", consentTextVersion: "EW-1" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const id: string = (await created.json()).id;
+  const before = await caseReadsToday(admin);
+
+  await page.goto("/cases");
+  await page.waitForLoadState("networkidle");
+  const caseLink = page.locator(`a[href="/cases/clients/${id}"]`).first();
+  await expect(page.locator("tbody tr", { has: caseLink })).toContainText(fullName);
+  // Hovering and focusing a link is where a router prefetches too.
+  await caseLink.hover();
+  await caseLink.focus();
+  await page.waitForLoadState("networkidle");
+  expect(await caseReadsToday(admin)).toBe(before);
+
+  // A prefetch that reaches the server anyway (a hand-made one, a link someone forgot) renders no personal data.
+  for (const marks of PREFETCH_HEADERS) {
+    const response = await page.request.get(`/cases/clients/${id}`, { headers: { rsc: "1", ...marks } });
+    expect(await response.text(), JSON.stringify(marks)).not.toContain(fullName);
+  }
+  expect(await caseReadsToday(admin)).toBe(before);
+
+  await caseLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Fall K-/);
+  await expect(page.getByText(fullName).first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(await caseReadsToday(admin)).toBe(before + 1);
+  await adminContext.close();
+});
+
 test("opening a case page is one read in the audit trail; an anonymous refusal is only counted", async ({ page, browser }) => {
   await loginAndWait(page, DEMO.adviser, /\/cases$/);
   await page.waitForLoadState("networkidle");

@@ -7,6 +7,8 @@ import { load } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
 import { CaseLink } from "./_components/CaseLink";
 import { day } from "./_components/display";
+import { PersonalLink } from "./_components/PersonalLink";
+import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -48,26 +50,28 @@ export default async function AdviserHome({ searchParams }: { searchParams: Prom
                 {q ? t("cases.searchResults", { count: found.total, q }) : t("cases.recentClients")}
               </p>
               {found.items.length > 0 && (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("clients.ref")}</th>
-                      <th scope="col">{t("clients.fullName")}</th>
-                      <th scope="col">{t("clients.lastContact")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {found.items.map((c) => (
-                      <tr key={c.id}>
-                        <td>
-                          <CaseLink id={c.id}>{c.ref}</CaseLink>
-                        </td>
-                        <td>{c.fullName ?? ""}</td>
-                        <td>{day(format, c.lastContact)}</td>
+                <TableScroll>
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("clients.ref")}</th>
+                        <th scope="col">{t("clients.fullName")}</th>
+                        <th scope="col">{t("clients.lastContact")}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {found.items.map((c) => (
+                        <tr key={c.id}>
+                          <td>
+                            <CaseLink id={c.id}>{c.ref}</CaseLink>
+                          </td>
+                          <td>{c.fullName ?? ""}</td>
+                          <td>{day(format, c.lastContact)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
               )}
             </section>
 
@@ -94,9 +98,9 @@ export default async function AdviserHome({ searchParams }: { searchParams: Prom
             <ul className="button-list">
               {KINDS.map((k) => (
                 <li key={k.kind}>
-                  <Link className="button secondary" href={`/cases/records/${k.slug}/new`}>
+                  <PersonalLink className="button secondary" href={`/cases/records/${k.slug}/new`}>
                     {t(`recordKinds.${k.kind}.new`)}
-                  </Link>
+                  </PersonalLink>
                 </li>
               ))}
             </ul>
@@ -104,24 +108,26 @@ export default async function AdviserHome({ searchParams }: { searchParams: Prom
 
           <section aria-labelledby="units-title">
             <h2 id="units-title">{t("cases.myContactPoints")}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("org.name")}</th>
-                  <th scope="col">{t("org.kind")}</th>
-                  <th scope="col">{t("org.town")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {contactPoints.map((u) => (
-                  <tr key={u.id}>
-                    <td>{u.name}</td>
-                    <td>{u.contactPointKind ? t(`kinds.${u.contactPointKind}`) : t(`levels.${u.level}`)}</td>
-                    <td>{u.town ?? ""}</td>
+            <TableScroll>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("org.name")}</th>
+                    <th scope="col">{t("org.kind")}</th>
+                    <th scope="col">{t("org.town")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {contactPoints.map((u) => (
+                    <tr key={u.id}>
+                      <td>{u.name}</td>
+                      <td>{u.contactPointKind ? t(`kinds.${u.contactPointKind}`) : t(`levels.${u.level}`)}</td>
+                      <td>{u.town ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </section>
         </>
       )}

@@ -5,6 +5,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { serverI18n } from "@/lib/i18n/server";
 import { load } from "@/lib/server";
+import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -58,30 +59,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {result.items.length === 0 ? (
         <p>{t("audit.empty")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.at")}</th>
-              <th scope="col">{t("audit.actor")}</th>
-              <th scope="col">{t("audit.action")}</th>
-              <th scope="col">{t("audit.outcome")}</th>
-              <th scope="col">{t("audit.subjectId")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.map((e) => (
-              <tr key={e.id}>
-                <td>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-                <td>{e.actorId ? `${e.actorId.slice(0, 8)} (${e.actorRole})` : t(e.details?.by === "system" ? "audit.system" : "audit.nobody")}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>{e.outcome === "ok" ? t("audit.ok") : `${t("audit.denied")}${e.details?.reason ? ` (${String(e.details.reason)})` : ""}`}</td>
-                <td>{e.subjectId ? <code>{e.subjectId}</code> : ""}</td>
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.at")}</th>
+                <th scope="col">{t("audit.actor")}</th>
+                <th scope="col">{t("audit.action")}</th>
+                <th scope="col">{t("audit.outcome")}</th>
+                <th scope="col">{t("audit.subjectId")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.items.map((e) => (
+                <tr key={e.id}>
+                  <td>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td>{e.actorId ? `${e.actorId.slice(0, 8)} (${e.actorRole})` : t(e.details?.by === "system" ? "audit.system" : "audit.nobody")}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>{e.outcome === "ok" ? t("audit.ok") : `${t("audit.denied")}${e.details?.reason ? ` (${String(e.details.reason)})` : ""}`}</td>
+                  <td>{e.subjectId ? <code>{e.subjectId}</code> : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {result.hasMore && <Link href={`/admin/audit?${next}`}>{t("audit.more")}</Link>}
       <h2>{t("audit.refusalsTitle")}</h2>
@@ -89,28 +92,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {refusals.length === 0 ? (
         <p>{t("audit.refusalsNone")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.day")}</th>
-              <th scope="col">{t("audit.action")}</th>
-              <th scope="col">{t("audit.reason")}</th>
-              <th scope="col" className="num">{t("audit.count")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {refusals.map((r) => (
-              <tr key={`${r.day} ${r.action} ${r.reason}`}>
-                <td>{format.dateTime(new Date(`${r.day}T12:00:00Z`), { dateStyle: "short" })}</td>
-                <td>
-                  <code>{r.action}</code>
-                </td>
-                <td>{r.reason}</td>
-                <td className="num">{format.number(r.count)}</td>
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.day")}</th>
+                <th scope="col">{t("audit.action")}</th>
+                <th scope="col">{t("audit.reason")}</th>
+                <th scope="col" className="num">{t("audit.count")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {refusals.map((r) => (
+                <tr key={`${r.day} ${r.action} ${r.reason}`}>
+                  <td>{format.dateTime(new Date(`${r.day}T12:00:00Z`), { dateStyle: "short" })}</td>
+                  <td>
+                    <code>{r.action}</code>
+                  </td>
+                  <td>{r.reason}</td>
+                  <td className="num">{format.number(r.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

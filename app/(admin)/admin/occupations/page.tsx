@@ -4,6 +4,7 @@ import { listOccupations } from "@/lib/occupations";
 import { load } from "@/lib/server";
 import { requireCatalogueManager } from "./access";
 import { ActiveToggle, CreateOccupationForm } from "./OccupationForms";
+import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -21,33 +22,35 @@ export default async function OccupationsPage() {
       {occupations.length === 0 ? (
         <p>{t("occupations.empty")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("occupations.nameDe")}</th>
-              <th scope="col">{t("occupations.nameEn")}</th>
-              <th scope="col">{t("occupations.kldb")}</th>
-              <th scope="col">{t("occupations.status")}</th>
-              <th scope="col">{t("occupations.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {occupations.map((o) => (
-              <tr key={o.id}>
-                <td lang="de">{o.nameDe}</td>
-                <td lang="en">{o.nameEn}</td>
-                <td>{o.kldbCode ?? t("occupations.none")}</td>
-                <td>{o.active ? t("occupations.active") : t("occupations.inactive")}</td>
-                <td>
-                  <Link href={`/admin/occupations/${o.id}`} aria-label={t("occupations.editNamed", { name: o.nameDe })}>
-                    {t("occupations.edit")}
-                  </Link>{" "}
-                  <ActiveToggle occupation={{ id: o.id, nameDe: o.nameDe, nameEn: o.nameEn, kldbCode: o.kldbCode, active: o.active }} />
-                </td>
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("occupations.nameDe")}</th>
+                <th scope="col">{t("occupations.nameEn")}</th>
+                <th scope="col">{t("occupations.kldb")}</th>
+                <th scope="col">{t("occupations.status")}</th>
+                <th scope="col">{t("occupations.actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {occupations.map((o) => (
+                <tr key={o.id}>
+                  <td lang="de">{o.nameDe}</td>
+                  <td lang="en">{o.nameEn}</td>
+                  <td>{o.kldbCode ?? t("occupations.none")}</td>
+                  <td>{o.active ? t("occupations.active") : t("occupations.inactive")}</td>
+                  <td>
+                    <Link href={`/admin/occupations/${o.id}`} aria-label={t("occupations.editNamed", { name: o.nameDe })}>
+                      {t("occupations.edit")}
+                    </Link>{" "}
+                    <ActiveToggle occupation={{ id: o.id, nameDe: o.nameDe, nameEn: o.nameEn, kldbCode: o.kldbCode, active: o.active }} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <CreateOccupationForm />
     </section>

@@ -4,6 +4,7 @@ import { serverI18n } from "@/lib/i18n/server";
 import { load } from "@/lib/server";
 import { listUsers } from "@/lib/users/queries";
 import { CreateTokenForm, RevokeButton } from "./TokenForms";
+import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -26,32 +27,34 @@ export default async function TokensPage() {
       {tokens.length === 0 ? (
         <p>{t("tokens.empty")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("tokens.name")}</th>
-              <th scope="col">{t("tokens.user")}</th>
-              <th scope="col">{t("tokens.created")}</th>
-              <th scope="col">{t("tokens.lastUsed")}</th>
-              <th scope="col">{t("tokens.status")}</th>
-              <th scope="col">{t("tokens.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <td>{token.name}</td>
-                <td>
-                  {token.userName} <span className="muted">({token.userEmail})</span>
-                </td>
-                <td>{when(token.createdAt)}</td>
-                <td>{when(token.lastUsedAt)}</td>
-                <td>{token.revokedAt ? t("tokens.revokedOn", { date: when(token.revokedAt) }) : t("tokens.active")}</td>
-                <td>{!token.revokedAt && <RevokeButton id={token.id} name={token.name} />}</td>
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("tokens.name")}</th>
+                <th scope="col">{t("tokens.user")}</th>
+                <th scope="col">{t("tokens.created")}</th>
+                <th scope="col">{t("tokens.lastUsed")}</th>
+                <th scope="col">{t("tokens.status")}</th>
+                <th scope="col">{t("tokens.actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td>
+                  <td>
+                    {token.userName} <span className="muted">({token.userEmail})</span>
+                  </td>
+                  <td>{when(token.createdAt)}</td>
+                  <td>{when(token.lastUsedAt)}</td>
+                  <td>{token.revokedAt ? t("tokens.revokedOn", { date: when(token.revokedAt) }) : t("tokens.active")}</td>
+                  <td>{!token.revokedAt && <RevokeButton id={token.id} name={token.name} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

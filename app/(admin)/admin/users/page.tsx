@@ -2,6 +2,7 @@ import Link from "next/link";
 import { serverI18n } from "@/lib/i18n/server";
 import { listUsers } from "@/lib/users/queries";
 import { load } from "@/lib/server";
+import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -19,30 +20,32 @@ export default async function UsersPage() {
           {t("users.new")}
         </Link>
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("users.name")}</th>
-            <th scope="col">{t("users.email")}</th>
-            <th scope="col">{t("users.role")}</th>
-            <th scope="col">{t("users.region")}</th>
-            <th scope="col">{t("users.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>
-                <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
-              </td>
-              <td>{u.email}</td>
-              <td>{t(`roles.${u.role}`)}</td>
-              <td>{u.regionName ?? t("users.none")}</td>
-              <td>{u.active ? t("users.active") : t("users.inactive")}</td>
+      <TableScroll>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("users.name")}</th>
+              <th scope="col">{t("users.email")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("users.region")}</th>
+              <th scope="col">{t("users.status")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
+                </td>
+                <td>{u.email}</td>
+                <td>{t(`roles.${u.role}`)}</td>
+                <td>{u.regionName ?? t("users.none")}</td>
+                <td>{u.active ? t("users.active") : t("users.inactive")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

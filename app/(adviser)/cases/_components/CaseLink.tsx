@@ -1,15 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { PersonalLink } from "./PersonalLink";
 
-/**
- * A link to a client's case page, never prefetched: Next.js renders a prefetched page's
- * metadata ahead, and the case page's reads the case, so every case merely listed on
- * screen would count as read in the audit trail. A case is read when it is opened.
- */
+/** A link to a client's case page (never prefetched: see PersonalLink). */
 export function CaseLink({ id, children }: { id: string; children: ReactNode }) {
-  return (
-    <Link href={`/cases/clients/${id}`} prefetch={false}>
-      {children}
-    </Link>
-  );
+  return <PersonalLink href={`/cases/clients/${id}`}>{children}</PersonalLink>;
 }

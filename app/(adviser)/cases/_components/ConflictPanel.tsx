@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "use-intl";
+import { TableScroll } from "@/app/components/TableScroll";
 
 /**
  * A stale edit: someone saved this in the meantime. Show what is stored now
@@ -14,24 +15,26 @@ export function ConflictPanel({ rows, onReapply, onDiscard }: { rows: [string, s
         <strong>{t("conflictTitle")}</strong> {t("conflictText")}
       </p>
       {rows.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("field")}</th>
-              <th scope="col">{t("currentValue")}</th>
-              <th scope="col">{t("yourValue")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, current, mine]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{current}</td>
-                <td>{mine}</td>
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("field")}</th>
+                <th scope="col">{t("currentValue")}</th>
+                <th scope="col">{t("yourValue")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map(([label, current, mine]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{current}</td>
+                  <td>{mine}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <div className="actions">
         <button type="button" onClick={onReapply}>

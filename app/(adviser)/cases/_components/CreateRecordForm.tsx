@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
@@ -11,6 +10,7 @@ import { newIdempotencyKey } from "./keys";
 import { RecordFields, type RecordFormContext } from "./RecordFields";
 import { useDraft } from "./useDraft";
 import { FormStatus } from "./widgets";
+import { PersonalLink } from "./PersonalLink";
 
 /** Blank values for every field, so that inputs are never uncontrolled-then-controlled and a reset clears them all. */
 export function blankValues(spec: KindLayout): Record<string, unknown> {
@@ -112,7 +112,7 @@ export function CreateRecordForm({
         <FormStatus error={formError} notice={saved && stay ? t("savedNew") : null} />
         {saved && stay && created && (
           <p>
-            <Link href={`/cases/records/${spec.slug}/${created.id}`}>{t("openSaved")}</Link>
+            <PersonalLink href={`/cases/records/${spec.slug}/${created.id}`}>{t("openSaved")}</PersonalLink>
           </p>
         )}
         <button type="submit" disabled={form.formState.isSubmitting}>

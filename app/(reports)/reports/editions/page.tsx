@@ -10,6 +10,7 @@ import { scopeOptions } from "../figures/_components/scopes";
 import { dayText } from "../figures/_components/view";
 import { PublishForm } from "./_components/PublishForm";
 import { QuarterlyPublish } from "./_components/QuarterlyPublish";
+import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -37,35 +38,37 @@ export default async function EditionsPage() {
       {list.length === 0 ? (
         <p>{t("editions.list.none")}</p>
       ) : (
-        <table>
-          <caption>{t("editions.list.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("editions.list.title")}</th>
-              <th scope="col">{t("editions.list.scope")}</th>
-              <th scope="col">{t("editions.list.period")}</th>
-              <th scope="col">{t("editions.list.asOf")}</th>
-              <th scope="col">{t("editions.list.publishedAt")}</th>
-              <th scope="col">{t("editions.list.publishedBy")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link href={`/reports/editions/${e.id}`}>{e.title}</Link>
-                </td>
-                <td>{e.scope.level === "network" ? t("figures.scope.network") : e.scope.name}</td>
-                <td>
-                  {dayText(format, e.period.from)} – {dayText(format, e.period.to)}
-                </td>
-                <td>{dayText(format, e.asOf)}</td>
-                <td>{dayText(format, e.publishedAt)}</td>
-                <td>{e.publishedBy.name}</td>
+        <TableScroll>
+          <table>
+            <caption>{t("editions.list.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("editions.list.title")}</th>
+                <th scope="col">{t("editions.list.scope")}</th>
+                <th scope="col">{t("editions.list.period")}</th>
+                <th scope="col">{t("editions.list.asOf")}</th>
+                <th scope="col">{t("editions.list.publishedAt")}</th>
+                <th scope="col">{t("editions.list.publishedBy")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link href={`/reports/editions/${e.id}`}>{e.title}</Link>
+                  </td>
+                  <td>{e.scope.level === "network" ? t("figures.scope.network") : e.scope.name}</td>
+                  <td>
+                    {dayText(format, e.period.from)} – {dayText(format, e.period.to)}
+                  </td>
+                  <td>{dayText(format, e.asOf)}</td>
+                  <td>{dayText(format, e.publishedAt)}</td>
+                  <td>{e.publishedBy.name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {publisher && <QuarterlyPublish quarters={quarters} />}
       {publisher && <PublishForm scopes={scopeOptions(actor, await load(listRegions), t, locale)} />}

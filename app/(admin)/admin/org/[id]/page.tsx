@@ -4,6 +4,7 @@ import { getUnit } from "@/lib/org/queries";
 import { load } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
 import { CloseUnitForm, CreateContactPointForm, CreateSubprojectForm, RenameUnitForm } from "../UnitForms";
+import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { unit } = await load(getUnit, { id: (await params).id });
@@ -48,26 +49,28 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
           {children.length === 0 ? (
             <p>{t("org.noChildren")}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("org.name")}</th>
-                  <th scope="col">{unit.level === "region" ? t("org.priorityArea") : t("org.kind")}</th>
-                  <th scope="col">{t("org.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {children.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link href={`/admin/org/${c.id}`}>{c.name}</Link>
-                    </td>
-                    <td>{c.priorityArea ? t(`priorityAreas.${c.priorityArea}`) : c.contactPointKind ? t(`kinds.${c.contactPointKind}`) : ""}</td>
-                    <td>{status(c.activeUntil)}</td>
+            <TableScroll>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("org.name")}</th>
+                    <th scope="col">{unit.level === "region" ? t("org.priorityArea") : t("org.kind")}</th>
+                    <th scope="col">{t("org.status")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {children.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <Link href={`/admin/org/${c.id}`}>{c.name}</Link>
+                      </td>
+                      <td>{c.priorityArea ? t(`priorityAreas.${c.priorityArea}`) : c.contactPointKind ? t(`kinds.${c.contactPointKind}`) : ""}</td>
+                      <td>{status(c.activeUntil)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </>
       )}

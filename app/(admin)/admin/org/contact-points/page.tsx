@@ -4,6 +4,7 @@ import { listContactPoints } from "@/lib/org/queries";
 import { CONTACT_POINT_KINDS } from "@/lib/org/schemas";
 import { load } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
+import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -32,28 +33,30 @@ export default async function ContactPointsPage({ searchParams }: { searchParams
         ))}
       </nav>
       <p data-testid="contact-point-count">{t("org.contactPointsCount", { count: format.number(rows.length) })}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("org.town")}</th>
-            <th scope="col">{t("org.name")}</th>
-            <th scope="col">{t("org.kind")}</th>
-            <th scope="col">{t("org.subproject")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ unit, subprojectName }) => (
-            <tr key={unit.id}>
-              <td>{unit.town}</td>
-              <td>
-                <Link href={`/admin/org/${unit.id}`}>{unit.name}</Link>
-              </td>
-              <td>{unit.contactPointKind && t(`kinds.${unit.contactPointKind}`)}</td>
-              <td>{subprojectName}</td>
+      <TableScroll>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("org.town")}</th>
+              <th scope="col">{t("org.name")}</th>
+              <th scope="col">{t("org.kind")}</th>
+              <th scope="col">{t("org.subproject")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(({ unit, subprojectName }) => (
+              <tr key={unit.id}>
+                <td>{unit.town}</td>
+                <td>
+                  <Link href={`/admin/org/${unit.id}`}>{unit.name}</Link>
+                </td>
+                <td>{unit.contactPointKind && t(`kinds.${unit.contactPointKind}`)}</td>
+                <td>{subprojectName}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

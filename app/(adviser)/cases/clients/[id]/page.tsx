@@ -11,6 +11,7 @@ import { day, EMPTY, layoutOf, moment } from "../../_components/display";
 import { kindSpec } from "@/lib/records/kinds";
 import { AddReminderForm, CompleteReminder, WithdrawConsent } from "./CaseActions";
 import { Timeline } from "./Timeline";
+import { PersonalLink } from "../../_components/PersonalLink";
 
 /**
  * The title and the page read the case once per request between them: each read of personal
@@ -56,9 +57,9 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
       </p>
       <h1>{t("clients.title", { ref: client.ref })}</h1>
       <p className="actions">
-        <Link className="button secondary" href={`/cases/clients/${client.id}/edit`}>
+        <PersonalLink className="button secondary" href={`/cases/clients/${client.id}/edit`}>
           {t("clients.edit")}
-        </Link>
+        </PersonalLink>
         {/* A plain link: the route answers with the file (Content-Disposition), no script needed. */}
         <a className="button secondary" href={`/api/v1/clients/${client.id}/export`} download aria-describedby="client-export-hint">
           {t("clients.export")}

@@ -8,6 +8,8 @@ import { isoDate } from "@/lib/validation";
 import { myUnits } from "../../_components/context";
 import { CaseLink } from "../../_components/CaseLink";
 import { day, summary, EMPTY } from "../../_components/display";
+import { PersonalLink } from "../../_components/PersonalLink";
+import { TableScroll } from "@/app/components/TableScroll";
 
 type Search = { from?: string; to?: string; page?: string };
 
@@ -39,9 +41,9 @@ export default async function RecordListPage({ params, searchParams }: { params:
       </p>
       <h1>{t(`recordKinds.${spec.kind}.plural`)}</h1>
       <p className="actions">
-        <Link className="button" href={`/cases/records/${spec.slug}/new`}>
+        <PersonalLink className="button" href={`/cases/records/${spec.slug}/new`}>
           {t(`recordKinds.${spec.kind}.new`)}
-        </Link>
+        </PersonalLink>
       </p>
       <form method="get" className="inline-form" aria-label={t("records.filter")}>
         <label htmlFor="filter-from">{t("records.from")}</label>
@@ -52,30 +54,32 @@ export default async function RecordListPage({ params, searchParams }: { params:
       </form>
       <p role="status">{t("records.count", { count: list.total })}</p>
       {list.items.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t(`recordKinds.${spec.kind}.occurredOn`)}</th>
-              <th scope="col">{spec.unitLevel === "scheme" ? t("fields.unit.subproject") : t(`fields.unit.${spec.unitLevel}`)}</th>
-              {spec.clientBased && <th scope="col">{t("clients.ref")}</th>}
-              <th scope="col">{t("clients.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/cases/records/${spec.slug}/${r.id}`}>
-                    {day(format, r.occurredOn)}
-                  </Link>
-                </td>
-                <td>{units.names[r.unitId] ?? EMPTY}</td>
-                {spec.clientBased && <td>{r.clientId ? <CaseLink id={r.clientId}>{r.clientRef}</CaseLink> : EMPTY}</td>}
-                <td>{summary(t, format, spec, r)}</td>
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(`recordKinds.${spec.kind}.occurredOn`)}</th>
+                <th scope="col">{spec.unitLevel === "scheme" ? t("fields.unit.subproject") : t(`fields.unit.${spec.unitLevel}`)}</th>
+                {spec.clientBased && <th scope="col">{t("clients.ref")}</th>}
+                <th scope="col">{t("clients.details")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.items.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <PersonalLink href={`/cases/records/${spec.slug}/${r.id}`}>
+                      {day(format, r.occurredOn)}
+                    </PersonalLink>
+                  </td>
+                  <td>{units.names[r.unitId] ?? EMPTY}</td>
+                  {spec.clientBased && <td>{r.clientId ? <CaseLink id={r.clientId}>{r.clientRef}</CaseLink> : EMPTY}</td>}
+                  <td>{summary(t, format, spec, r)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {pages > 1 && (
         <nav aria-label={t("records.pages")} className="pager">

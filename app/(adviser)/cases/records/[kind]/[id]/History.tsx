@@ -1,5 +1,6 @@
 import type { KindSpec } from "@/lib/records/kinds";
 import { day, EMPTY, fieldValue, moment, type Format, type Names, type T } from "../../../_components/display";
+import { TableScroll } from "@/app/components/TableScroll";
 
 export interface Version {
   version: number;
@@ -29,39 +30,41 @@ function value(t: T, format: Format, spec: KindSpec, names: Names, key: string, 
 /** Who changed what, when: every version of the record, deletion included. */
 export function History({ t, format, spec, names, versions }: { t: T; format: Format; spec: KindSpec; names: Names; versions: Version[] }) {
   return (
-    <table className="history">
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            {t("records.version")}
-          </th>
-          <th scope="col">{t("records.when")}</th>
-          <th scope="col">{t("records.who")}</th>
-          <th scope="col">{t("records.change")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {versions.map((v) => (
-          <tr key={v.version}>
-            <td className="num">{format.number(v.version)}</td>
-            <td>{moment(format, v.at)}</td>
-            <td>{v.actorName ?? EMPTY}</td>
-            <td>
-              {v.op !== "update" || !v.changes ? (
-                t(`records.op.${v.op}`)
-              ) : (
-                <ul className="changes">
-                  {Object.entries(v.changes).map(([key, c]) => (
-                    <li key={key}>
-                      {t("records.changed", { field: label(t, spec, key), from: value(t, format, spec, names, key, c.from), to: value(t, format, spec, names, key, c.to) })}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
+    <TableScroll>
+      <table className="history">
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t("records.version")}
+            </th>
+            <th scope="col">{t("records.when")}</th>
+            <th scope="col">{t("records.who")}</th>
+            <th scope="col">{t("records.change")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.version}>
+              <td className="num">{format.number(v.version)}</td>
+              <td>{moment(format, v.at)}</td>
+              <td>{v.actorName ?? EMPTY}</td>
+              <td>
+                {v.op !== "update" || !v.changes ? (
+                  t(`records.op.${v.op}`)
+                ) : (
+                  <ul className="changes">
+                    {Object.entries(v.changes).map(([key, c]) => (
+                      <li key={key}>
+                        {t("records.changed", { field: label(t, spec, key), from: value(t, format, spec, names, key, c.from), to: value(t, format, spec, names, key, c.to) })}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -11,6 +11,7 @@ import { DeleteRecord } from "../../../_components/DeleteRecord";
 import { EditRecordForm } from "../../../_components/EditRecordForm";
 import { clientLabel, day, layoutOf, recordRows, schemeTitle, type Names } from "../../../_components/display";
 import { History } from "./History";
+import { PersonalLink } from "../../../_components/PersonalLink";
 
 type Params = { params: Promise<{ kind: string; id: string }> };
 
@@ -58,7 +59,7 @@ export default async function RecordPage({ params }: Params) {
         {spec.kind === "job_training_scheme" && (
           <>
             {" · "}
-            <Link href={`/cases/records/enrolments/new?scheme=${record.id}`}>{t("records.enrolInScheme")}</Link>
+            <PersonalLink href={`/cases/records/enrolments/new?scheme=${record.id}`}>{t("records.enrolInScheme")}</PersonalLink>
           </>
         )}
       </p>
