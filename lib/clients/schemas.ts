@@ -15,7 +15,8 @@ const year = (min: number) =>
     .number()
     .int()
     .min(min)
-    .refine((value) => value <= currentYearInBerlin(), { params: { key: "yearInFuture" } });
+    .refine((value) => value <= currentYearInBerlin(), { params: { key: "yearInFuture" } })
+    .describe("not after the current year");
 const country = z
   .string()
   .trim()
