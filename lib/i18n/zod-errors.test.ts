@@ -1,8 +1,10 @@
 // @driver-independent: no database (README, Tests: run once).
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { loginSchema } from "@/lib/auth/schemas";
 import { currentYearInBerlin } from "@/lib/calendar";
 import { createClientSchema } from "@/lib/clients/schemas";
+import { figuresQuerySchema } from "@/lib/figures/query";
 import { searchSchema } from "@/lib/figures/request";
 import { OPERATIONS } from "@/lib/operation-catalogue";
 import { KINDS } from "@/lib/records/kinds";
@@ -105,7 +107,10 @@ function inputWith(path: string[], value: unknown): Record<string, unknown> {
 const schemas: { name: string; schema: (t: ReturnType<typeof translator>) => z.ZodType }[] = [
   ...OPERATIONS.map((op) => ({ name: op.name, schema: () => op.input })),
   ...KINDS.map((spec) => ({ name: `kind ${spec.kind}`, schema: () => spec.data })),
-  { name: "figures query", schema: (t: ReturnType<typeof translator>) => searchSchema(t, "2026-06-30") },
+  // Parsed with the same error map outside an operation: the figures pages' query string, the figures engine's query, the login form.
+  { name: "figures page query", schema: (t: ReturnType<typeof translator>) => searchSchema(t, "2026-06-30") },
+  { name: "figures query", schema: () => figuresQuerySchema },
+  { name: "login", schema: () => loginSchema },
 ];
 
 function describeValue(value: unknown) {
