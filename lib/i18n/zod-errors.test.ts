@@ -189,7 +189,7 @@ describe("the messages the field test found wanting", () => {
   });
 
   it("a record without a chosen client asks for a client", () => {
-    expect(messagesFor(createRecord("advice_session"), { clientId: "" }, "de").clientId).toEqual(["Bitte eine Person (Klient/in) auswählen."]);
+    expect(messagesFor(createRecord("advice_session"), { clientId: "" }, "de").clientId).toEqual(["Bitte eine Person auswählen."]);
     expect(messagesFor(createRecord("advice_session"), {}, "en").clientId).toEqual(["Please choose a client."]);
   });
 
