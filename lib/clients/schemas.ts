@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES } from "@/db/schema/values";
 import { isCountryCode } from "@/lib/country-codes";
+import { currentYearInBerlin } from "@/lib/calendar";
 import { id, isoDate } from "@/lib/validation";
 
 export { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES };
@@ -8,7 +9,14 @@ export { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES };
 /** "" from a form means "not given". */
 const blank = (v: unknown) => (v === "" || v === undefined ? null : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.nullable());
-const year = (min: number) => z.coerce.number().int().min(min).max(2100);
+/** A year up to the current one in Berlin: nobody is born, nor arrives, in the future. */
+const year = (min: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(min)
+    .refine((value) => value <= currentYearInBerlin(), { params: { key: "yearInFuture" } })
+    .describe("not after the current year");
 const country = z
   .string()
   .trim()

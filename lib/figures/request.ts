@@ -66,7 +66,8 @@ export function periodOf(year: number, period: Exclude<Period, "custom">, today 
   return { from, to: from <= today && end > monthEnd ? monthEnd : end };
 }
 
-function searchSchema(t: Translate, today: string) {
+/** The figures pages' query string (exported for the test that walks every schema's messages). */
+export function searchSchema(t: Translate, today: string) {
   const lastYear = Number(today.slice(0, 4));
   const year = z
     .string()

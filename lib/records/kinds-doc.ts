@@ -61,7 +61,10 @@ function describe(field: string, schema: JsonSchema): string {
   if (s.format === "uuid") return "id (UUID)";
   if (s.format === "date") return "date (YYYY-MM-DD)";
   if (s.format === "email") return `e-mail address, at most ${String(s.maxLength)} characters`;
-  if (types.includes("integer")) return `whole number${s.minimum !== undefined ? ` from ${String(s.minimum)}` : ""}${s.maximum !== undefined ? ` to ${String(s.maximum)}` : ""}`;
+  if (types.includes("integer")) {
+    const note = s.description ? `, ${s.description}` : "";
+    return `whole number${s.minimum !== undefined ? ` from ${String(s.minimum)}` : ""}${s.maximum !== undefined ? ` to ${String(s.maximum)}` : ""}${note}`;
+  }
   if (types.includes("boolean")) return "yes / no";
   if (types.includes("string") && schema.description) return cell(schema.description);
   if (types.includes("string")) return `text${s.minLength ? `, ${String(s.minLength)} to ${String(s.maxLength)} characters` : s.maxLength ? `, at most ${String(s.maxLength)} characters` : ""}`;

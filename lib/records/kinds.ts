@@ -46,7 +46,8 @@ export const IO_TOPICS = [
 ] as const;
 export const SWN_ACTIVITY_TYPES = ["training", "event", "counselling"] as const;
 
-const count = z.coerce.number().int().min(0).max(100_000);
+/** A headcount. One lower bound per field: a second `.min` on top would report two contradicting minima at once. */
+const count = (min: 0 | 1 = 0) => z.coerce.number().int().min(min).max(100_000);
 const topics = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === undefined || v === null || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)).min(1).max(values.length));
 const title = z.string().trim().min(1).max(200);
@@ -62,7 +63,7 @@ const KIND_DATA = {
     nextStep: z.enum(NEXT_STEPS),
   }),
   fair_integration_session: z.object({ channel: z.enum(CHANNELS), topics: topics(FI_TOPICS) }),
-  fair_integration_event: z.object({ title, participants: count.min(1), topics: topics(FI_TOPICS) }),
+  fair_integration_event: z.object({ title, participants: count(1), topics: topics(FI_TOPICS) }),
   job_training_scheme: z.object({
     title,
     format: z.enum(SCHEME_FORMATS),
@@ -80,10 +81,10 @@ const KIND_DATA = {
     targetGroup: z.enum(TARGET_GROUPS),
     activityType: z.enum(IO_ACTIVITY_TYPES),
     // An empty field means "not given" (a consultation has no headcount), not 0.
-    participants: z.preprocess((v) => (v === "" || v === undefined ? null : v), count.nullable()),
+    participants: z.preprocess((v) => (v === "" || v === undefined ? null : v), count().nullable()),
     topics: topics(IO_TOPICS),
   }),
-  skilled_worker_activity: z.object({ activityType: z.enum(SWN_ACTIVITY_TYPES), peopleReached: count }),
+  skilled_worker_activity: z.object({ activityType: z.enum(SWN_ACTIVITY_TYPES), peopleReached: count() }),
 } satisfies Record<RecordKind, z.ZodObject>;
 
 /** What a record of kind K holds in `data`, as its schema leaves it (after defaults and transforms). */

@@ -132,8 +132,8 @@ describe("JSON API", () => {
         error: {
           kind: "validation",
           fieldErrors: {
-            occurredOn: ["Bitte ein gültiges Datum (JJJJ-MM-TT) angeben."],
-            clientId: ["Das Format ist ungültig."],
+            occurredOn: ["Bitte ein gültiges Datum angeben."],
+            clientId: ["Das ist keine gültige Kennung (UUID)."],
             channel: ["Bitte einen der angebotenen Werte wählen."],
             nextStep: ["Bitte einen der angebotenen Werte wählen."],
             extra: ["Unbekanntes Feld."],
@@ -141,7 +141,7 @@ describe("JSON API", () => {
         },
       });
       const en = await send("POST", SESSIONS, { token: a.token, body: bad, headers: { "idempotency-key": newKey(), "accept-language": "en-GB,en;q=0.8" } });
-      expect(en.body.error.fieldErrors).toMatchObject({ occurredOn: ["Please enter a valid date (YYYY-MM-DD)."], extra: ["Unknown field."] });
+      expect(en.body.error.fieldErrors).toMatchObject({ occurredOn: ["Please enter a valid date."], extra: ["Unknown field."] });
       const cookieLocale = await send("POST", SESSIONS, { token: a.token, body: bad, headers: { "idempotency-key": newKey(), cookie: "lotse-locale=en" } });
       expect(cookieLocale.body.error.fieldErrors.channel).toEqual(["Please choose one of the offered values."]);
 

@@ -133,20 +133,20 @@ describe("clients", () => {
         kind: "validation",
         fieldErrors: {
           gender: ["Please choose one of the offered values."],
-          birthYear: ["At least 1900."],
+          birthYear: ["Please enter a number of at least 1900."],
           qualificationCountry: ["Please choose a country from the list."],
           citizenship: ["Please choose a country from the list."],
           residenceStatus: ["Please choose one of the offered values."],
           germanLevel: ["Please choose one of the offered values."],
           qualificationLevel: ["Please choose one of the offered values."],
           email: ["Please enter a valid e-mail address."],
-          consentGivenOn: ["Please enter a valid date (YYYY-MM-DD)."],
+          consentGivenOn: ["Please enter a valid date."],
         },
       });
       const de = await execute(createClient, adviserA, bad, "de");
       expect(errorOf(de)).toMatchObject({
         kind: "validation",
-        fieldErrors: { birthYear: ["Mindestens 1900."], qualificationCountry: ["Bitte ein Land aus der Liste wählen."], email: ["Bitte eine gültige E-Mail-Adresse angeben."] },
+        fieldErrors: { birthYear: ["Bitte eine Zahl ab 1900 angeben."], qualificationCountry: ["Bitte ein Land aus der Liste wählen."], email: ["Bitte eine gültige E-Mail-Adresse angeben."] },
       });
 
       const beforeBirth = await execute(createClient, adviserA, clientInput(adviserA.contactPointIds[0], { birthYear: 1990, inGermanySince: 1985 }), "en");

@@ -39,7 +39,7 @@ describe("org units", () => {
         name: ["Bitte ausfüllen."],
         town: ["Bitte ausfüllen."],
         kind: ["Bitte einen der angebotenen Werte wählen."],
-        activeFrom: ["Bitte ein gültiges Datum (JJJJ-MM-TT) angeben."],
+        activeFrom: ["Bitte ein gültiges Datum angeben."],
       },
     });
     expect(en.ok || en.error).toMatchObject({ kind: "validation", fieldErrors: { name: ["Please fill in."] } });

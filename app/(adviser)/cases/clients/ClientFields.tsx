@@ -1,6 +1,7 @@
 "use client";
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslations } from "use-intl";
+import { currentYearInBerlin } from "@/lib/calendar";
 import { SelectInput, TextArea, TextInput, type Option } from "../_components/widgets";
 
 export interface ClientFormOptions {
@@ -22,7 +23,7 @@ export function ClientFields({ form, options, mode, consentOnRecord }: { form: U
         <legend>{t("clients.statistics")}</legend>
         {mode === "create" && <SelectInput form={form} id="client-contactPointId" name="contactPointId" label={t("clients.contactPoint")} options={options.contactPoints} />}
         <SelectInput form={form} id="client-gender" name="gender" label={t("clients.gender")} options={values("gender", options.enums.gender)} />
-        <TextInput form={form} id="client-birthYear" name="birthYear" label={t("clients.birthYear")} type="number" inputMode="numeric" min={1900} max={2100} />
+        <TextInput form={form} id="client-birthYear" name="birthYear" label={t("clients.birthYear")} type="number" inputMode="numeric" min={1900} max={currentYearInBerlin()} />
         <SelectInput form={form} id="client-qualificationCountry" name="qualificationCountry" label={t("clients.qualificationCountry")} placeholder={notStated} options={options.countries} />
         <SelectInput form={form} id="client-citizenship" name="citizenship" label={t("clients.citizenship")} placeholder={notStated} options={options.countries} />
         <SelectInput form={form} id="client-residenceStatus" name="residenceStatus" label={t("clients.residenceStatus")} options={values("residenceStatus", options.enums.residenceStatus)} />
@@ -35,7 +36,7 @@ export function ClientFields({ form, options, mode, consentOnRecord }: { form: U
           type="number"
           inputMode="numeric"
           min={1950}
-          max={2100}
+          max={currentYearInBerlin()}
         />
         <SelectInput form={form} id="client-germanLevel" name="germanLevel" label={t("clients.germanLevel")} placeholder={notStated} options={values("germanLevel", options.enums.germanLevel)} />
         <SelectInput
