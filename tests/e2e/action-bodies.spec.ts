@@ -1,4 +1,4 @@
-// @driver-independent: server-action body limits, refused before any data is read (README, Tests: run once).
+// @driver-independent, second run: server-action body limits, refused before any data is read (README, Tests: run once).
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 

@@ -1,4 +1,4 @@
-// @driver-independent: the editions' pages and files; publishing and reading editions runs on both drivers in vitest (README, Tests: run once).
+// @driver-independent, second run: the editions' pages and files; publishing and reading editions runs on both drivers in vitest (README, Tests: run once).
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";

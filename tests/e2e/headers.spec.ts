@@ -1,4 +1,4 @@
-// @driver-independent: response headers and the script policy, the same whatever the database (README, Tests: run once).
+// @driver-independent, second run: response headers and the script policy, the same whatever the database (README, Tests: run once).
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, login, loginAndWait } from "./fixtures";
 
