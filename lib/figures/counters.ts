@@ -85,6 +85,17 @@ export function wholeMonths(from: string, to: string): { from: string; to: strin
   return { from: first, to: lastMonth, lastDay: lastDayOf(lastMonth) };
 }
 
+/**
+ * The first days of the whole months, as a list: with equality on the occurred month, the index
+ * (…, occurred_on, effect_on) is entered once per month right at the effect days asked for,
+ * instead of being walked over every effect day of every month of the period.
+ */
+function monthsOf(months: { from: string; to: string }): string {
+  const list: string[] = [];
+  for (let m = months.from; m <= months.to; m = nextMonth(m)) list.push(m);
+  return `{${list.join(",")}}`;
+}
+
 function nextMonth(first: string): string {
   const d = new Date(`${first}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + 1);
@@ -145,7 +156,7 @@ export async function counterTotals(
       select t.counter, ${totals.group} as grp, t.n, t.amount
       from figure_totals t, c
       where ${totals.where} and t.grain = 'month' and t.effect_grain = 'day'
-        and t.occurred_on between ${months.from}::date and ${months.to}::date and t.effect_on >= c.t_month and t.effect_on < c.t_day ${only(sql`t.counter`)}
+        and t.occurred_on = any(${monthsOf(months)}::date[]) and t.effect_on >= c.t_month and t.effect_on < c.t_day ${only(sql`t.counter`)}
       union all
       select t.counter, ${totals.group} as grp, t.n, t.amount
       from figure_totals t, c
