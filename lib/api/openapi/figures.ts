@@ -56,15 +56,14 @@ function figureSchemas(): Record<string, JsonSchema> {
     properties: { group: { type: "string" }, label: { type: "string" }, code: { type: "string" }, cells: { type: "object", additionalProperties: ref("FigureCell") } },
     required: ["group", "label", "code", "cells"],
   };
+  // What every figures answer names first: the period and reference dates it was asked for, and its scope.
+  const answered = { period, asOf: reference, completersAsOf: reference, scope };
   return {
     FigureCell: cell,
     FiguresReport: {
       type: "object",
       properties: {
-        period,
-        asOf: reference,
-        completersAsOf: reference,
-        scope,
+        ...answered,
         figures: { type: "object", properties: figureValues, required: FIGURE_ORDER },
         suppressed: { type: "array", items: { type: "string" } },
         provenance: {
@@ -80,10 +79,7 @@ function figureSchemas(): Record<string, JsonSchema> {
       type: "object",
       properties: {
         figure: { type: "string", enum: COUNT_FIGURES.map((f) => f.key) },
-        period,
-        asOf: reference,
-        completersAsOf: reference,
-        scope,
+        ...answered,
         path: { type: "array", items: { type: "object", properties: { id: uuid, name: { type: "string" } }, required: ["id", "name"] } },
         total: ref("FigureCell"),
         rows: {
@@ -100,10 +96,7 @@ function figureSchemas(): Record<string, JsonSchema> {
     FiguresBreakdown: {
       type: "object",
       properties: {
-        period,
-        asOf: reference,
-        completersAsOf: reference,
-        scope,
+        ...answered,
         by: { type: "string", enum: [...BREAKDOWNS] },
         keys: { type: "array", items: { type: "string" } },
         rows: { type: "array", items: row },
