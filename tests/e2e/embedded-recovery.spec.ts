@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { DEMO, login } from "./fixtures";
 
@@ -11,7 +10,8 @@ import { DEMO, login } from "./fixtures";
  * Quality target R9 (docs/quality.md) against the built app (run only on PGlite: playwright.config.ts): the embedded
  * database's process is killed with SIGKILL, the app answers /api/health with 200 again within
  * 10 s without being restarted, and a record saved before the kill is still there. The app runs
- * as a server of its own here, on its own embedded folder, because this test kills its database.
+ * as a server of its own here, on its own copy of the demo folder (seeded once per run,
+ * tests/helpers/demo-database.ts), because this test kills its database.
  */
 
 function freePort(): Promise<number> {
@@ -66,17 +66,17 @@ function databasePid(pgliteDir: string): number {
 }
 
 test("the app is healthy again within 10 s of its embedded database being killed, with the saved record kept", async ({ browser }) => {
-  // A first start on a fresh folder seeds the demo network: minutes on a loaded machine.
-  test.setTimeout(600_000);
+  test.setTimeout(300_000);
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const pgliteDir = join(mkdtempSync(join(tmpdir(), "lotse-e2e-recovery-")), "pglite");
+  // The last line names the folder (a first seed logs before it).
+  const pgliteDir = execFileSync(process.execPath, ["--import", "tsx", "tests/e2e/demo-folder.mts"], { encoding: "utf8" }).trim().split("\n").pop()!;
   const app = serveApp(port, pgliteDir);
   let log = "";
   app.stdout!.on("data", (chunk) => (log += chunk));
   app.stderr!.on("data", (chunk) => (log += chunk));
   try {
-    await waitForHealth(origin, 480_000, `the app on port ${port} starting\n${log}`);
+    await waitForHealth(origin, 180_000, `the app on port ${port} starting\n${log}`);
 
     const context = await browser.newContext({ baseURL: origin });
     const page = await context.newPage();
@@ -103,5 +103,6 @@ test("the app is healthy again within 10 s of its embedded database being killed
     await context.close();
   } finally {
     await stopApp(app);
+    rmSync(dirname(pgliteDir), { recursive: true, force: true });
   }
 });
