@@ -24,3 +24,7 @@ ALTER TABLE clients
 ALTER TABLE consents ALTER COLUMN purpose SET STATISTICS 0, ALTER COLUMN purpose TYPE text;
 --> statement-breakpoint
 ALTER TABLE reminders ALTER COLUMN note SET STATISTICS 0, ALTER COLUMN note TYPE text;
+--> statement-breakpoint
+-- Erasures made before this version left their old row versions on disk too: if there were
+-- any (a withdrawn consent), the first housekeeping run purges them with the rest.
+INSERT INTO erasures_to_purge (erased_at) SELECT now() WHERE EXISTS (SELECT 1 FROM consents WHERE withdrawn_at IS NOT NULL);
