@@ -1,6 +1,6 @@
 import { lt, sql } from "drizzle-orm";
 import type { Pool } from "pg";
-import { getPool, type Db } from "@/db/client";
+import { databaseKind, getPool, type Db } from "@/db/client";
 import { idempotencyKeys, loginFailures, refusalCounts, userSessions } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { THROTTLE } from "@/lib/auth/throttle";
@@ -39,7 +39,8 @@ export interface HousekeepingRun {
 export async function runHousekeeping(db: Db, auditRetentionYears = readEnv().auditRetentionYears, pool?: Pool): Promise<HousekeepingRun | null> {
   const run = await removeExpired(db, auditRetentionYears);
   if (!run) return null;
-  const purge = await purgeErasedData(pool ?? (await getPool()));
+  // PGlite is one session, so no older transaction can be running; and its one connection must not wait.
+  const purge = await purgeErasedData(pool ?? (await getPool()), databaseKind() === "pglite" ? { waitMs: 0 } : {});
   if (purge && (purge.erasures || purge.waiting)) {
     await db.transaction((tx) => audit(tx, { actor: null, action: "housekeeping.purge", outcome: "ok", details: { by: "system", ...purge } }));
   }
