@@ -1,8 +1,10 @@
 import { lt, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Pool } from "pg";
+import { databaseKind, getPool, type Db } from "@/db/client";
 import { idempotencyKeys, loginFailures, refusalCounts, userSessions } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { THROTTLE } from "@/lib/auth/throttle";
+import { purgeErasedData, type PurgeRun } from "@/lib/clients/purge";
 import { readEnv } from "@/lib/env";
 import { IDEMPOTENCY_WINDOW_DAYS } from "@/lib/idempotency";
 
@@ -20,6 +22,8 @@ export interface HousekeepingRun {
   /** Audit entries before this moment were due for removal. */
   auditBefore: string;
   auditRetentionYears: number;
+  /** The erased personal data removed from the disk (lib/clients/purge.ts); null when another instance was at it. */
+  purge: PurgeRun | null;
 }
 
 /**
@@ -28,9 +32,22 @@ export interface HousekeepingRun {
  * counts after 90 days, and audit entries past the audit retention (through
  * `lotse_prune_audit`, the one way out of the append-only trail, migration 0006). All in one
  * transaction, timed by the database's clock; a run that removed anything is itself an audit
- * entry. Returns null when another instance holds the lock.
+ * entry. Then, if personal data was erased since the last run, the tables that held it are
+ * rewritten so that the erased values leave the disk (`pool` is the one behind `db`), and that
+ * is an audit entry too (`housekeeping.purge`). Returns null when another instance holds the lock.
  */
-export async function runHousekeeping(db: Db, auditRetentionYears = readEnv().auditRetentionYears): Promise<HousekeepingRun | null> {
+export async function runHousekeeping(db: Db, auditRetentionYears = readEnv().auditRetentionYears, pool?: Pool): Promise<HousekeepingRun | null> {
+  const run = await removeExpired(db, auditRetentionYears);
+  if (!run) return null;
+  // PGlite is one session, so no older transaction can be running; and its one connection must not wait.
+  const purge = await purgeErasedData(pool ?? (await getPool()), databaseKind() === "pglite" ? { waitMs: 0 } : {});
+  if (purge && (purge.erasures || purge.waiting)) {
+    await db.transaction((tx) => audit(tx, { actor: null, action: "housekeeping.purge", outcome: "ok", details: { by: "system", ...purge } }));
+  }
+  return { ...run, purge };
+}
+
+async function removeExpired(db: Db, auditRetentionYears: number): Promise<Omit<HousekeepingRun, "purge"> | null> {
   return db.transaction(async (tx) => {
     const [{ locked }] = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${LOCK})) as locked`)).rows as { locked: boolean }[];
     if (!locked) return null;
@@ -47,7 +64,7 @@ export async function runHousekeeping(db: Db, auditRetentionYears = readEnv().au
         select lotse_prune_audit(before)::text as removed, before
         from (select now() - make_interval(years => ${auditRetentionYears}) as before) limit_`)
     ).rows as { removed: string; before: Date | string }[];
-    const run: HousekeepingRun = {
+    const run = {
       deleted: {
         loginFailures: loginFailuresDeleted,
         idempotencyKeys: keysDeleted,

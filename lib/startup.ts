@@ -45,13 +45,19 @@ function scheduleRetention(): void {
   setInterval(() => void run(), DAY_MS).unref();
 }
 
-/** Throttling rows, idempotency keys, sessions, refusal counts and old audit entries: at start-up, then daily. */
+/** Throttling rows, idempotency keys, sessions, refusal counts, old audit entries and erased data left on disk: at start-up, then daily. */
 function scheduleHousekeeping(auditRetentionYears: number): void {
   const run = async () => {
     try {
       const done = await runHousekeeping(await getDb(), auditRetentionYears);
-      if (done) log.info("housekeeping.ran", { removed: done.deleted, auditBefore: done.auditBefore });
-      else log.info("housekeeping.skipped", { reason: "another instance is running it" });
+      if (!done) {
+        log.info("housekeeping.skipped", { reason: "another instance is running it" });
+        return;
+      }
+      log.info("housekeeping.ran", { removed: done.deleted, auditBefore: done.auditBefore, purge: done.purge });
+      if (done.purge?.waiting) log.warn("housekeeping.purge_waiting", { erasures: done.purge.waiting, reason: "a transaction older than these erasures was still running" });
+      // The erased data has left the tables' files either way; the server's own next checkpoint writes the rest.
+      if (done.purge?.checkpoint === "refused") log.warn("housekeeping.checkpoint_refused", { hint: "GRANT pg_checkpoint TO the login role of DATABASE_URL" });
     } catch (error) {
       log.error("housekeeping.failed", { error });
     }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { orgUnits } from "./org";
 import { users } from "./users";
 import { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES } from "./values";
@@ -101,6 +101,20 @@ export const reminders = pgTable(
   },
   (t) => [index("reminders_adviser_due_idx").on(t.adviserId, t.dueOn)],
 );
+
+/**
+ * One row per erasure of a client's personal data (withdrawal or retention) that the disk may
+ * still hold: the erased values stay in old row versions and index entries until the tables are
+ * rewritten. The daily housekeeping rewrites them when this table has rows, then empties it.
+ */
+export const erasuresToPurge = pgTable("erasures_to_purge", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  erasedAt: timestamp("erased_at", { withTimezone: true }).notNull().defaultNow(),
+  /** The erasing transaction (its xid8): no rewrite removes the old row versions while a transaction older than it runs. */
+  erasedIn: bigint("erased_in", { mode: "number" })
+    .notNull()
+    .default(sql`(pg_current_xact_id()::text)::bigint`),
+});
 
 export type Client = typeof clients.$inferSelect;
 export type Occupation = typeof occupations.$inferSelect;

@@ -8,6 +8,7 @@ import { recordVersion } from "@/lib/history";
 import { onceForKey } from "@/lib/idempotency";
 import { defineOperation } from "@/lib/operation";
 import { clientInScope, statisticalSnapshot } from "./access";
+import { noteErasure } from "./purge";
 import { PERSONAL_FIELDS, completeReminderSchema, createClientSchema, createReminderSchema, updateClientSchema, withdrawConsentSchema } from "./schemas";
 
 // No 0/O or 1/I: the reference is read out on the phone and written on paper.
@@ -121,6 +122,8 @@ export async function erasePersonalData(tx: Tx, clientId: string, actorId: strin
     .returning();
   // The statistical record is unchanged, but every version is on record.
   await recordVersion(tx, { subjectId: updated.id, subjectType: "client", version: updated.version, op: "update", actorId, snapshot: statisticalSnapshot(updated) });
+  // The erased values stay on disk in old row versions until the next housekeeping purges them.
+  await noteErasure(tx);
   return updated;
 }
 
