@@ -18,38 +18,44 @@ export const CONTACT_DATE_FIELDS: readonly string[] = [
   ...new Set(KINDS.filter((k) => k.clientBased).flatMap((k) => k.fields.filter((f) => f.type === "date").map((f) => f.name))),
 ];
 
-// A value that is no date is no contact (and must not stop the run).
 const ISO_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 // One run at a time: a second instance waits, then finds nothing left to erase.
 const LOCK = "lotse.retention";
 
-/**
- * A client's last contact: the latest day the person was involved — a record's date or one
- * of its date fields (records not deleted), a consent given, a reminder done (Berlin day);
- * the registration only when there is none of these.
- */
-const lastContact = sql`coalesce(
-  greatest(
-    (select max(v.day) from records r
-       cross join lateral (values (r.occurred_on), ${sql.join(
-         CONTACT_DATE_FIELDS.map((field) => sql`((case when r.data->>${field} ~ ${ISO_DATE} then r.data->>${field} end)::date)`),
-         sql`, `,
-       )}) v(day)
-     where r.client_id = c.id and r.deleted_at is null),
-    (select max(cs.given_on) from consents cs where cs.client_id = c.id),
-    (select max((rm.done_at at time zone 'Europe/Berlin')::date) from reminders rm where rm.client_id = c.id)
-  ),
-  (c.created_at at time zone 'Europe/Berlin')::date)`;
+/** A record field's value as a date where it is one; anything else is no contact (and must not stop the run). */
+const dateField = (field: string) => sql`(case when r.data->>${field} ~ ${ISO_DATE} then r.data->>${field} end)::date`;
 
 /**
- * Whether a client holds anything to erase: a personal field, a reminder (its note is free
- * text, kept even where the client has no other personal data), or a consent not ended.
+ * Each client holding anything to erase (a personal field, a reminder — its note is free text,
+ * kept even where the client has no other personal data — or a consent not ended) with their
+ * last contact: the latest day the person was involved — a record's date or one of its date
+ * fields (records not deleted), a consent given, a reminder done (Berlin day); the registration
+ * only when there is none of these. Grouped per table rather than per client, so that a run
+ * over every client costs a few scans, not three look-ups each.
  */
-const holdsPersonalData = sql`(
-  c.full_name is not null or c.phone is not null or c.email is not null or c.notes is not null
-  or exists (select 1 from reminders rm where rm.client_id = c.id)
-  or exists (select 1 from consents cs where cs.client_id = c.id and cs.withdrawn_at is null))`;
+function clientsLastSeenBefore(before: string) {
+  return sql`
+    with candidates as materialized (
+      select c.id from clients c where c.full_name is not null or c.phone is not null or c.email is not null or c.notes is not null
+      union select client_id from reminders
+      union select client_id from consents where withdrawn_at is null),
+    record_days as (
+      select r.client_id, max(greatest(${sql.join([sql`r.occurred_on`, ...CONTACT_DATE_FIELDS.map(dateField)], sql`, `)})) as day
+      from records r join candidates k on k.id = r.client_id where r.deleted_at is null group by r.client_id),
+    consent_days as (
+      select cs.client_id, max(cs.given_on) as day from consents cs join candidates k on k.id = cs.client_id group by cs.client_id),
+    reminder_days as (
+      select rm.client_id, max((rm.done_at at time zone 'Europe/Berlin')::date) as day
+      from reminders rm join candidates k on k.id = rm.client_id group by rm.client_id),
+    contacts as (
+      select c.id, coalesce(greatest(rd.day, cd.day, md.day), (c.created_at at time zone 'Europe/Berlin')::date) as day
+      from candidates k join clients c on c.id = k.id
+        left join record_days rd on rd.client_id = c.id
+        left join consent_days cd on cd.client_id = c.id
+        left join reminder_days md on md.client_id = c.id)
+    select id::text, day::text as "lastContactOn" from contacts where day < ${before}::date order by id`;
+}
 
 export interface RetentionRun {
   erased: number;
@@ -67,12 +73,7 @@ export async function runRetention(db: Db, now = new Date(), years = retentionYe
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${LOCK}))`);
     await seeAllClients(tx);
     const [{ before }] = (await tx.execute(sql`select (${now.toISOString()}::timestamptz - make_interval(years => ${years}))::date::text as before`)).rows as { before: string }[];
-    const result = await tx.execute(sql`
-      select c.id::text as id, contact.day::text as "lastContactOn"
-      from clients c cross join lateral (select ${lastContact} as day) contact
-      where ${holdsPersonalData} and contact.day < ${before}::date
-      order by c.id`);
-    const rows = result.rows as { id: string; lastContactOn: string }[];
+    const rows = (await tx.execute(clientsLastSeenBefore(before))).rows as { id: string; lastContactOn: string }[];
     for (const { id, lastContactOn } of rows) {
       await erasePersonalData(tx, id, { reason: "retention", retentionYears: years, lastContactOn });
       await audit(tx, {
