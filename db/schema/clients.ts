@@ -99,7 +99,37 @@ export const reminders = pgTable(
     doneAt: timestamp("done_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("reminders_adviser_due_idx").on(t.adviserId, t.dueOn)],
+  (t) => [index("reminders_adviser_due_idx").on(t.adviserId, t.dueOn), index("reminders_client_idx").on(t.clientId)],
+);
+
+export const ERASURE_REASONS = ["withdrawal", "retention"] as const;
+export const erasureReason = pgEnum("erasure_reason", ERASURE_REASONS);
+
+/**
+ * Each erasure of a client's personal data: when, why and by whom. A withdrawal names the
+ * user who recorded it; the retention rule names the period and the last contact it counted
+ * from. Holds no personal data, so it stays with the statistical record.
+ */
+export const erasures = pgTable(
+  "erasures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    reason: erasureReason("reason").notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    retentionYears: integer("retention_years"),
+    lastContactOn: date("last_contact_on"),
+  },
+  (t) => [
+    index("erasures_client_idx").on(t.clientId),
+    check(
+      "erasures_reason_fields",
+      sql`(${t.reason} = 'withdrawal' and ${t.actorId} is not null) or (${t.reason} = 'retention' and ${t.retentionYears} is not null and ${t.lastContactOn} is not null)`,
+    ),
+  ],
 );
 
 /**
@@ -118,3 +148,4 @@ export const erasuresToPurge = pgTable("erasures_to_purge", {
 
 export type Client = typeof clients.$inferSelect;
 export type Occupation = typeof occupations.$inferSelect;
+export type Erasure = typeof erasures.$inferSelect;

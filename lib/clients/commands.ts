@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { clients, consents, occupations, reminders, type Client } from "@/db/schema";
+import { clients, consents, erasures, occupations, reminders, type Client } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { clientChanged } from "@/lib/figures/ledger";
@@ -103,17 +103,22 @@ export const updateClient = defineOperation({
   },
 });
 
+/** Why a client's personal data is erased: a withdrawal a user recorded, or the retention rule (its period, and the last contact it counted from). */
+export type ErasureCause = { reason: "withdrawal"; actorId: string } | { reason: "retention"; retentionYears: number; lastContactOn: string };
+
 /**
  * Erases a client's personal data: name, contact details, notes, follow-up reminders (their
  * notes are free text), and ends every consent. The pseudonymous statistical record and all
- * its records stay, so every figure stays the same.
+ * its records stay, so every figure stays the same. The erasure is on record with its cause.
  */
-export async function erasePersonalData(tx: Tx, clientId: string, actorId: string | null): Promise<Client> {
+export async function erasePersonalData(tx: Tx, clientId: string, cause: ErasureCause): Promise<Client> {
   const now = new Date();
+  const actorId = cause.reason === "withdrawal" ? cause.actorId : null;
   await tx
     .update(consents)
     .set({ withdrawnAt: now, withdrawnBy: actorId })
     .where(and(eq(consents.clientId, clientId), isNull(consents.withdrawnAt)));
+  await tx.insert(erasures).values({ clientId, at: now, ...cause });
   await tx.delete(reminders).where(eq(reminders.clientId, clientId));
   const [updated] = await tx
     .update(clients)
@@ -135,7 +140,7 @@ export const withdrawConsent = defineOperation({
   input: withdrawConsentSchema,
   async run({ actor, tx }, { clientId }) {
     const client = await clientInScope(tx, actor, clientId, true);
-    return erasePersonalData(tx, client.id, actor.userId);
+    return erasePersonalData(tx, client.id, { reason: "withdrawal", actorId: actor.userId });
   },
 });
 

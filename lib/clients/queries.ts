@@ -1,11 +1,32 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
-import { clients, consents, history, occupations, records, reminders } from "@/db/schema";
+import { clients, consents, erasures, history, occupations, records, reminders, users } from "@/db/schema";
+import type { Tx } from "@/db/client";
 import { defineOperation } from "@/lib/operation";
 import { present } from "@/lib/records/commands";
 import { clientInScope } from "./access";
 import { clientIdSchema, searchClientsSchema } from "./schemas";
 
-/** A client's whole case: attributes, consents, every record on one timeline, and open reminders. */
+/** Each erasure of the client's personal data, oldest first: when, why, and who recorded a withdrawal. */
+function erasuresOf(tx: Tx, clientId: string) {
+  return tx
+    .select({
+      id: erasures.id,
+      at: erasures.at,
+      reason: erasures.reason,
+      actorId: erasures.actorId,
+      actorName: users.name,
+      retentionYears: erasures.retentionYears,
+      lastContactOn: erasures.lastContactOn,
+    })
+    .from(erasures)
+    .leftJoin(users, eq(users.id, erasures.actorId))
+    .where(eq(erasures.clientId, clientId))
+    .orderBy(asc(erasures.at), asc(erasures.id));
+}
+
+export type ErasureOnRecord = Awaited<ReturnType<typeof erasuresOf>>[number];
+
+/** A client's whole case: attributes, consents, every record on one timeline, open reminders, and erasures. */
 export const getClient = defineOperation({
   name: "clients.get",
   access: "cases.work",
@@ -31,6 +52,7 @@ export const getClient = defineOperation({
       timeline: timeline.map(present),
       schemes: Object.fromEntries(schemes.map((s) => [s.id, present(s)])),
       reminders: reminderRows,
+      erasures: await erasuresOf(tx, id),
     };
   },
 });
@@ -89,7 +111,7 @@ export const dueReminders = defineOperation({
 /**
  * Everything held about one client (GDPR subject access): the client with personal data,
  * consents, every record including deleted ones, the history of the statistical record and
- * of each record, and reminders. JSON, as the person may ask for it.
+ * of each record, reminders, and each erasure with its cause. JSON, as the person may ask for it.
  */
 export const exportClient = defineOperation({
   name: "clients.export",
@@ -112,6 +134,7 @@ export const exportClient = defineOperation({
         .where(inArray(history.subjectId, subjects))
         .orderBy(asc(history.at), asc(history.id)),
       reminders: await tx.select().from(reminders).where(eq(reminders.clientId, id)).orderBy(asc(reminders.dueOn)),
+      erasures: await erasuresOf(tx, id),
     };
   },
 });

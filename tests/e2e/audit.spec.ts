@@ -94,3 +94,15 @@ test("opening a case page is one read in the audit trail; an anonymous refusal i
   await expect(counted.locator("tr", { hasText: "clients.get" }).filter({ hasText: "unauthenticated" })).toHaveCount(1);
   await adminContext.close();
 });
+
+test("the retention job's runs are in the trail by the app, with their count", async ({ page }) => {
+  await loginAndWait(page, DEMO.admin, /\/admin$/);
+  // The job runs at start-up, beside the first requests: its entry may take a moment.
+  await expect(async () => {
+    await page.goto(`/admin/audit?${new URLSearchParams({ action: "retention.run" })}`);
+    const run = page.locator("tbody tr", { hasText: "retention.run" }).first();
+    await expect(run).toContainText("die Anwendung (geplanter Lauf)", { timeout: 1000 });
+    await expect(run).toContainText(/(Daten von \d+ (Person|Personen) gelöscht|keine Löschung): letzter Kontakt vor dem \d\d\.\d\d\.\d\d, Aufbewahrung 3 Jahre/, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByRole("columnheader", { name: "Angaben" })).toBeVisible();
+});

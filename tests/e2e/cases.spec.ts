@@ -271,6 +271,9 @@ test("on the client page: edit the details, a reminder set and done, the consent
   await page.getByRole("button", { name: "Einwilligung widerrufen" }).click();
   await page.getByRole("button", { name: "Ja", exact: true }).click();
   await expect(page.getByText(/widerrufen am/)).toBeVisible();
+  // Why, when and by whom: the withdrawal, recorded by the adviser.
+  await expect(page.getByRole("heading", { name: "Löschungen" })).toBeVisible();
+  await expect(page.getByText(/^Personenbezogene Daten am .+ gelöscht: Einwilligung widerrufen, erfasst von .+\.$/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Personenbezogene Daten" })).toHaveCount(0);
   await expect(page.locator("dl.facts").getByText(name)).toHaveCount(0);
 });

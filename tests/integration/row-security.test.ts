@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Tx } from "@/db/client";
 import { APP_ROLE, seeContactPoints } from "@/db/row-security";
 import type { Actor } from "@/lib/auth/actor";
-import { createClient, createReminder } from "@/lib/clients/commands";
+import { createClient, createReminder, withdrawConsent } from "@/lib/clients/commands";
 import { execute } from "@/lib/operation";
 import { getClient } from "@/lib/clients/queries";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
@@ -87,6 +87,19 @@ describe("row-level security on the client tables", () => {
       return [updated.rowCount, deleted.rowCount];
     });
     expect(changed.value).toEqual([0, 0]);
+  });
+
+  it("an erasure on record is seen only with its client, and the app's role can neither change nor delete it", async () => {
+    const erased = await makeClient(there, PERSONAL_WITH_CONSENT);
+    expect(await execute(withdrawConsent, there, { clientId: erased.id })).toMatchObject({ ok: true });
+    const count = (tx: Tx) => tx.execute(sql`select count(*)::int as n from erasures where client_id = ${erased.id}::uuid`).then((r) => r.rows[0]);
+    expect((await inRolledBackTransaction(count)).value).toEqual({ n: 0 });
+    expect((await inRolledBackTransaction(async (tx) => (await seeContactPoints(tx, here.contactPointIds), count(tx)))).value).toEqual({ n: 0 });
+    expect(await readingAllClients(count)).toEqual({ n: 1 });
+    for (const change of [sql`update erasures set at = now() where client_id = ${erased.id}::uuid`, sql`delete from erasures where client_id = ${erased.id}::uuid`]) {
+      const attempt = await inRolledBackTransaction(async (tx) => (await seeContactPoints(tx, there.contactPointIds), tx.execute(change)));
+      expect(attempt.error).toMatch(/permission denied/);
+    }
   });
 
   it("a client cannot be written into, or moved to, a contact point the transaction did not declare", async () => {

@@ -1,4 +1,5 @@
 /** Clients in the document: search, create, read as a case, update, export. */
+import { ERASURE_REASONS } from "@/db/schema";
 import { createClient, updateClient } from "@/lib/clients/commands";
 import { exportClient, getClient, searchClients } from "@/lib/clients/queries";
 import { personalShape, statisticalShape } from "@/lib/clients/schemas";
@@ -29,6 +30,20 @@ function clientSchemas(): Record<string, JsonSchema> {
       required: [...summary, "lastContact"],
     },
     ClientPage: pageOf("ClientSummary"),
+    Erasure: {
+      type: "object",
+      description: "One erasure of the client's personal data: a withdrawal of consent a user recorded, or the retention rule (no contact for retentionYears years since lastContactOn).",
+      properties: {
+        id: uuid,
+        at: timestamp,
+        reason: { type: "string", enum: [...ERASURE_REASONS] },
+        actorId: nullable(uuid),
+        actorName: nullable({ type: "string" }),
+        retentionYears: nullable(int),
+        lastContactOn: nullable(date),
+      },
+      required: ["id", "at", "reason", "actorId", "actorName", "retentionYears", "lastContactOn"],
+    },
     ClientCase: {
       type: "object",
       properties: {
@@ -39,8 +54,9 @@ function clientSchemas(): Record<string, JsonSchema> {
         timeline: { type: "array", items: { type: "object", properties: { id: uuid, kind: { type: "string" }, version: int }, additionalProperties: true } },
         schemes: { type: "object", additionalProperties: { type: "object", additionalProperties: true } },
         reminders: { type: "array", items: loose },
+        erasures: { type: "array", items: ref("Erasure") },
       },
-      required: ["client", "occupation", "consents", "activeConsent", "timeline", "schemes", "reminders"],
+      required: ["client", "occupation", "consents", "activeConsent", "timeline", "schemes", "reminders", "erasures"],
     },
   };
 }
@@ -57,8 +73,9 @@ function exportSchema(): JsonSchema {
       records: { type: "array", items: { type: "object", additionalProperties: true } },
       history: { type: "array", items: { type: "object", additionalProperties: true } },
       reminders: { type: "array", items: { type: "object", additionalProperties: true } },
+      erasures: { type: "array", items: ref("Erasure") },
     },
-    required: ["exportedAt", "client", "occupation", "consents", "records", "history", "reminders"],
+    required: ["exportedAt", "client", "occupation", "consents", "records", "history", "reminders", "erasures"],
   };
 }
 

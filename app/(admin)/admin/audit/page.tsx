@@ -6,6 +6,7 @@ import { currentActor } from "@/lib/auth/session";
 import { serverI18n } from "@/lib/i18n/server";
 import { load } from "@/lib/server";
 import { TableScroll } from "@/app/components/TableScroll";
+import { auditDetails, bySystem } from "./details";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -68,18 +69,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <th scope="col">{t("audit.action")}</th>
                 <th scope="col">{t("audit.outcome")}</th>
                 <th scope="col">{t("audit.subjectId")}</th>
+                <th scope="col">{t("audit.details")}</th>
               </tr>
             </thead>
             <tbody>
               {result.items.map((e) => (
                 <tr key={e.id}>
                   <td>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-                  <td>{e.actorId ? `${e.actorId.slice(0, 8)} (${e.actorRole})` : t(e.details?.by === "system" ? "audit.system" : "audit.nobody")}</td>
+                  <td>{e.actorId ? `${e.actorId.slice(0, 8)} (${e.actorRole})` : t(bySystem(e) ? "audit.system" : "audit.nobody")}</td>
                   <td>
                     <code>{e.action}</code>
                   </td>
                   <td>{e.outcome === "ok" ? t("audit.ok") : `${t("audit.denied")}${e.details?.reason ? ` (${String(e.details.reason)})` : ""}`}</td>
                   <td>{e.subjectId ? <code>{e.subjectId}</code> : ""}</td>
+                  <td>{auditDetails(t, format, e)}</td>
                 </tr>
               ))}
             </tbody>

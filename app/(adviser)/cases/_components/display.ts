@@ -1,4 +1,5 @@
 import type { createFormatter } from "use-intl/core";
+import type { ErasureOnRecord } from "@/lib/clients/queries";
 import type { PresentedRecord } from "@/lib/records/commands";
 import type { FieldSpec, KindSpec } from "@/lib/records/kinds";
 
@@ -30,6 +31,14 @@ export function day(format: Format, value: string | null | undefined): string {
 
 export function moment(format: Format, value: Date | string | null | undefined): string {
   return value ? format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short" }) : EMPTY;
+}
+
+/** Why, when and by whom a client's personal data was erased: a withdrawal someone recorded, or the retention rule. */
+export function erasureText(t: T, format: Format, erasure: Omit<ErasureOnRecord, "id" | "actorId">): string {
+  const date = moment(format, erasure.at);
+  return erasure.reason === "retention"
+    ? t("clients.erasedByRetention", { date, years: erasure.retentionYears ?? 0, lastContact: day(format, erasure.lastContactOn) })
+    : t("clients.erasedByWithdrawal", { date, name: erasure.actorName ?? EMPTY });
 }
 
 /** A value of one of a kind's own fields, as a person reads it. */

@@ -7,7 +7,7 @@ import { load } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
 import { myUnits, schemeOptions } from "../../_components/context";
 import { CreateRecordForm } from "../../_components/CreateRecordForm";
-import { day, EMPTY, layoutOf, moment } from "../../_components/display";
+import { day, EMPTY, erasureText, layoutOf, moment } from "../../_components/display";
 import { kindSpec } from "@/lib/records/kinds";
 import { AddReminderForm, CompleteReminder, WithdrawConsent } from "./CaseActions";
 import { Timeline } from "./Timeline";
@@ -38,7 +38,7 @@ function Facts({ rows }: { rows: [string, string][] }) {
 }
 
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
-  const { client, occupation, consents, activeConsent, timeline, schemes, reminders } = await loadCase((await params).id);
+  const { client, occupation, consents, activeConsent, timeline, schemes, reminders, erasures } = await loadCase((await params).id);
   const { t, format, locale } = await serverI18n();
   const units = await myUnits(t);
   const schemeChoices = await schemeOptions((d) => day(format, d));
@@ -108,12 +108,27 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
               {consents.map((c) => (
                 <li key={c.id}>
                   {t("clients.consentLine", { date: day(format, c.givenOn), purpose: c.purpose, version: c.textVersion })}{" "}
-                  {c.withdrawnAt ? <span className="badge">{t("clients.withdrawnOn", { date: moment(format, c.withdrawnAt) })}</span> : <span className="badge ok">{t("clients.active")}</span>}
+                  {c.withdrawnAt ? (
+                    // Ended by nobody: the retention job ended it, no person withdrew it.
+                    <span className="badge">{t(c.withdrawnBy ? "clients.withdrawnOn" : "clients.endedByRetention", { date: moment(format, c.withdrawnAt) })}</span>
+                  ) : (
+                    <span className="badge ok">{t("clients.active")}</span>
+                  )}
                 </li>
               ))}
             </ul>
           )}
           {activeConsent && <WithdrawConsent clientId={client.id} />}
+          {erasures.length > 0 && (
+            <>
+              <h3>{t("clients.erasures")}</h3>
+              <ul className="plain-list">
+                {erasures.map((e) => (
+                  <li key={e.id}>{erasureText(t, format, e)}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
         <CreateRecordForm
           spec={layoutOf(kindSpec("advice_session"))}
