@@ -1,4 +1,4 @@
-// @driver-independent: the export's file as the browser receives it; the figures it holds are checked on both drivers in vitest (README, Tests: run once).
+// @driver-independent, second run: the export's file as the browser receives it; the figures it holds are checked on both drivers in vitest (README, Tests: run once).
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { DEMO, loginAndWait } from "./fixtures";

@@ -1,4 +1,4 @@
-// @driver-independent: embedded folders of its own, whatever the run's database (README, Tests: run once).
+// @driver-independent, second run: embedded folders of its own, whatever the run's database (README, Tests: run once).
 import { once } from "node:events";
 import { mkdtempSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
