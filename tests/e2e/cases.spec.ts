@@ -52,7 +52,7 @@ test("an adviser keeps a case: a client with consent, every kind of record, an e
   const facts = page.locator("dl.facts");
   await expect(facts.getByText(name)).toBeVisible();
   await expect(facts.getByText("Syrien, Arabische Republik")).toHaveCount(2);
-  await expect(page.getByText(/Vom .*Anerkennungsberatung und Begleitung, Textfassung EW-2019-1/)).toBeVisible();
+  await expect(page.getByText(/Vom .*Zweck: Anerkennungs- und Qualifizierungsberatung, Textfassung EW-2019-1/)).toBeVisible();
 
   // Advice session: one short form, the stage suggested from the case (no initial session yet).
   const advice = formTitled(page, "Beratungsgespräch erfassen");
