@@ -3,6 +3,7 @@ import * as tokens from "./api/tokens";
 import * as auditSearch from "./audit-search";
 import * as clientCommands from "./clients/commands";
 import * as clientQueries from "./clients/queries";
+import * as consentPurposes from "./consent-purposes";
 import * as figureDrilldown from "./figures/drilldown";
 import * as editions from "./editions/operations";
 import * as figures from "./figures/report";
@@ -32,6 +33,7 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   clientCommands,
   clientQueries,
   occupations,
+  consentPurposes,
   tokens,
   figures,
   figureDrilldown,

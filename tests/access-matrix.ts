@@ -102,6 +102,9 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   "occupations.list": { allowed: ["adviserOwn", "adviserOther", "admin"] },
   "occupations.create": adminOnly,
   "occupations.update": adminOnly,
+  "consentPurposes.list": { allowed: ["adviserOwn", "adviserOther", "admin"] },
+  "consentPurposes.create": adminOnly,
+  "consentPurposes.update": adminOnly,
 
   "tokens.create": adminOnly,
   "tokens.list": adminOnly,
@@ -157,6 +160,8 @@ export interface Ids {
   record: string;
   user: string;
   occupation: string;
+  /** An active entry of the consent purposes list. */
+  consentPurpose: string;
   /** An edition of regionalOwn's region, published by the network coordinator. */
   edition: string;
 }
@@ -198,6 +203,8 @@ export const PAGE_ROWS: Record<string, PageRow> = {
   "/admin/users/[id]": { path: (ids) => `/admin/users/${ids.user}`, allowed: ["admin"] },
   "/admin/occupations": { path: () => "/admin/occupations", allowed: ["admin"] },
   "/admin/occupations/[id]": { path: (ids) => `/admin/occupations/${ids.occupation}`, allowed: ["admin"] },
+  "/admin/consent-purposes": { path: () => "/admin/consent-purposes", allowed: ["admin"] },
+  "/admin/consent-purposes/[id]": { path: (ids) => `/admin/consent-purposes/${ids.consentPurpose}`, allowed: ["admin"] },
   "/admin/tokens": { path: () => "/admin/tokens", allowed: ["admin"] },
   "/admin/targets": { path: () => "/admin/targets", allowed: ["admin"] },
   "/admin/audit": { path: () => "/admin/audit", allowed: ["admin"] },
@@ -259,8 +266,7 @@ const clientBody = (s: HttpSetup) => ({
   residenceStatus: "third_country_permit",
   ...PERSONAL,
   consentGivenOn: "2026-01-15",
-  consentPurpose: "Beratung",
-  consentTextVersion: "EW-1",
+  consentPurposeId: s.ids.consentPurpose,
 });
 const newSession = (s: HttpSetup) => ({
   idempotencyKey: s.key(),
@@ -412,6 +418,17 @@ export const ACTION_ROWS: Record<string, ActionRow> = {
     args: async (s) => {
       const made = (await s.act("admin", "app/actions/catalogue.ts#createOccupationAction", [{ nameDe: `Beruf ${s.key()}`, nameEn: `Occupation ${s.key()}`, kldbCode: "" }])) as { id: string };
       return [{ id: made.id, nameDe: `Geändert ${s.key()}`, nameEn: `Changed ${s.key()}`, kldbCode: "84114", active: false }];
+    },
+  },
+  "app/actions/catalogue.ts#createConsentPurposeAction": {
+    operations: ["consentPurposes.create"],
+    args: (s) => [{ nameDe: `Zweck ${s.key()}`, nameEn: `Purpose ${s.key()}`, textVersion: "EW-1" }],
+  },
+  "app/actions/catalogue.ts#updateConsentPurposeAction": {
+    operations: ["consentPurposes.update"],
+    args: async (s) => {
+      const made = (await s.act("admin", "app/actions/catalogue.ts#createConsentPurposeAction", [{ nameDe: `Zweck ${s.key()}`, nameEn: `Purpose ${s.key()}`, textVersion: "EW-1" }])) as { id: string };
+      return [{ id: made.id, nameDe: `Geändert ${s.key()}`, nameEn: `Changed ${s.key()}`, textVersion: "EW-2", active: false }];
     },
   },
   "app/actions/org.ts#createUnitAction": {

@@ -16,7 +16,8 @@ export async function Header({ actor }: { actor: Actor | null }) {
   if (actor?.role === "admin") {
     links.push({ href: "/admin", label: t("nav.admin") }, { href: "/admin/org", label: t("nav.org") });
     links.push({ href: "/admin/org/contact-points", label: t("nav.contactPoints") }, { href: "/admin/users", label: t("nav.users") });
-    links.push({ href: "/admin/occupations", label: t("nav.occupations") }, { href: "/admin/tokens", label: t("nav.tokens") });
+    links.push({ href: "/admin/occupations", label: t("nav.occupations") }, { href: "/admin/consent-purposes", label: t("nav.consentPurposes") });
+    links.push({ href: "/admin/tokens", label: t("nav.tokens") });
     links.push({ href: "/admin/targets", label: t("nav.targets") }, { href: "/admin/audit", label: t("nav.audit") });
     links.push({ href: "/reports/figures", label: t("figures.nav") }, { href: "/reports/editions", label: t("editions.nav") });
   }

@@ -62,7 +62,28 @@ export const clients = pgTable(
   ],
 );
 
-/** Consent to keep personal data: who gave it, when, for what, which text; withdrawal ends it. */
+/**
+ * The admin-maintained list of what a consent can be for, each with the version of the consent
+ * text the person signs: an adviser chooses one, never types a purpose (free text could hold
+ * personal data, and a consent's record outlives an erasure as the proof it was given).
+ */
+export const consentPurposes = pgTable(
+  "consent_purposes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    nameDe: text("name_de").notNull(),
+    nameEn: text("name_en").notNull(),
+    textVersion: text("text_version").notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("consent_purposes_name_de_version_idx").on(t.nameDe, t.textVersion)],
+);
+
+/**
+ * Consent to keep personal data: who gave it, when, for which purpose of the list, and the
+ * version of the text (copied from the purpose when recorded); withdrawal ends it.
+ */
 export const consents = pgTable(
   "consents",
   {
@@ -71,7 +92,9 @@ export const consents = pgTable(
       .notNull()
       .references(() => clients.id),
     givenOn: date("given_on").notNull(),
-    purpose: text("purpose").notNull(),
+    purposeId: uuid("purpose_id")
+      .notNull()
+      .references(() => consentPurposes.id),
     textVersion: text("text_version").notNull(),
     recordedBy: uuid("recorded_by")
       .notNull()
@@ -149,3 +172,4 @@ export const erasuresToPurge = pgTable("erasures_to_purge", {
 export type Client = typeof clients.$inferSelect;
 export type Occupation = typeof occupations.$inferSelect;
 export type Erasure = typeof erasures.$inferSelect;
+export type ConsentPurpose = typeof consentPurposes.$inferSelect;

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { clients, consents, erasures, occupations, reminders, type Client } from "@/db/schema";
+import { clients, consentPurposes, consents, erasures, occupations, reminders, type Client } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { clientChanged } from "@/lib/figures/ledger";
@@ -35,12 +35,22 @@ async function checkOccupation(tx: Tx, occupationId: string | null) {
   if (!found) throw new FieldError("occupationId", "notAnOccupation");
 }
 
-type ClientInput = Record<string, unknown> & { consentGivenOn?: string | null; consentPurpose?: string | null; consentTextVersion?: string | null };
+type ClientInput = Record<string, unknown> & { consentGivenOn?: string | null; consentPurposeId?: string | null };
 
-function splitInput(input: ClientInput) {
-  const { idempotencyKey: _k, id: _i, version: _v, consentGivenOn, consentPurpose, consentTextVersion, ...values } = input;
-  const consent = consentGivenOn ? { givenOn: consentGivenOn, purpose: consentPurpose!, textVersion: consentTextVersion! } : null;
-  return { values, consent };
+/** A new consent names a purpose the list offers now; its text version is the purpose's, as of today. */
+async function consentOf(tx: Tx, givenOn: string | null | undefined, purposeId: string | null | undefined) {
+  if (!givenOn || !purposeId) return null;
+  const [purpose] = await tx
+    .select({ id: consentPurposes.id, textVersion: consentPurposes.textVersion })
+    .from(consentPurposes)
+    .where(and(eq(consentPurposes.id, purposeId), eq(consentPurposes.active, true)));
+  if (!purpose) throw new FieldError("consentPurposeId", "notAConsentPurpose");
+  return { givenOn, purposeId: purpose.id, textVersion: purpose.textVersion };
+}
+
+async function splitInput(tx: Tx, input: ClientInput) {
+  const { idempotencyKey: _k, id: _i, version: _v, consentGivenOn, consentPurposeId, ...values } = input;
+  return { values, consent: await consentOf(tx, consentGivenOn, consentPurposeId) };
 }
 
 export const createClient = defineOperation({
@@ -56,7 +66,7 @@ export const createClient = defineOperation({
       input.idempotencyKey,
       "clients.create",
       async () => {
-        const { values, consent } = splitInput(input);
+        const { values, consent } = await splitInput(tx, input);
         await checkOccupation(tx, input.occupationId);
         const [client] = await tx
           .insert(clients)
@@ -79,7 +89,7 @@ export const updateClient = defineOperation({
   async run({ actor, tx }, input): Promise<Client> {
     const before = await clientInScope(tx, actor, input.id, true);
     if (before.version !== input.version) throw new ConflictError(before);
-    const { values, consent } = splitInput(input);
+    const { values, consent } = await splitInput(tx, input);
     if (consent) await tx.insert(consents).values({ ...consent, clientId: before.id, recordedBy: actor.userId });
     const personal = PERSONAL_FIELDS.some((f) => input[f]);
     if (personal && !consent && !(await activeConsent(tx, before.id))) throw new FieldError("consentGivenOn", "consentRequired");
@@ -144,13 +154,16 @@ export const withdrawConsent = defineOperation({
   },
 });
 
+/** A follow-up reminder; its note may hold personal data, so only while the client's consent is in force. */
 export const createReminder = defineOperation({
   name: "reminders.create",
   access: "cases.work",
   audit: "change",
   input: createReminderSchema,
   async run({ actor, tx }, input) {
-    await clientInScope(tx, actor, input.clientId);
+    // Locked like a withdrawal locks it: a note is never saved beside a consent being withdrawn.
+    await clientInScope(tx, actor, input.clientId, true);
+    if (!(await activeConsent(tx, input.clientId))) throw new FieldError("note", "noteNeedsConsent");
     const [reminder] = await tx.insert(reminders).values({ ...input, adviserId: actor.userId }).returning();
     return reminder;
   },

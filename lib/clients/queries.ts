@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
-import { clients, consents, erasures, history, occupations, records, reminders, users } from "@/db/schema";
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { clients, consentPurposes, consents, erasures, history, occupations, records, reminders, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { defineOperation } from "@/lib/operation";
 import { present } from "@/lib/records/commands";
@@ -26,6 +26,16 @@ function erasuresOf(tx: Tx, clientId: string) {
 
 export type ErasureOnRecord = Awaited<ReturnType<typeof erasuresOf>>[number];
 
+/** A client's consents, each with the name of its purpose in both languages. */
+function consentsOf(tx: Tx, clientId: string, newestFirst: boolean) {
+  return tx
+    .select({ ...getTableColumns(consents), purposeDe: consentPurposes.nameDe, purposeEn: consentPurposes.nameEn })
+    .from(consents)
+    .innerJoin(consentPurposes, eq(consentPurposes.id, consents.purposeId))
+    .where(eq(consents.clientId, clientId))
+    .orderBy(newestFirst ? desc(consents.recordedAt) : asc(consents.recordedAt));
+}
+
 /** A client's whole case: attributes, consents, every record on one timeline, open reminders, and erasures. */
 export const getClient = defineOperation({
   name: "clients.get",
@@ -35,7 +45,7 @@ export const getClient = defineOperation({
   async run({ actor, tx }, { id }) {
     const client = await clientInScope(tx, actor, id);
     const [occupation] = client.occupationId ? await tx.select().from(occupations).where(eq(occupations.id, client.occupationId)) : [];
-    const consentRows = await tx.select().from(consents).where(eq(consents.clientId, id)).orderBy(desc(consents.recordedAt));
+    const consentRows = await consentsOf(tx, id, true);
     const timeline = await tx
       .select()
       .from(records)
@@ -126,7 +136,7 @@ export const exportClient = defineOperation({
       exportedAt: new Date().toISOString(),
       client,
       occupation: client.occupationId ? ((await tx.select().from(occupations).where(eq(occupations.id, client.occupationId)))[0] ?? null) : null,
-      consents: await tx.select().from(consents).where(eq(consents.clientId, id)).orderBy(asc(consents.recordedAt)),
+      consents: await consentsOf(tx, id, false),
       records: recordRows.map(present),
       history: await tx
         .select({ subjectId: history.subjectId, subjectType: history.subjectType, version: history.version, op: history.op, at: history.at, snapshot: history.snapshot, changes: history.changes })

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES } from "@/db/schema/values";
 import { isCountryCode } from "@/lib/country-codes";
 import { currentYearInBerlin } from "@/lib/calendar";
-import { id, isoDate } from "@/lib/validation";
+import { id, isoDate, todayInBerlin } from "@/lib/validation";
 
 export { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES };
 
@@ -44,10 +44,14 @@ export const personalShape = {
   notes: optional(z.string().trim().max(4000)),
 };
 
+/**
+ * A consent is recorded with the day it was given and a purpose chosen from the admin's list
+ * (lib/consent-purposes), which brings the version of the consent text: no free text, since a
+ * consent's record is kept after an erasure as the proof that it was given.
+ */
 export const consentShape = {
   consentGivenOn: optional(isoDate),
-  consentPurpose: optional(z.string().trim().max(500)),
-  consentTextVersion: optional(z.string().trim().max(100)),
+  consentPurposeId: optional(id),
 };
 
 export const PERSONAL_FIELDS = ["fullName", "phone", "email", "notes"] as const;
@@ -55,11 +59,14 @@ export const PERSONAL_FIELDS = ["fullName", "phone", "email", "notes"] as const;
 /** Personal data needs a consent: either one on record already, or the consent fields filled in. */
 function consentRules(requireNewConsentForPersonalData: boolean) {
   return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
-    const consentGiven = value.consentGivenOn || value.consentPurpose || value.consentTextVersion;
+    const consentGiven = value.consentGivenOn || value.consentPurposeId;
     if (consentGiven) {
-      for (const field of ["consentGivenOn", "consentPurpose", "consentTextVersion"]) {
-        if (!value[field]) ctx.addIssue({ code: "custom", path: [field], params: { key: "required" } });
+      if (!value.consentGivenOn) ctx.addIssue({ code: "custom", path: ["consentGivenOn"], params: { key: "required" } });
+      // Nobody consents in the future: a consent is recorded once given, on that day or later.
+      else if (typeof value.consentGivenOn === "string" && value.consentGivenOn > todayInBerlin()) {
+        ctx.addIssue({ code: "custom", path: ["consentGivenOn"], params: { key: "dateInFuture" } });
       }
+      if (!value.consentPurposeId) ctx.addIssue({ code: "custom", path: ["consentPurposeId"], params: { key: "chooseField.consentPurposeId" } });
     }
     const personal = PERSONAL_FIELDS.some((f) => value[f]);
     if (requireNewConsentForPersonalData && personal && !consentGiven) {
@@ -92,6 +99,7 @@ export const searchClientsSchema = z
 
 export const clientIdSchema = z.object({ id }).strict();
 export const withdrawConsentSchema = z.object({ clientId: id }).strict();
+/** A reminder's note is free text about a person: like a name, kept only while a consent is in force (checked by the command). */
 export const createReminderSchema = z.object({ clientId: id, dueOn: isoDate, note: z.string().trim().min(1).max(500) }).strict();
 export const completeReminderSchema = z.object({ id }).strict();
 

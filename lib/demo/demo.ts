@@ -4,6 +4,7 @@ import { actAsOwner } from "@/db/row-security";
 import { appSettings, orgUnits, targets, userUnits, users, type Role } from "@/db/schema";
 import { rebuildLedger } from "@/lib/figures/rebuild";
 import { hashPassword } from "@/lib/auth/password";
+import { seedConsentPurposes } from "./consent-purposes";
 import { seedOccupations } from "./occupations";
 import { seedOrgTree } from "./org";
 import { seedRecords2019, type DemoAdviser } from "./records-2019";
@@ -42,7 +43,7 @@ async function firstContactPointOf(tx: Parameters<Parameters<Db["transaction"]>[
 }
 
 /**
- * Seeds the demo network, one account per role, the occupations catalogue and a logged 2019
+ * Seeds the demo network, one account per role, the occupations catalogue, the consent purposes and a logged 2019
  * (clients and records that reproduce the published 2019 figures), once; safe to call on every start.
  */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -77,6 +78,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     // Records need their authors: the demo advisers enter the whole 2019 of the network.
     const occupationIds = await seedOccupations(tx);
+    await seedConsentPurposes(tx);
     await seedRecords2019(tx, { advisers, occupationIds });
     // The funding round 2019-2022 aimed at more than 200,000 initial advice sessions.
     await tx.insert(targets).values({ key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: 200_000 }).onConflictDoNothing();

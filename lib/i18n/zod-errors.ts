@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Translate } from "./translate";
 
 /** Id fields whose empty value means "nothing chosen yet": the message says what to choose. */
-const CHOICE_FIELDS = new Set(["clientId", "contactPointId", "unitId", "schemeId", "regionId", "parentId", "userId", "actorId", "occupationId"]);
+const CHOICE_FIELDS = new Set(["clientId", "contactPointId", "unitId", "schemeId", "regionId", "parentId", "userId", "actorId", "occupationId", "consentPurposeId"]);
 /** Pattern fields with a message of their own (a regular expression says nothing to a person). */
 const PATTERN_FIELDS = new Set(["kldbCode"]);
 /** The `expected` types of an invalid_type issue that have a message saying what is needed. */

@@ -18,7 +18,7 @@ import {
   type Ids,
   type Who,
 } from "../access-matrix";
-import { DEMO, login } from "./fixtures";
+import { consentPurposeOf, DEMO, login } from "./fixtures";
 
 /*
  * The HTTP walk of the authorization matrix (tests/access-matrix.ts): every page, every API
@@ -109,6 +109,7 @@ test("every page, API endpoint and server action answers exactly the kinds of us
   // Made by adviserOwn at one of their contact points (in Bayern, regionalOwn's region).
   const adviser = contexts.adviserOwn;
   const unit: string = (await (await adviser.get("/api/v1/advice-sessions?pageSize=1")).json()).items[0].unitId;
+  const consentPurpose = await consentPurposeOf(adviser);
   const created = async (response: APIResponse) => {
     expect(response.status(), await response.text()).toBe(201);
     return response.json();
@@ -117,7 +118,7 @@ test("every page, API endpoint and server action answers exactly the kinds of us
     created(
       await adviser.post("/api/v1/clients", {
         headers,
-        data: { idempotencyKey: key(), contactPointId: unit, gender: "female", residenceStatus: "third_country_permit", ...PERSONAL, consentGivenOn: "2026-01-15", consentPurpose: "Beratung", consentTextVersion: "EW-1" },
+        data: { idempotencyKey: key(), contactPointId: unit, gender: "female", residenceStatus: "third_country_permit", ...PERSONAL, consentGivenOn: "2026-01-15", consentPurposeId: consentPurpose },
       }),
     );
   const client = (await freshClient()).id as string;
@@ -133,7 +134,7 @@ test("every page, API endpoint and server action answers exactly the kinds of us
   const user = /\/admin\/users\/([0-9a-f-]{36})/.exec(await (await contexts.admin.get("/admin/users")).text())![1];
   const occupation = /\/admin\/occupations\/([0-9a-f-]{36})/.exec(await (await contexts.admin.get("/admin/occupations")).text())![1];
   const edition: string = (await created(await contexts.network.post("/api/v1/editions", { headers, data: { ...EDITION, scope: region } }))).id;
-  const ids: Ids = { unit, region, client, record: (await freshRecord()).id, user, occupation, edition };
+  const ids: Ids = { unit, region, client, record: (await freshRecord()).id, user, occupation, consentPurpose, edition };
   const actions = builtActions();
   /** Posts a server action as the browser does, to a page that carries it (for anonymous, one outside the login wall if any). */
   const callAction = async (who: Who, action: string, args: unknown[]) => {

@@ -1,6 +1,6 @@
 // @driver-independent, second run: the audit page's listing; audit writing and search run on both drivers in vitest (README, Tests: run once).
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, loginAndWait } from "./fixtures";
+import { consentPurposeOf, DEMO, loginAndWait } from "./fixtures";
 
 /** The audit entries about one object that the admin's audit page lists for an action. */
 async function entriesAbout(admin: Page, subjectId: string, action: string): Promise<number> {
@@ -33,7 +33,7 @@ test("viewing the case list reads no case, a prefetch of a case page shows and a
   const fullName = `Rosa Vorabruf ${Date.now()}`;
   const created = await page.request.post("/api/v1/clients", {
     headers: { origin },
-    data: { idempotencyKey: `prefetch-${Date.now()}`, contactPointId: unitId, gender: "female", residenceStatus: "third_country_permit", fullName, consentGivenOn: "2026-01-15", consentPurpose: "Beratung", consentTextVersion: "EW-1" },
+    data: { idempotencyKey: `prefetch-${Date.now()}`, contactPointId: unitId, gender: "female", residenceStatus: "third_country_permit", fullName, consentGivenOn: "2026-01-15", consentPurposeId: await consentPurposeOf(page.request) },
   });
   expect(created.status(), await created.text()).toBe(201);
   const id: string = (await created.json()).id;

@@ -30,8 +30,7 @@ async function createClient(page: Page, name: string) {
   await expect(page.getByLabel("Land des Berufsabschlusses")).toHaveValue("SY");
 
   await page.getByLabel("Einwilligung erteilt am").fill("2026-01-15");
-  await page.getByLabel("Zweck der Einwilligung").fill("Anerkennungsberatung und Begleitung");
-  await page.getByLabel("Fassung des Einwilligungstextes").fill("EW-2019-1");
+  await page.getByLabel("Zweck der Einwilligung").selectOption({ label: "Anerkennungs- und Qualifizierungsberatung (Textfassung EW-2019-1)" });
   await page.getByRole("button", { name: "Person anlegen" }).click();
   await expect(page).toHaveURL(/\/cases\/clients\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Fall K-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
@@ -53,7 +52,7 @@ test("an adviser keeps a case: a client with consent, every kind of record, an e
   const facts = page.locator("dl.facts");
   await expect(facts.getByText(name)).toBeVisible();
   await expect(facts.getByText("Syrien, Arabische Republik")).toHaveCount(2);
-  await expect(page.getByText(/Vom .*Anerkennungsberatung und Begleitung, Textfassung EW-2019-1/)).toBeVisible();
+  await expect(page.getByText(/Vom .*Zweck: Anerkennungs- und Qualifizierungsberatung, Textfassung EW-2019-1/)).toBeVisible();
 
   // Advice session: one short form, the stage suggested from the case (no initial session yet).
   const advice = formTitled(page, "Beratungsgespräch erfassen");
@@ -268,6 +267,15 @@ test("on the client page: edit the details, a reminder set and done, the consent
   await page.getByRole("button", { name: `Erledigt: ${note}` }).click();
   await expect(page.getByText(note)).toHaveCount(0);
 
+  // A reminder with a note needs the consent: set one to see it erased with the name.
+  const pending = `${name} zurückrufen`;
+  await reminder.getByLabel("Notiz").fill(pending);
+  await reminder.getByRole("button", { name: "Wiedervorlage speichern" }).click();
+  await expect(page.getByText(pending)).toBeVisible();
+  // The first answer's inline flight data holds the name: what the page holds before the withdrawal.
+  const inlineScripts = () => page.locator("script:not([src])").evaluateAll((scripts) => scripts.map((s) => s.textContent ?? "").join("\n"));
+  expect(await inlineScripts()).toContain(name);
+
   await page.getByRole("button", { name: "Einwilligung widerrufen" }).click();
   await page.getByRole("button", { name: "Ja", exact: true }).click();
   await expect(page.getByText(/widerrufen am/)).toBeVisible();
@@ -276,4 +284,17 @@ test("on the client page: edit the details, a reminder set and done, the consent
   await expect(page.getByText(/^Personenbezogene Daten am .+ gelöscht: Einwilligung widerrufen, erfasst von .+\.$/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Personenbezogene Daten" })).toHaveCount(0);
   await expect(page.locator("dl.facts").getByText(name)).toHaveCount(0);
+  // Right after the withdrawal, not only after a reload: nothing in the open page holds the name or
+  // the note, neither the document (inline scripts included) nor the router's flight data.
+  await expect.poll(inlineScripts).not.toContain(name);
+  expect(await page.content()).not.toContain(name);
+  expect(await page.evaluate(() => JSON.stringify((self as unknown as { __next_f?: unknown[] }).__next_f ?? []))).not.toContain(name);
+  expect(await page.content()).not.toContain(pending);
+
+  // Without a consent a reminder note is refused at the note, and the form says why beforehand.
+  await expect(reminder.getByText("Notizen zur Person nur mit Einwilligung")).toBeVisible();
+  await reminder.getByLabel("Notiz").fill("Frau anrufen 0170 333333");
+  await reminder.getByRole("button", { name: "Wiedervorlage speichern" }).click();
+  await expect(page.locator("#reminder-note-error")).toHaveText("Eine Notiz zur Person nur mit dokumentierter Einwilligung. Bitte zuerst eine Einwilligung erfassen.");
+  await expect(page.getByText("Wiedervorlage gespeichert.")).toHaveCount(0);
 });

@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEMO, login } from "./fixtures";
+import { consentPurposeOf, DEMO, login } from "./fixtures";
 
 /*
  * Quality target R9 (docs/quality.md) against the built app (run only on PGlite: playwright.config.ts): the embedded
@@ -87,7 +87,7 @@ test("the app is healthy again within 10 s of its embedded database being killed
     const fullName = `Recovery ${Date.now()}`;
     const created = await page.request.post("/api/v1/clients", {
       headers,
-      data: { idempotencyKey: `recovery-${Date.now()}`, contactPointId: unitId, gender: "female", residenceStatus: "third_country_permit", fullName, consentGivenOn: "2026-01-15", consentPurpose: "Anerkennungsberatung", consentTextVersion: "EW-1" },
+      data: { idempotencyKey: `recovery-${Date.now()}`, contactPointId: unitId, gender: "female", residenceStatus: "third_country_permit", fullName, consentGivenOn: "2026-01-15", consentPurposeId: await consentPurposeOf(page.request) },
     });
     expect(created.status()).toBe(201);
     const clientId: string = (await created.json()).id;

@@ -1,7 +1,7 @@
 // @driver-independent, second run: the export's file as the browser receives it; the figures it holds are checked on both drivers in vitest (README, Tests: run once).
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { DEMO, loginAndWait } from "./fixtures";
+import { consentPurposeOf, DEMO, loginAndWait } from "./fixtures";
 
 test("an adviser downloads everything held about a client from the case page (subject access)", async ({ page }) => {
   await loginAndWait(page, DEMO.adviser, /\/cases$/);
@@ -12,6 +12,7 @@ test("an adviser downloads everything held about a client from the case page (su
   // A client of the adviser's own contact point, with personal data and one advice session.
   const mine = await (await page.request.get("/api/v1/advice-sessions?pageSize=1")).json();
   const unitId: string = mine.items[0].unitId;
+  const consentPurposeId = await consentPurposeOf(page.request);
   const created = await page.request.post("/api/v1/clients", {
     headers: origin,
     data: {
@@ -22,8 +23,7 @@ test("an adviser downloads everything held about a client from the case page (su
       fullName: name,
       email: "leyla@example.org",
       consentGivenOn: "2026-01-15",
-      consentPurpose: "Anerkennungsberatung",
-      consentTextVersion: "EW-1",
+      consentPurposeId,
     },
   });
   expect(created.status()).toBe(201);
@@ -44,7 +44,7 @@ test("an adviser downloads everything held about a client from the case page (su
   const data = JSON.parse(await readFile(await download.path(), "utf8"));
   expect(data.client).toMatchObject({ id: clientId, ref, fullName: name, email: "leyla@example.org", contactPointId: unitId });
   expect(data.consents).toHaveLength(1);
-  expect(data.consents[0]).toMatchObject({ purpose: "Anerkennungsberatung", textVersion: "EW-1" });
+  expect(data.consents[0]).toMatchObject({ purposeId: consentPurposeId, purposeDe: "Anerkennungs- und Qualifizierungsberatung", textVersion: "EW-2019-1" });
   expect(data.records.map((r: { id: string }) => r.id)).toEqual([sessionId]);
   expect(data.history.map((h: { subjectId: string; op: string }) => [h.subjectId, h.op])).toEqual(
     expect.arrayContaining([

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "lotse-demo-2019";
 export const DEMO = {
@@ -37,4 +37,12 @@ export async function loginAndWait(page: Page, email: string, path: RegExp) {
     await login(page, email);
   }
   await expect(page).toHaveURL(path);
+}
+
+/** The id of a consent purpose the new-client form offers (the demo seeds a few), as an adviser signed in on `request` sees it. */
+export async function consentPurposeOf(request: APIRequestContext): Promise<string> {
+  const html = await (await request.get("/cases/clients/new")).text();
+  const found = /id="client-consentPurposeId"[\s\S]*?<option value="([0-9a-f-]{36})"/.exec(html);
+  if (!found) throw new Error("the new-client form offers no consent purpose");
+  return found[1];
 }

@@ -52,6 +52,7 @@ async function demoIds(browser: Browser): Promise<Ids> {
   const region = (await admin.getByRole("link", { name: "IQ Netzwerk Bayern" }).getAttribute("href"))!.split("/").pop()!;
   const user = await idOn(admin, "/admin/users", "/admin/users/");
   const occupation = await idOn(admin, "/admin/occupations", "/admin/occupations/");
+  const consentPurpose = await idOn(admin, "/admin/consent-purposes", "/admin/consent-purposes/");
   await admin.context().close();
   const network = await (await contextOf(browser, "network")).newPage();
   // An edition of the regional coordinator's own region, published here: an edition found on the
@@ -61,7 +62,7 @@ async function demoIds(browser: Browser): Promise<Ids> {
   expect(created.status(), await created.text()).toBe(201);
   const edition = (await created.json()).id as string;
   await network.context().close();
-  return { unit, region, client, record, user, occupation, edition };
+  return { unit, region, client, record, user, occupation, consentPurpose, edition };
 }
 
 /** What keeps a page from fitting its width: the page's scroll width and the element reaching furthest right. */

@@ -10,6 +10,9 @@ import { createClient } from "@/lib/clients/commands";
 import { execute, type Result } from "@/lib/operation";
 import { RECORD_OPERATIONS, type PresentedRecord } from "@/lib/records/commands";
 import { kindSpec, type KindSpec } from "@/lib/records/kinds";
+import { TEST_CONSENT_PURPOSE } from "./consent-purpose";
+
+export { TEST_CONSENT_PURPOSE };
 
 const tag = () => randomUUID().slice(0, 8);
 
@@ -107,8 +110,7 @@ export const PERSONAL_WITH_CONSENT = {
   email: "amal.haddad@test.example",
   notes: "Möchte als Ärztin arbeiten.",
   consentGivenOn: "2019-03-01",
-  consentPurpose: "Beratung und Begleitung",
-  consentTextVersion: "2019-01",
+  consentPurposeId: TEST_CONSENT_PURPOSE.id,
 } as const;
 
 /** A client of the adviser's (first) contact point. */

@@ -1,9 +1,11 @@
 import { beforeAll } from "vitest";
 import { configureDatabase, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { consentPurposes } from "@/db/schema";
 import { loadGeneratedSecret } from "@/lib/auth/secret";
 import { databaseSettings, readEnv } from "@/lib/env";
 import { setLogDestination } from "@/lib/log-writer.mjs";
+import { TEST_CONSENT_PURPOSE } from "./consent-purpose";
 
 // vitest.config.mts puts the test database into the environment; the app reads it the same way.
 configureDatabase(databaseSettings(readEnv()));
@@ -20,4 +22,6 @@ beforeAll(async () => {
     await loadGeneratedSecret(await getDb());
     state.__lotseMigrated = true;
   }
+  // Every file may record a consent; a file may have emptied the database before (demo, reset).
+  await (await getDb()).insert(consentPurposes).values(TEST_CONSENT_PURPOSE).onConflictDoNothing();
 });

@@ -5,7 +5,7 @@ import { records } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { KINDS } from "@/lib/records/kinds";
 import { apiAdviser, ORIGIN, send, sessionSecret } from "../helpers/api";
-import { clientInput, makeOrg, makeRecord, newKey, placementFor, recordInput, updateInput } from "../helpers/factories";
+import { clientInput, makeOrg, makeRecord, newKey, placementFor, recordInput, updateInput, TEST_CONSENT_PURPOSE } from "../helpers/factories";
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 
@@ -188,7 +188,7 @@ describe("JSON API", () => {
 
   describe("clients", () => {
     it("creates (201), finds, reads (200) and updates (200 / 409) a client; another adviser gets 404", async () => {
-      const { idempotencyKey: _k, ...body } = clientInput(a.actor.contactPointIds[0], { fullName: "Jana Nowak", consentGivenOn: "2019-01-10", consentPurpose: "Beratung", consentTextVersion: "1" });
+      const { idempotencyKey: _k, ...body } = clientInput(a.actor.contactPointIds[0], { fullName: "Jana Nowak", consentGivenOn: "2019-01-10", consentPurposeId: TEST_CONSENT_PURPOSE.id });
       const key = newKey();
       const created = await send("POST", "/api/v1/clients", { token: a.token, body, headers: { "idempotency-key": key } });
       expect(created.status).toBe(201);
@@ -200,7 +200,7 @@ describe("JSON API", () => {
       const found = await send("GET", `/api/v1/clients?q=${encodeURIComponent(created.body.ref)}`, { token: a.token });
       expect(found).toMatchObject({ status: 200, body: { total: 1, items: [{ id }] } });
       const read = await send("GET", `/api/v1/clients/${id}`, { token: a.token });
-      expect(read).toMatchObject({ status: 200, body: { client: { id, fullName: "Jana Nowak" }, activeConsent: { purpose: "Beratung" } } });
+      expect(read).toMatchObject({ status: 200, body: { client: { id, fullName: "Jana Nowak" }, activeConsent: { purposeId: TEST_CONSENT_PURPOSE.id, purposeDe: TEST_CONSENT_PURPOSE.nameDe, textVersion: TEST_CONSENT_PURPOSE.textVersion } } });
 
       const updated = await send("PUT", `/api/v1/clients/${id}`, { token: a.token, body: { version: 1, gender: "female", birthYear: 1991 } });
       expect(updated).toMatchObject({ status: 200, body: { id, version: 2, birthYear: 1991 } });

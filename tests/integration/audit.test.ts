@@ -13,7 +13,7 @@ import { setLocale } from "@/lib/preferences";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { KINDS } from "@/lib/records/kinds";
 import { apiAdviser, send, sessionSecret } from "../helpers/api";
-import { PERSONAL_WITH_CONSENT, TEST_PASSWORD, makeActor, makeClient, makeOrg, makeUser, placementFor, recordInput } from "../helpers/factories";
+import { PERSONAL_WITH_CONSENT, TEST_PASSWORD, makeActor, makeClient, makeOrg, makeUser, placementFor, recordInput, TEST_CONSENT_PURPOSE } from "../helpers/factories";
 
 /** The entries written since `sinceId`, oldest first. */
 async function entriesSince(sinceId: number) {
@@ -69,7 +69,7 @@ describe("audit trail", () => {
     const exported = await send("GET", `/api/v1/clients/${client.id}/export`, { token: adviser.token });
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-disposition")).toBe(`attachment; filename="lotse-client-${client.ref}.json"`);
-    expect(exported.body).toMatchObject({ client: { id: client.id, fullName: PERSONAL_WITH_CONSENT.fullName }, consents: [{ purpose: PERSONAL_WITH_CONSENT.consentPurpose }] });
+    expect(exported.body).toMatchObject({ client: { id: client.id, fullName: PERSONAL_WITH_CONSENT.fullName }, consents: [{ purposeId: PERSONAL_WITH_CONSENT.consentPurposeId, purposeDe: TEST_CONSENT_PURPOSE.nameDe }] });
     expect(exported.body.history[0]).toMatchObject({ subjectId: client.id, op: "create" });
     entries = await entriesSince(since);
     expect(entries.map((e) => [e.action, e.subjectId])).toEqual([["clients.export", client.id]]);

@@ -8,6 +8,7 @@ import { hasPermission, ROLES } from "@/lib/auth/permissions";
 import { createReminder } from "@/lib/clients/commands";
 import { listTargets } from "@/lib/figures/targets";
 import { publishEdition } from "@/lib/editions/operations";
+import { createConsentPurpose } from "@/lib/consent-purposes";
 import { createOccupation } from "@/lib/occupations";
 import { execute, type AnyOperation, type OperationError } from "@/lib/operation";
 import { OPERATIONS } from "@/lib/operation-catalogue";
@@ -112,9 +113,9 @@ const INPUTS: Record<string, Input> = {
   "clients.get": async (f) => ({ id: (await makeClient(own(f))).id }),
   "clients.export": async (f) => ({ id: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id }),
   "clients.search": () => ({}),
-  "reminders.create": async (f) => ({ clientId: (await makeClient(own(f))).id, dueOn: "2019-07-01", note: "Bescheid nachfragen" }),
+  "reminders.create": async (f) => ({ clientId: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id, dueOn: "2019-07-01", note: "Bescheid nachfragen" }),
   "reminders.complete": async (f) => {
-    const client = await makeClient(own(f));
+    const client = await makeClient(own(f), PERSONAL_WITH_CONSENT);
     const reminder = await execute(createReminder, own(f), { clientId: client.id, dueOn: "2019-07-01", note: "Anrufen" });
     return { id: reminder.ok ? reminder.value.id : null };
   },
@@ -125,6 +126,12 @@ const INPUTS: Record<string, Input> = {
   "occupations.update": async (f) => {
     const made = await execute(createOccupation, f.actors.admin, { nameDe: `Beruf ${unique()}`, nameEn: `Occupation ${unique()}`, kldbCode: "" });
     return { id: made.ok ? made.value.id : null, nameDe: `Geändert ${unique()}`, nameEn: `Changed ${unique()}`, kldbCode: "84114", active: false };
+  },
+  "consentPurposes.list": () => ({}),
+  "consentPurposes.create": () => ({ nameDe: `Zweck ${unique()}`, nameEn: `Purpose ${unique()}`, textVersion: "EW-1" }),
+  "consentPurposes.update": async (f) => {
+    const made = await execute(createConsentPurpose, f.actors.admin, { nameDe: `Zweck ${unique()}`, nameEn: `Purpose ${unique()}`, textVersion: "EW-1" });
+    return { id: made.ok ? made.value.id : null, nameDe: `Geändert ${unique()}`, nameEn: `Changed ${unique()}`, textVersion: "EW-2", active: false };
   },
 
   "tokens.create": (f) => ({ userId: f.target.userId, name: `Import ${unique()}` }),

@@ -8,7 +8,7 @@ import { completeReminder, createClient, createReminder, updateClient, withdrawC
 import { dueReminders, getClient, searchClients } from "@/lib/clients/queries";
 import { createOccupation } from "@/lib/occupations";
 import { execute, type OperationError, type Result } from "@/lib/operation";
-import { clientInput, makeActor, makeClient, makeOrg, makeRecord, newKey, PERSONAL_WITH_CONSENT, readingAllClients } from "../helpers/factories";
+import { clientInput, makeActor, makeClient, makeOrg, makeRecord, newKey, PERSONAL_WITH_CONSENT, readingAllClients, TEST_CONSENT_PURPOSE } from "../helpers/factories";
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 
@@ -95,7 +95,7 @@ describe("clients", () => {
       expect(client).toMatchObject({ fullName: "Amal Haddad", email: "amal.haddad@test.example" });
       const rows = await readingAllClients((tx) => tx.select().from(consents).where(eq(consents.clientId, client.id)));
       expect(rows).toEqual([
-        expect.objectContaining({ givenOn: "2019-03-01", purpose: "Beratung und Begleitung", textVersion: "2019-01", recordedBy: adviserA.userId, withdrawnAt: null }),
+        expect.objectContaining({ givenOn: "2019-03-01", purposeId: TEST_CONSENT_PURPOSE.id, textVersion: TEST_CONSENT_PURPOSE.textVersion, recordedBy: adviserA.userId, withdrawnAt: null }),
       ]);
     });
 
@@ -108,7 +108,7 @@ describe("clients", () => {
 
       // A half-recorded consent names what is missing.
       const partial = await execute(createClient, adviserA, clientInput(adviserA.contactPointIds[0], { phone: "0151 000", consentGivenOn: "2019-03-01" }), "en");
-      expect(errorOf(partial)).toEqual({ kind: "validation", fieldErrors: { consentPurpose: ["Please fill in."], consentTextVersion: ["Please fill in."] } });
+      expect(errorOf(partial)).toEqual({ kind: "validation", fieldErrors: { consentPurposeId: ["Please choose the purpose of the consent."] } });
     });
 
     it("names every bad field, in German and English", async () => {
@@ -125,8 +125,7 @@ describe("clients", () => {
         email: "not-an-address",
         fullName: "X",
         consentGivenOn: "2019-02-30",
-        consentPurpose: "Beratung",
-        consentTextVersion: "1",
+        consentPurposeId: TEST_CONSENT_PURPOSE.id,
       };
       const en = await execute(createClient, adviserA, bad, "en");
       expect(errorOf(en)).toEqual({
@@ -209,7 +208,7 @@ describe("clients", () => {
       expect(errorOf(refused)).toEqual({ kind: "validation", fieldErrors: { consentGivenOn: ["Personal data only with a recorded consent."] } });
       expect(await rowOf(client.id)).toMatchObject({ version: 1, phone: null });
 
-      const withConsent = await execute(updateClient, adviserA, clientUpdate(client, { phone: "0151 111", consentGivenOn: "2019-04-01", consentPurpose: "Beratung", consentTextVersion: "2019-01" }));
+      const withConsent = await execute(updateClient, adviserA, clientUpdate(client, { phone: "0151 111", consentGivenOn: "2019-04-01", consentPurposeId: TEST_CONSENT_PURPOSE.id }));
       expect(withConsent).toMatchObject({ ok: true, value: { phone: "0151 111", version: 2 } });
       // With that consent on record, a later edit of personal data needs no new one.
       const later = await execute(updateClient, adviserA, clientUpdate(valueOf(withConsent), { email: "neu@test.example" }));
@@ -288,7 +287,7 @@ describe("clients", () => {
     });
 
     it("shows the whole case on one timeline: sessions, enrolments with their scheme, reminders", async () => {
-      const client = await makeClient(adviserA);
+      const client = await makeClient(adviserA, PERSONAL_WITH_CONSENT);
       const place = { unitId: adviserA.contactPointIds[0], clientId: client.id };
       const first = await makeRecord(adviserA, "advice_session", { place, data: { occurredOn: "2019-02-01" } });
       const fi = await makeRecord(adviserA, "fair_integration_session", { place, data: { occurredOn: "2019-03-01" } });

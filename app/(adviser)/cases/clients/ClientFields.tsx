@@ -2,6 +2,7 @@
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { currentYearInBerlin } from "@/lib/calendar";
+import { todayInBerlin } from "@/lib/validation";
 import { SelectInput, TextArea, TextInput, type Option } from "../_components/widgets";
 
 export interface ClientFormOptions {
@@ -9,6 +10,8 @@ export interface ClientFormOptions {
   /** ISO code and name in the reader's language, sorted by name. */
   countries: Option[];
   occupations: Option[];
+  /** The active purposes of the admin's list, each with its consent text version. */
+  consentPurposes: Option[];
   /** The enum values of the statistical attributes (from lib/clients/schemas, passed so zod stays off the page). */
   enums: { gender: readonly string[]; residenceStatus: readonly string[]; germanLevel: readonly string[]; qualificationLevel: readonly string[] };
 }
@@ -81,9 +84,16 @@ export function ClientFields({ form, options, mode, consentOnRecord }: { form: U
       <fieldset className="group">
         <legend>{t("clients.consent")}</legend>
         <p className="hint">{consentOnRecord ?? t("clients.consentHint")}</p>
-        <TextInput form={form} id="client-consentGivenOn" name="consentGivenOn" label={t("clients.consentGivenOn")} type="date" />
-        <TextInput form={form} id="client-consentPurpose" name="consentPurpose" label={t("clients.consentPurpose")} />
-        <TextInput form={form} id="client-consentTextVersion" name="consentTextVersion" label={t("clients.consentTextVersion")} />
+        <TextInput form={form} id="client-consentGivenOn" name="consentGivenOn" label={t("clients.consentGivenOn")} type="date" max={todayInBerlin()} />
+        <SelectInput
+          form={form}
+          id="client-consentPurposeId"
+          name="consentPurposeId"
+          label={t("clients.consentPurpose")}
+          placeholder="–"
+          options={options.consentPurposes}
+          hint={options.consentPurposes.length ? t("clients.consentPurposeHint") : t("clients.noConsentPurposes")}
+        />
       </fieldset>
     </>
   );

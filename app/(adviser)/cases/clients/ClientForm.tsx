@@ -16,7 +16,7 @@ import { ClientFields, type ClientFormOptions } from "./ClientFields";
 const createSchema = () => import("@/lib/clients/schemas").then((m) => m.createClientSchema);
 const updateSchema = () => import("@/lib/clients/schemas").then((m) => m.updateClientSchema);
 
-const CONSENT = { consentGivenOn: "", consentPurpose: "", consentTextVersion: "" };
+const CONSENT = { consentGivenOn: "", consentPurposeId: "" };
 const PERSONAL = { fullName: "", phone: "", email: "", notes: "" };
 
 export function NewClientForm({ options }: { options: ClientFormOptions }) {

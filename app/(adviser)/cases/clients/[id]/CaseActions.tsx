@@ -9,8 +9,25 @@ import { useLazyOperationForm } from "@/app/components/useLazyOperationForm";
 import type { Result } from "@/lib/operation";
 import { FormStatus, TextInput } from "../../_components/widgets";
 
-/** A button that runs one action and refreshes the page; optionally asks first. */
-function ActionButton({ label, name, confirm, danger, run }: { label: string; name?: string; confirm?: string; danger?: boolean; run: () => Promise<Result<unknown>> }) {
+/**
+ * A button that runs one action and refreshes the page; optionally asks first. `reload` loads the
+ * whole document again instead: a refresh keeps the first answer's inline payload in the page.
+ */
+function ActionButton({
+  label,
+  name,
+  confirm,
+  danger,
+  reload,
+  run,
+}: {
+  label: string;
+  name?: string;
+  confirm?: string;
+  danger?: boolean;
+  reload?: boolean;
+  run: () => Promise<Result<unknown>>;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [asking, setAsking] = useState(false);
@@ -23,7 +40,8 @@ function ActionButton({ label, name, confirm, danger, run }: { label: string; na
       const result = await run();
       if (result.ok) {
         setAsking(false);
-        router.refresh();
+        if (reload) window.location.reload();
+        else router.refresh();
       } else setError(t("errors.unexpected"));
     } catch {
       setError(t("errors.network"));
@@ -58,9 +76,14 @@ function ActionButton({ label, name, confirm, danger, run }: { label: string; na
   );
 }
 
+/**
+ * After a withdrawal the page holds no personal data: the document is loaded again, since the
+ * first answer's flight data (inline scripts with the name) and the router's cache would stay
+ * in the open page through a mere refresh.
+ */
 export function WithdrawConsent({ clientId }: { clientId: string }) {
   const t = useTranslations("clients");
-  return <ActionButton label={t("withdrawConsent")} confirm={t("withdrawQuestion")} danger run={() => withdrawConsentAction({ clientId })} />;
+  return <ActionButton label={t("withdrawConsent")} confirm={t("withdrawQuestion")} danger reload run={() => withdrawConsentAction({ clientId })} />;
 }
 
 export function CompleteReminder({ id, note }: { id: string; note: string }) {
@@ -70,7 +93,7 @@ export function CompleteReminder({ id, note }: { id: string; note: string }) {
 
 const reminderSchema = () => import("@/lib/clients/schemas").then((m) => m.createReminderSchema);
 
-export function AddReminderForm({ clientId, defaultDue }: { clientId: string; defaultDue: string }) {
+export function AddReminderForm({ clientId, defaultDue, consentInForce }: { clientId: string; defaultDue: string; consentInForce: boolean }) {
   const t = useTranslations("clients");
   const router = useRouter();
   const initial = { clientId, dueOn: defaultDue, note: "" };
@@ -87,7 +110,7 @@ export function AddReminderForm({ clientId, defaultDue }: { clientId: string; de
       <Form onSubmit={onSubmit} labelledBy="reminder-title">
         <h3 id="reminder-title">{t("addReminder")}</h3>
         <TextInput form={fields} id="reminder-due" name="dueOn" label={t("dueOn")} type="date" />
-        <TextInput form={fields} id="reminder-note" name="note" label={t("reminderNote")} />
+        <TextInput form={fields} id="reminder-note" name="note" label={t("reminderNote")} hint={consentInForce ? undefined : t("reminderNeedsConsent")} />
         <FormStatus error={formError} notice={saved ? t("reminderSaved") : null} />
         <button type="submit" disabled={form.formState.isSubmitting}>
           {t("addReminderSubmit")}

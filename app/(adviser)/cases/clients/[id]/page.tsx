@@ -107,7 +107,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             <ul className="plain-list">
               {consents.map((c) => (
                 <li key={c.id}>
-                  {t("clients.consentLine", { date: day(format, c.givenOn), purpose: c.purpose, version: c.textVersion })}{" "}
+                  {t("clients.consentLine", { date: day(format, c.givenOn), purpose: locale === "de" ? c.purposeDe : c.purposeEn, version: c.textVersion })}{" "}
                   {c.withdrawnAt ? (
                     // Ended by nobody: the retention job ended it, no person withdrew it.
                     <span className="badge">{t(c.withdrawnBy ? "clients.withdrawnOn" : "clients.endedByRetention", { date: moment(format, c.withdrawnAt) })}</span>
@@ -183,7 +183,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             </ul>
           )}
         </div>
-        <AddReminderForm clientId={client.id} defaultDue={today} />
+        <AddReminderForm clientId={client.id} defaultDue={today} consentInForce={Boolean(activeConsent)} />
       </div>
     </section>
   );

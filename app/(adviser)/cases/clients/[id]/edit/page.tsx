@@ -15,7 +15,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
   const { client, activeConsent } = await load(getClient, { id: (await params).id });
   const { t, locale, format } = await serverI18n();
   const options = await clientFormOptions(t, locale);
-  const consentOnRecord = activeConsent ? t("clients.consentOnRecord", { date: day(format, activeConsent.givenOn), purpose: activeConsent.purpose }) : null;
+  const consentOnRecord = activeConsent ? t("clients.consentOnRecord", { date: day(format, activeConsent.givenOn), purpose: locale === "de" ? activeConsent.purposeDe : activeConsent.purposeEn }) : null;
   return (
     <section>
       <p>
