@@ -66,7 +66,8 @@ if (runFigures && !baseUrl) {
   console.error(
     "npm run bench needs a PostgreSQL server: set DATABASE_URL, e.g.\n" +
       "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n" +
-      "It creates its own databases there (lotse_bench_<records>) and leaves the named database alone.",
+      "It creates its own databases there (lotse_bench_<records>) and leaves the named database alone.\n" +
+      "The page alone (npm run bench -- --only page) runs on the embedded PGlite without it.",
   );
   process.exit(2);
 }
