@@ -1,22 +1,28 @@
 /**
- * `npm run bench`: the figures report's latency against the quality targets P1–P3 (docs/quality.md).
+ * `npm run bench`: the figures report's latency against the quality targets P1–P3 and P8, and the
+ * log-a-session page in the browser against P6 (docs/quality.md).
  *
  *   DATABASE_URL=postgres://user@host:5432/db npm run bench [-- --records 100000,10000000] [--fresh] [--prepare]
+ *   npm run bench -- --only page [--loads 20]      (the page alone; PGlite without DATABASE_URL)
  *
  * --fresh makes the databases again; --prepare only makes them (no build, no measurement);
- * --explain adds EXPLAIN ANALYZE of every statement the report sends, per size.
+ * --explain adds EXPLAIN ANALYZE of every statement the report sends, per size;
+ * --only figures|page runs one part.
  *
- * For each size it makes (once) a database of a synthetic network on that server, starts the
+ * Figures: for each size it makes (once) a database of a synthetic network on that server, starts the
  * built app on it, and measures sequentially, through the HTTP API: the network-wide figures
  * report for one year as of now, a week after the year, mid-year and the year's first day; the
  * breakdowns by region and by month; the trivial /api/health (the framework's floor). Each
  * against a straightforward SQL recount of the same figures as of the same date, which must
  * give the same numbers.
  *
+ * Page: the built app on a copy of the demo network, the page loaded in Chromium with the CPU
+ * slowed 4× (bench/page.mts): the JavaScript it loads, gzipped, and its largest contentful paint.
+ *
  * One file on purpose: a script read top to bottom (arguments, cases, measuring, verdicts, the
- * table), each part short and used once; the measuring itself lives in bench/measure.mts.
+ * table), each part short and used once; the measuring itself lives in bench/measure.mts and bench/page.mts.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
@@ -24,6 +30,7 @@ import pg from "pg";
 import { ensureDataset, type DatasetInfo } from "./bench/dataset.mjs";
 import { explainReport, timeEngine } from "./bench/explain.mjs";
 import { differences, issueToken, outsideBounds, recount, recountCounts, summarise, timeRequests, uncheckable, type RecountGroup, type Timings, type Uncheckable } from "./bench/measure.mjs";
+import { measurePage, pageTable, type PageResult } from "./bench/page.mjs";
 import { ensureBuild, startServer } from "./bench/server.mjs";
 
 const { values: args } = parseArgs({
@@ -37,15 +44,30 @@ const { values: args } = parseArgs({
     recounts: { type: "string", default: "3" },
     year: { type: "string", default: "2022" },
     json: { type: "string", default: ".data/bench-results.json" },
+    only: { type: "string" },
+    loads: { type: "string", default: "20" },
+    "page-warmup": { type: "string", default: "2" },
   },
 });
 
+const PARTS = ["figures", "page"] as const;
+if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only)) {
+  console.error(`--only: one of ${PARTS.join(", ")} (got "${args.only}")`);
+  process.exit(2);
+}
+const runFigures = args.only !== "page";
+const runPage = args.only !== "figures" && !args.prepare;
 const baseUrl = process.env.DATABASE_URL;
-if (!baseUrl || !/^postgres(ql)?:\/\//.test(baseUrl)) {
+if (baseUrl && !/^postgres(ql)?:\/\//.test(baseUrl)) {
+  console.error(`DATABASE_URL: a PostgreSQL URL (postgres://…), got "${baseUrl}"`);
+  process.exit(2);
+}
+if (runFigures && !baseUrl) {
   console.error(
     "npm run bench needs a PostgreSQL server: set DATABASE_URL, e.g.\n" +
       "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n" +
-      "It creates its own databases there (lotse_bench_<records>) and leaves the named database alone.",
+      "It creates its own databases there (lotse_bench_<records>) and leaves the named database alone.\n" +
+      "The page alone (npm run bench -- --only page) runs on the embedded PGlite without it.",
   );
   process.exit(2);
 }
@@ -186,7 +208,7 @@ const unchecked = (r: CaseResult) =>
 
 async function measure(size: number, url: string, dataset: DatasetInfo, reused: boolean): Promise<SizeResult> {
   const say = log(fmt(size));
-  const server = await startServer(url, `lotse_bench_${size}`);
+  const server = await startServer(`lotse_bench_${size}`, { DATABASE_URL: url, LOTSE_DEMO: "0" });
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
@@ -256,56 +278,53 @@ function table(results: SizeResult[], v: Verdict[]): string {
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-const results: SizeResult[] = [];
-const datasets: { size: number; url: string; info: DatasetInfo; reused: boolean }[] = [];
-for (const size of sizes) {
-  const say = log(fmt(size));
-  say(`database ${`lotse_bench_${size}`}`);
-  const { url, info, reused } = await ensureDataset(baseUrl, size, { fresh: args.fresh, log: say });
-  say(
-    `${reused ? "reused" : "generated"}: ${fmt(info.records)} records, ${fmt(info.clients)} clients, ${fmt(info.deltas)} ledger deltas, ` +
-      `${fmt(info.totals)} total rows, ${(info.bytes / 2 ** 30).toFixed(1)} GiB (generated in ${info.seconds} s)`,
-  );
-  datasets.push({ size, url, info, reused });
-}
-if (args.prepare) process.exit(0);
-ensureBuild(log("app"));
-for (const d of datasets) {
-  results.push(await measure(d.size, d.url, d.info, d.reused));
-  if (args.explain) {
-    const file = `.data/bench/explain-${d.size}.txt`;
-    const queries = await explainReport(d.url, from, to, file);
-    const say = log(fmt(d.size));
-    say(`EXPLAIN ANALYZE of the ${queries.length} statements of the report (plans in ${file}):`);
-    for (const q of queries) say(`  ${ms(q.ms).padStart(7)} ms (+${ms(q.planningMs)} planning)  ${q.summary}`);
-    const engine = summarise(await timeEngine(d.url, from, to, 100));
-    say(`the engine alone (computeFigures in one transaction, in this process, 100 runs): p50 ${ms(engine.p50)} ms, p95 ${ms(engine.p95)} ms`);
+/** The figures part (P1–P3, P8): databases per size, the app on each, the cases, the table. */
+async function runFiguresPart(url: string): Promise<{ json: object; mismatch: boolean }> {
+  const results: SizeResult[] = [];
+  const datasets: { size: number; url: string; info: DatasetInfo; reused: boolean }[] = [];
+  for (const size of sizes) {
+    const say = log(fmt(size));
+    say(`database ${`lotse_bench_${size}`}`);
+    const { url: sizeUrl, info, reused } = await ensureDataset(url, size, { fresh: args.fresh, log: say });
+    say(
+      `${reused ? "reused" : "generated"}: ${fmt(info.records)} records, ${fmt(info.clients)} clients, ${fmt(info.deltas)} ledger deltas, ` +
+        `${fmt(info.totals)} total rows, ${(info.bytes / 2 ** 30).toFixed(1)} GiB (generated in ${info.seconds} s)`,
+    );
+    datasets.push({ size, url: sizeUrl, info, reused });
   }
-}
+  if (args.prepare) process.exit(0);
+  ensureBuild(log("app"));
+  for (const d of datasets) {
+    results.push(await measure(d.size, d.url, d.info, d.reused));
+    if (args.explain) {
+      const file = `.data/bench/explain-${d.size}.txt`;
+      const queries = await explainReport(d.url, from, to, file);
+      const say = log(fmt(d.size));
+      say(`EXPLAIN ANALYZE of the ${queries.length} statements of the report (plans in ${file}):`);
+      for (const q of queries) say(`  ${ms(q.ms).padStart(7)} ms (+${ms(q.planningMs)} planning)  ${q.summary}`);
+      const engine = summarise(await timeEngine(d.url, from, to, 100));
+      say(`the engine alone (computeFigures in one transaction, in this process, 100 runs): p50 ${ms(engine.p50)} ms, p95 ${ms(engine.p95)} ms`);
+    }
+  }
 
-const v = verdicts(results);
-console.info(
-  `\nFigures ${from}..${to}, network-wide, through GET /api/v1/figures and /api/v1/figures/breakdown; ${requests} sequential requests per case after ${warmup} warm-up; ` +
-    `recount ${recounts} runs after one warm-up. Records: ${results.map((r) => fmt(r.dataset.records)).join(" and ")}.\n`,
-);
-console.info(table(results, v));
-console.info("\n(milliseconds; p95 ratio = p95 at the largest size / p95 at the smallest; speed-up = recount p95 / endpoint p95 at the largest size;");
-console.info(" figures equal = figures equal to the recount per size (+ bounded: figures drawn from records changed after the reference date,");
-console.info(" which the records table cannot give as they stood then; checked to lie within the recount's bounds))");
-for (const r of results) {
-  for (const [i, c] of r.cases.entries()) if (Object.keys(c.unchecked).length) console.info(`not checkable at ${fmt(r.size)}, ${CASES[i].label}: ${unchecked(c)}`);
-}
-const missed = v.filter((x) => x.pass === false);
-if (v.some((x) => x.pass === null)) console.info(`\nTargets not assessed: they are stated for 10,000,000 records against 100,000 (run both sizes).`);
-else console.info(missed.length ? `\nTargets NOT met: ${missed.map((x) => x.id).join(", ")}` : `\nEvery target met.`);
-
-mkdirSync(dirname(args.json), { recursive: true });
-writeFileSync(
-  args.json,
-  JSON.stringify(
-    {
+  const v = verdicts(results);
+  console.info(
+    `\nFigures ${from}..${to}, network-wide, through GET /api/v1/figures and /api/v1/figures/breakdown; ${requests} sequential requests per case after ${warmup} warm-up; ` +
+      `recount ${recounts} runs after one warm-up. Records: ${results.map((r) => fmt(r.dataset.records)).join(" and ")}.\n`,
+  );
+  console.info(table(results, v));
+  console.info("\n(milliseconds; p95 ratio = p95 at the largest size / p95 at the smallest; speed-up = recount p95 / endpoint p95 at the largest size;");
+  console.info(" figures equal = figures equal to the recount per size (+ bounded: figures drawn from records changed after the reference date,");
+  console.info(" which the records table cannot give as they stood then; checked to lie within the recount's bounds))");
+  for (const r of results) {
+    for (const [i, c] of r.cases.entries()) if (Object.keys(c.unchecked).length) console.info(`not checkable at ${fmt(r.size)}, ${CASES[i].label}: ${unchecked(c)}`);
+  }
+  const missed = v.filter((x) => x.pass === false);
+  if (v.some((x) => x.pass === null)) console.info(`\nTargets not assessed: they are stated for 10,000,000 records against 100,000 (run both sizes).`);
+  else console.info(missed.length ? `\nTargets NOT met: ${missed.map((x) => x.id).join(", ")}` : `\nEvery target met.`);
+  return {
+    json: {
       at: new Date().toISOString(),
-      machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       period: { from, to },
       requests,
       warmup,
@@ -314,12 +333,47 @@ writeFileSync(
       results: results.map((r) => ({ size: r.size, dataset: r.dataset, cases: r.cases, floor: r.floor })),
       verdicts: v,
     },
+    mismatch: results.some((r) => r.cases.some((c) => c.mismatches.length)),
+  };
+}
+
+/** The page part (P6): the log-a-session page in Chromium, on a copy of the demo network. */
+async function runPagePart(): Promise<PageResult> {
+  const say = log("page");
+  ensureBuild(log("app"));
+  const result = await measurePage({ databaseUrl: baseUrl, loads: Number(args.loads), warmup: Number(args["page-warmup"]), log: say });
+  console.info(`\n${pageTable(result)}`);
+  console.info(result.verdict.pass ? "\nPage targets met." : `\nPage targets NOT met: ${[!result.verdict.js && "javascript", !result.verdict.lcp && "lcp"].filter(Boolean).join(", ")}`);
+  return result;
+}
+
+// Each part writes its own key of the results file; a part not run keeps what an earlier run wrote there.
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync(args.json, "utf8")) as { figures?: object; page?: object };
+  } catch {
+    return {};
+  }
+})();
+const figures = runFigures ? await runFiguresPart(baseUrl!) : null;
+const page = runPage ? await runPagePart() : null;
+
+mkdirSync(dirname(args.json), { recursive: true });
+writeFileSync(
+  args.json,
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      figures: figures?.json ?? previous.figures ?? null,
+      page: page ?? previous.page ?? null,
+    },
     null,
     2,
   ),
 );
 console.info(`\n(also written to ${args.json})`);
-if (results.some((r) => r.cases.some((c) => c.mismatches.length))) {
+if (figures?.mismatch) {
   console.error("The endpoints and the recount disagree: see MISMATCH above.");
   process.exit(1);
 }

@@ -69,7 +69,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-export async function startServer(databaseUrl: string, name: string): Promise<AppServer> {
+/** `env`: the database settings (DATABASE_URL, or PGLITE_DIR with an empty DATABASE_URL) and LOTSE_DEMO. */
+export async function startServer(name: string, env: Record<string, string>): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   mkdirSync(join(".data", "bench"), { recursive: true });
@@ -81,11 +82,10 @@ export async function startServer(databaseUrl: string, name: string): Promise<Ap
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: randomBytes(48).toString("base64"),
       NEXTAUTH_URL: url,
       PORT: String(port),
-      LOTSE_DEMO: "0",
+      ...env,
     },
   });
   running.add(child);
