@@ -63,10 +63,10 @@ function operationsFor(spec: KindSpec) {
     audit: "change",
     input: createSchema(spec),
     async run({ actor, tx }, fields) {
-      const saved = await onceForKey(
+      return onceForKey(
         tx,
         actor,
-        fields.idempotencyKey as string,
+        fields as { idempotencyKey: string },
         name("create"),
         async () => {
           const place = await placement(tx, actor, spec, fields);
@@ -77,11 +77,10 @@ function operationsFor(spec: KindSpec) {
             .returning();
           await recordVersion(tx, { subjectId: record.id, subjectType: "record", version: 1, op: "create", actorId: actor.userId, snapshot: recordSnapshot(record) });
           await recordChanged(tx, null, record);
-          return record;
+          return present(record);
         },
-        (id) => recordInScope(tx, actor, spec, id),
+        async (id) => present(await recordInScope(tx, actor, spec, id)),
       );
-      return present(saved);
     },
   });
 
