@@ -3,6 +3,7 @@ import * as tokens from "./api/tokens";
 import * as auditSearch from "./audit-search";
 import * as clientCommands from "./clients/commands";
 import * as clientQueries from "./clients/queries";
+import * as countries from "./countries";
 import * as figureDrilldown from "./figures/drilldown";
 import * as editions from "./editions/operations";
 import * as figures from "./figures/report";
@@ -15,6 +16,7 @@ import * as preferences from "./preferences";
 import { RECORD_OPERATIONS } from "./records/commands";
 import * as userCommands from "./users/commands";
 import * as userQueries from "./users/queries";
+import * as me from "./users/me";
 
 function operationsOf(...modules: Record<string, unknown>[]): AnyOperation[] {
   return modules.flatMap((m) =>
@@ -28,10 +30,12 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   orgQueries,
   userCommands,
   userQueries,
+  me,
   preferences,
   clientCommands,
   clientQueries,
   occupations,
+  countries,
   tokens,
   figures,
   figureDrilldown,
