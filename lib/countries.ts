@@ -1,7 +1,9 @@
 import countries from "i18n-iso-countries";
 import de from "i18n-iso-countries/langs/de.json";
 import en from "i18n-iso-countries/langs/en.json";
+import { z } from "zod";
 import type { Locale } from "@/lib/i18n/config";
+import { defineOperation } from "@/lib/operation";
 
 countries.registerLocale(de);
 countries.registerLocale(en);
@@ -21,3 +23,19 @@ export function countryOptions(locale: Locale): { code: string; name: string }[]
   const collator = new Intl.Collator(locale);
   return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => collator.compare(a.name, b.name));
 }
+
+/**
+ * The countries with their names in the request's language (`GET /api/v1/countries`): the
+ * ISO 3166-1 codes a client's qualification country and citizenship take. About 250: one answer.
+ */
+export const listCountries = defineOperation({
+  name: "countries.list",
+  access: "directory.view",
+  audit: "none",
+  input: z.object({ q: z.string().trim().max(200).optional() }).strict(),
+  async run({ locale }, { q }) {
+    const term = q?.toLocaleLowerCase(locale);
+    const items = countryOptions(locale).filter((c) => !term || c.code.toLowerCase() === term || c.name.toLocaleLowerCase(locale).includes(term));
+    return { items, locale };
+  },
+});

@@ -34,3 +34,10 @@ export class FieldErrors extends Error {
     super(Object.entries(keys).map(([f, k]) => `${f}: ${k}`).join(", "));
   }
 }
+
+/** Input refused by a schema inside a command (a partial update merged onto what is stored), with its messages. */
+export class InvalidFields extends Error {
+  constructor(public readonly fieldErrors: Record<string, string[]>) {
+    super(Object.keys(fieldErrors).join(", "));
+  }
+}

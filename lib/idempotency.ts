@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { idempotencyKeys } from "@/db/schema";
 import type { Tx } from "@/db/client";
@@ -11,30 +12,64 @@ import { FieldError } from "@/lib/errors";
  */
 export const IDEMPOTENCY_WINDOW_DAYS = 30;
 
+/** Answers given again to a repeated request, so that the HTTP face can say so (`Idempotent-Replayed`). */
+const replays = new WeakSet<object>();
+
+export function isReplay(value: unknown): boolean {
+  return typeof value === "object" && value !== null && replays.has(value);
+}
+
+/** JSON with every object's keys sorted: the same request gives the same text, whatever the order it was sent in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * What a create asked for, as its schema parsed it (so "1988" and 1988 are the same request),
+ * without the key itself.
+ */
+export function requestHash(input: Record<string, unknown>): string {
+  const { idempotencyKey: _key, ...rest } = input;
+  return createHash("sha256").update(canonical(rest)).digest("base64url");
+}
+
 /**
  * Runs `create` once per (actor, key). A repeat of the same key, even twenty at
- * once, waits for the first to commit and answers with the record it made.
+ * once, waits for the first to commit and answers what the first answered (marked
+ * with isReplay), after checking that the caller may still see what it made
+ * (`existing`, which throws NotFoundError otherwise). The same key with another
+ * body, or for another kind of create, is refused: it names the key.
  * PostgreSQL's unique index does the serialising: a concurrent insert of the
  * same key blocks until the first transaction ends, then sees the conflict.
  */
 export async function onceForKey<R extends { id: string }>(
   tx: Tx,
   actor: Actor,
-  key: string,
+  input: { idempotencyKey: string } & Record<string, unknown>,
   operation: string,
   create: () => Promise<R>,
   existing: (id: string) => Promise<R>,
 ): Promise<R> {
+  const key = input.idempotencyKey;
+  const hash = requestHash(input);
   const claimed = await tx
     .insert(idempotencyKeys)
-    .values({ actorId: actor.userId, key, operation })
+    .values({ actorId: actor.userId, key, operation, requestHash: hash })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (claimed.length) {
     const created = await create();
     await tx
       .update(idempotencyKeys)
-      .set({ resultId: created.id })
+      .set({ resultId: created.id, response: created })
       .where(and(eq(idempotencyKeys.actorId, actor.userId), eq(idempotencyKeys.key, key)));
     return created;
   }
@@ -43,5 +78,21 @@ export async function onceForKey<R extends { id: string }>(
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.actorId, actor.userId), eq(idempotencyKeys.key, key)));
   if (!earlier || earlier.operation !== operation || !earlier.resultId) throw new FieldError("idempotencyKey", "keyReused");
-  return existing(earlier.resultId);
+  // Keys from before the hash was kept have none: their repeats are taken as the same request.
+  if (earlier.requestHash !== null && earlier.requestHash !== hash) throw new FieldError("idempotencyKey", "keyReusedOtherBody");
+  const current = await existing(earlier.resultId);
+  // No stored answer (an older key, or one whose personal data was erased since): the record as it is now.
+  const answer = (earlier.response ?? current) as R;
+  replays.add(answer);
+  return answer;
+}
+
+/** Forgets the stored answers that hold a client's personal data (erasure): a repeat then gets the client as it is. */
+export async function forgetAnswersAbout(tx: Tx, creatorId: string | null, resultId: string): Promise<void> {
+  if (!creatorId) return;
+  // The key's actor is the client's creator: the primary key's first column finds that adviser's keys.
+  await tx
+    .update(idempotencyKeys)
+    .set({ response: null })
+    .where(and(eq(idempotencyKeys.actorId, creatorId), eq(idempotencyKeys.resultId, resultId)));
 }

@@ -4,6 +4,7 @@ import * as auditSearch from "./audit-search";
 import * as clientCommands from "./clients/commands";
 import * as clientQueries from "./clients/queries";
 import * as consentPurposes from "./consent-purposes";
+import * as countries from "./countries";
 import * as figureDrilldown from "./figures/drilldown";
 import * as editions from "./editions/operations";
 import * as figures from "./figures/report";
@@ -16,6 +17,7 @@ import * as preferences from "./preferences";
 import { RECORD_OPERATIONS } from "./records/commands";
 import * as userCommands from "./users/commands";
 import * as userQueries from "./users/queries";
+import * as me from "./users/me";
 
 function operationsOf(...modules: Record<string, unknown>[]): AnyOperation[] {
   return modules.flatMap((m) =>
@@ -29,11 +31,13 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   orgQueries,
   userCommands,
   userQueries,
+  me,
   preferences,
   clientCommands,
   clientQueries,
   occupations,
   consentPurposes,
+  countries,
   tokens,
   figures,
   figureDrilldown,

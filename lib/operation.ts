@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/db/client";
 import { seeContactPoints } from "@/db/row-security";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
-import { ConflictError, FieldError, FieldErrors, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, FieldError, FieldErrors, ForbiddenError, InvalidFields, NotFoundError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { audit, countRefusal, subjectOf, type AuditKind } from "@/lib/audit";
@@ -87,6 +87,7 @@ export async function execute<A extends Access, S extends z.ZodType, R>(
     if (error instanceof FieldError) {
       return { ok: false, error: { kind: "validation", fieldErrors: { [error.field]: [t(`errors.${error.key}`)] } } };
     }
+    if (error instanceof InvalidFields) return { ok: false, error: { kind: "validation", fieldErrors: error.fieldErrors } };
     if (error instanceof FieldErrors) {
       return { ok: false, error: { kind: "validation", fieldErrors: Object.fromEntries(Object.entries(error.keys).map(([f, k]) => [f, [t(`errors.${k}`)]])) } };
     }
@@ -104,6 +105,16 @@ async function denied<R>(op: AnyOperation, actor: Actor | null, input: unknown, 
   if (actor) await audit(db, { actor, action: op.name, outcome: "denied", subjectId: subjectOf(input, null), details: { reason: error.kind } });
   else await countRefusal(db, op.name, error.kind);
   return { ok: false, error };
+}
+
+/**
+ * Checks a value against a schema inside a command, as execute() checks an operation's input:
+ * for what only the command can put together (a partial update merged onto the stored values).
+ */
+export function parseInRun<S extends z.ZodType>(schema: S, value: unknown, locale: Locale): z.output<S> {
+  const parsed = schema.safeParse(value, { error: zodErrorMap(translator(locale)) });
+  if (!parsed.success) throw new InvalidFields(fieldErrors(parsed.error));
+  return parsed.data;
 }
 
 export function httpStatus(error: OperationError): number {

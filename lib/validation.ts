@@ -23,3 +23,30 @@ export const version = z.coerce.number().int().min(1);
 export function todayInBerlin(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(now);
 }
+
+/**
+ * A field a full update (PUT) must name. Missing, it is refused by name; null or "" empties it.
+ * Never read as "not stated": leaving a field out must not reset what is stored.
+ */
+export function required<T extends z.ZodType>(field: T) {
+  return z.preprocess((value, ctx) => {
+    if (value === undefined) ctx.addIssue({ code: "custom", input: value, params: { key: "fieldMissing" } });
+    return value;
+  }, field);
+}
+
+/** Every field of a shape, each one `required`. */
+export function everyField<S extends Record<string, z.ZodType>>(shape: S): { [K in keyof S]: ReturnType<typeof required<S[K]>> } {
+  return Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, required(field)])) as { [K in keyof S]: ReturnType<typeof required<S[K]>> };
+}
+
+/**
+ * The partial update (PATCH) of a full one: the same fields and rules, each of them optional
+ * except `keep` (the id and version). A field left out stays as it is; a field sent is checked
+ * as in the full update. Cross-field rules are checked on the merged record by the command.
+ */
+export function partialOf<T extends z.ZodObject, K extends keyof T["shape"] & string>(full: T, keep: readonly K[]) {
+  const mask = Object.fromEntries(Object.keys(full.shape).filter((key) => !keep.includes(key as K)).map((key) => [key, true as const]));
+  type Shape = T["shape"];
+  return (full as z.ZodObject).partial(mask as never) as unknown as z.ZodObject<{ [P in keyof Shape]: P extends K ? Shape[P] : z.ZodOptional<Shape[P]> }, z.core.$strict>;
+}

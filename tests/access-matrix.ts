@@ -61,6 +61,7 @@ function recordOperationRows(): Record<string, OperationRow> {
     const name = (verb: string) => `records.${spec.kind}.${verb}`;
     rows[name("create")] = { allowed: ["adviserOwn"], outOfScope: { kind: "validation", field: spec.unitLevel === "scheme" ? "schemeId" : "unitId" } };
     rows[name("update")] = onlyOwnAdviser;
+    rows[name("patch")] = onlyOwnAdviser;
     rows[name("delete")] = onlyOwnAdviser;
     rows[name("get")] = onlyOwnAdviser;
     rows[name("history")] = onlyOwnAdviser;
@@ -77,6 +78,10 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   "org.listContactPoints": { allowed: COORDINATORS_AND_ADMIN },
   "org.listAssignableUnits": adminOnly,
   "org.listMyUnits": { allowed: ADVISERS },
+  // Each sees what they may see (an adviser their units, a regional coordinator their region; checked in api-directory.test.ts).
+  "org.listVisibleUnits": { allowed: SIGNED_IN },
+  "me.get": { allowed: SIGNED_IN },
+  "countries.list": { allowed: SIGNED_IN },
   "org.createUnit": adminOnly,
   "org.renameUnit": adminOnly,
   "org.closeUnit": adminOnly,
@@ -91,6 +96,7 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
 
   "clients.create": { allowed: ["adviserOwn"], outOfScope: { kind: "validation", field: "contactPointId" } },
   "clients.update": onlyOwnAdviser,
+  "clients.patch": onlyOwnAdviser,
   "clients.withdrawConsent": onlyOwnAdviser,
   "clients.get": onlyOwnAdviser,
   "clients.export": onlyOwnAdviser,
@@ -100,6 +106,7 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   "reminders.due": { allowed: ADVISERS },
 
   "occupations.list": { allowed: ["adviserOwn", "adviserOther", "admin"] },
+  "occupations.search": { allowed: ["adviserOwn", "adviserOther", "admin"] },
   "occupations.create": adminOnly,
   "occupations.update": adminOnly,
   "consentPurposes.list": { allowed: ["adviserOwn", "adviserOther", "admin"] },
@@ -279,6 +286,22 @@ const newSession = (s: HttpSetup) => ({
   nextStep: "no_further_action",
 });
 
+/** A full update of a client made by clientBody: every statistical and personal field named. */
+const clientUpdate = (version: number) => ({
+  version,
+  gender: "male",
+  birthYear: 1990,
+  qualificationCountry: null,
+  citizenship: null,
+  residenceStatus: "third_country_permit",
+  inGermanySince: null,
+  germanLevel: null,
+  qualificationLevel: null,
+  occupationId: null,
+  regulatedProfession: null,
+  ...PERSONAL,
+});
+
 async function sessionUpdate(s: HttpSetup) {
   const { id, version, unitId, clientId, channel, stage, adviceType, nextStep } = await s.freshRecord();
   return { id, version, unitId, clientId, channel, stage, adviceType, nextStep, occurredOn: "2026-02-03" };
@@ -303,7 +326,14 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
     operation: "clients.update",
     request: async (s) => {
       const client = await s.freshClient();
-      return { path: `/api/v1/clients/${client.id}`, data: { version: client.version, gender: "male", birthYear: 1990 } };
+      return { path: `/api/v1/clients/${client.id}`, data: clientUpdate(client.version) };
+    },
+  },
+  "PATCH /api/v1/clients/[id]": {
+    operation: "clients.patch",
+    request: async (s) => {
+      const client = await s.freshClient();
+      return { path: `/api/v1/clients/${client.id}`, data: { version: client.version, birthYear: 1990 } };
     },
   },
   "GET /api/v1/clients/[id]/export": { operation: "clients.export", request: (s) => ({ path: `/api/v1/clients/${s.ids.client}/export` }) },
@@ -318,6 +348,13 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
       return { path: `/api/v1/advice-sessions/${id}`, data };
     },
   },
+  "PATCH /api/v1/[kind]/[id]": {
+    operation: "records.advice_session.patch",
+    request: async (s) => {
+      const record = await s.freshRecord();
+      return { path: `/api/v1/advice-sessions/${record.id}`, data: { version: record.version, nextStep: "referred_elsewhere" } };
+    },
+  },
   "DELETE /api/v1/[kind]/[id]": {
     operation: "records.advice_session.delete",
     request: async (s) => {
@@ -325,6 +362,11 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
       return { path: `/api/v1/advice-sessions/${record.id}?version=${record.version}` };
     },
   },
+
+  "GET /api/v1/me": { operation: "me.get", request: () => ({ path: "/api/v1/me" }) },
+  "GET /api/v1/org-units": { operation: "org.listVisibleUnits", request: () => ({ path: "/api/v1/org-units?level=contact_point" }) },
+  "GET /api/v1/occupations": { operation: "occupations.search", request: () => ({ path: "/api/v1/occupations?pageSize=10" }) },
+  "GET /api/v1/countries": { operation: "countries.list", request: () => ({ path: "/api/v1/countries" }) },
 
   "GET /api/v1/figures": { operation: "figures.report", request: (s) => ({ path: `/api/v1/figures?from=2019-01-01&to=2019-12-31&scope=${s.ids.region}` }) },
   "GET /api/v1/figures/breakdown": {
@@ -389,7 +431,7 @@ export const ACTION_ROWS: Record<string, ActionRow> = {
     operations: ["clients.update"],
     args: async (s) => {
       const client = await s.freshClient();
-      return [{ id: client.id, version: client.version, gender: "male", birthYear: 1990 }];
+      return [{ id: client.id, ...clientUpdate(client.version) }];
     },
   },
   "app/actions/cases.ts#withdrawConsentAction": { operations: ["clients.withdrawConsent"], args: async (s) => [{ clientId: (await s.freshClient()).id }] },

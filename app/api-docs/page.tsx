@@ -13,7 +13,7 @@ export async function generateMetadata() {
   return { title: t("api.docs.title") };
 }
 
-const METHODS: Method[] = ["get", "post", "put", "delete"];
+const METHODS: Method[] = ["get", "post", "put", "patch", "delete"];
 const STATUSES = ["200", "201", "401", "403", "404", "409", "413", "422", "503"];
 
 export default async function ApiDocsPage() {

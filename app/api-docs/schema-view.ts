@@ -116,6 +116,7 @@ function sample(doc: OpenApiDocument, schema: JsonSchema): unknown {
     case "object":
       return exampleBody(doc, branch);
     default:
+      if (branch.format === "email") return "name@example.org";
       return branch.format === "uuid" ? SAMPLE_UUID : branch.format === "date" ? "2026-03-02" : "…";
   }
 }

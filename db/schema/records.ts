@@ -1,4 +1,4 @@
-import { bigserial, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, date, index, integer, json, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { clients } from "./clients";
 import { orgUnits } from "./org";
 import { users } from "./users";
@@ -82,6 +82,10 @@ export const idempotencyKeys = pgTable(
     key: text("key").notNull(),
     operation: text("operation").notNull(),
     resultId: uuid("result_id"),
+    /** What the first request asked for (a hash of its parsed body): a repeat must ask for the same. */
+    requestHash: text("request_hash"),
+    /** The first answer's body, given again to a repeat as it was (json, not jsonb: the key order stays). */
+    response: json("response"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.key] })],

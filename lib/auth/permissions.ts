@@ -9,6 +9,8 @@ export const ROLES: readonly Role[] = ["adviser", "regional_coordinator", "netwo
  */
 export const PERMISSIONS = {
   "org.view": ["admin", "network_coordinator", "regional_coordinator"],
+  // Everyone signed in: who they are, the units they may see, the list of countries.
+  "directory.view": ["adviser", "regional_coordinator", "network_coordinator", "admin"],
   "cases.work": ["adviser"],
   "catalogue.view": ["adviser", "admin"],
   "catalogue.manage": ["admin"],

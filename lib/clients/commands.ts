@@ -1,15 +1,27 @@
 import { randomInt } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { clients, consentPurposes, consents, erasures, occupations, reminders, type Client } from "@/db/schema";
 import type { Tx } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { clientChanged } from "@/lib/figures/ledger";
 import { recordVersion } from "@/lib/history";
-import { onceForKey } from "@/lib/idempotency";
-import { defineOperation } from "@/lib/operation";
+import { forgetAnswersAbout, onceForKey } from "@/lib/idempotency";
+import { defineOperation, parseInRun } from "@/lib/operation";
 import { clientInScope, statisticalSnapshot } from "./access";
 import { noteErasure } from "./purge";
-import { PERSONAL_FIELDS, completeReminderSchema, createClientSchema, createReminderSchema, updateClientSchema, withdrawConsentSchema } from "./schemas";
+import {
+  PERSONAL_FIELDS,
+  completeReminderSchema,
+  createClientSchema,
+  createReminderSchema,
+  patchClientSchema,
+  personalShape,
+  statisticalShape,
+  updateClientSchema,
+  withdrawConsentSchema,
+} from "./schemas";
 
 // No 0/O or 1/I: the reference is read out on the phone and written on paper.
 const REF_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -63,7 +75,7 @@ export const createClient = defineOperation({
     return onceForKey(
       tx,
       actor,
-      input.idempotencyKey,
+      input,
       "clients.create",
       async () => {
         const { values, consent } = await splitInput(tx, input);
@@ -81,6 +93,34 @@ export const createClient = defineOperation({
   },
 });
 
+/** What a client holds that an update names: the fields a partial update leaves as they are. */
+const STORED_FIELDS = [...Object.keys(statisticalShape), ...Object.keys(personalShape)] as (keyof Client)[];
+
+/** The one command of both updates (the form and `PUT` with every field, `PATCH` merged onto the stored client). */
+async function applyClientUpdate(tx: Tx, actor: Actor, before: Client, input: z.output<typeof updateClientSchema>): Promise<Client> {
+  const { values, consent } = await splitInput(tx, input);
+  if (consent) await tx.insert(consents).values({ ...consent, clientId: before.id, recordedBy: actor.userId });
+  const personal = PERSONAL_FIELDS.some((f) => input[f]);
+  if (personal && !consent && !(await activeConsent(tx, before.id))) throw new FieldError("consentGivenOn", "consentRequired");
+  await checkOccupation(tx, input.occupationId);
+  const [client] = await tx
+    .update(clients)
+    .set({ ...(values as Partial<Client>), version: sql`${clients.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(clients.id, before.id), eq(clients.version, input.version)))
+    .returning();
+  await recordVersion(tx, {
+    subjectId: client.id,
+    subjectType: "client",
+    version: client.version,
+    op: "update",
+    actorId: actor.userId,
+    snapshot: statisticalSnapshot(client),
+    before: statisticalSnapshot(before),
+  });
+  await clientChanged(tx, before, client);
+  return client;
+}
+
 export const updateClient = defineOperation({
   name: "clients.update",
   access: "cases.work",
@@ -89,27 +129,22 @@ export const updateClient = defineOperation({
   async run({ actor, tx }, input): Promise<Client> {
     const before = await clientInScope(tx, actor, input.id, true);
     if (before.version !== input.version) throw new ConflictError(before);
-    const { values, consent } = await splitInput(tx, input);
-    if (consent) await tx.insert(consents).values({ ...consent, clientId: before.id, recordedBy: actor.userId });
-    const personal = PERSONAL_FIELDS.some((f) => input[f]);
-    if (personal && !consent && !(await activeConsent(tx, before.id))) throw new FieldError("consentGivenOn", "consentRequired");
-    await checkOccupation(tx, input.occupationId);
-    const [client] = await tx
-      .update(clients)
-      .set({ ...(values as Partial<Client>), version: sql`${clients.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(clients.id, before.id), eq(clients.version, input.version)))
-      .returning();
-    await recordVersion(tx, {
-      subjectId: client.id,
-      subjectType: "client",
-      version: client.version,
-      op: "update",
-      actorId: actor.userId,
-      snapshot: statisticalSnapshot(client),
-      before: statisticalSnapshot(before),
-    });
-    await clientChanged(tx, before, client);
-    return client;
+    return applyClientUpdate(tx, actor, before, input);
+  },
+});
+
+/** Changes only the fields sent; the merged client must pass the full update's rules. */
+export const patchClient = defineOperation({
+  name: "clients.patch",
+  access: "cases.work",
+  audit: "change",
+  input: patchClientSchema,
+  async run({ actor, tx, locale }, given): Promise<Client> {
+    const before = await clientInScope(tx, actor, given.id, true);
+    if (before.version !== given.version) throw new ConflictError(before);
+    const stored = Object.fromEntries(STORED_FIELDS.map((f) => [f, before[f]]));
+    const merged = parseInRun(updateClientSchema, { ...stored, ...given }, locale);
+    return applyClientUpdate(tx, actor, before, merged);
   },
 });
 
@@ -135,6 +170,7 @@ export async function erasePersonalData(tx: Tx, clientId: string, cause: Erasure
     .set({ fullName: null, phone: null, email: null, notes: null, version: sql`${clients.version} + 1`, updatedAt: now })
     .where(eq(clients.id, clientId))
     .returning();
+  await forgetAnswersAbout(tx, updated.createdBy, updated.id);
   // The statistical record is unchanged, but every version is on record.
   await recordVersion(tx, { subjectId: updated.id, subjectType: "client", version: updated.version, op: "update", actorId, snapshot: statisticalSnapshot(updated) });
   // The erased values stay on disk in old row versions until the next housekeeping purges them.

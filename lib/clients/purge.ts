@@ -5,9 +5,10 @@ import { erasuresToPurge } from "@/db/schema";
 
 /**
  * The tables whose rows hold what an erasure removes: names, contact details and notes
- * (clients), consent purposes (consents), reminder notes (reminders).
+ * (clients), consents, reminder notes (reminders), and the stored first answer of a client's
+ * create, which a replay of its idempotency key would give (idempotency_keys).
  */
-export const PERSONAL_DATA_TABLES = ["clients", "consents", "reminders"] as const;
+export const PERSONAL_DATA_TABLES = ["clients", "consents", "reminders", "idempotency_keys"] as const;
 
 // One instance at a time rewrites the tables; another finds the lock taken and leaves it.
 const LOCK = "lotse.purge";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES } from "@/db/schema/values";
 import { isCountryCode } from "@/lib/country-codes";
 import { currentYearInBerlin } from "@/lib/calendar";
-import { id, isoDate, todayInBerlin } from "@/lib/validation";
+import { everyField, id, isoDate, partialOf, todayInBerlin } from "@/lib/validation";
 
 export { GENDERS, GERMAN_LEVELS, QUALIFICATION_LEVELS, RESIDENCE_STATUSES };
 
@@ -83,10 +83,20 @@ export const createClientSchema = z
   .strict()
   .superRefine(consentRules(true));
 
-export const updateClientSchema = z
-  .object({ id, version: z.coerce.number().int().min(1), ...statisticalShape, ...personalShape, ...consentShape })
-  .strict()
-  .superRefine(consentRules(false));
+/**
+ * A full update (the edit form, `PUT`): every statistical and personal field must be named, so
+ * that one left out is refused instead of reset. The consent fields record a new consent and
+ * may be left out.
+ */
+const updateClientObject = z.object({ id, version: z.coerce.number().int().min(1), ...everyField({ ...statisticalShape, ...personalShape }), ...consentShape }).strict();
+
+export const updateClientSchema = updateClientObject.superRefine(consentRules(false));
+
+/**
+ * A partial update (`PATCH`): the full update's fields, each optional but the id and version.
+ * The rules across fields are checked on the merged client (lib/clients/commands.ts).
+ */
+export const patchClientSchema = partialOf(updateClientObject, ["id", "version"]);
 
 export const searchClientsSchema = z
   .object({

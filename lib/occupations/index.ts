@@ -1,9 +1,9 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
 import { occupations } from "@/db/schema";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { defineOperation } from "@/lib/operation";
-import { occupationSchema, updateOccupationSchema } from "./schemas";
+import { occupationQuerySchema, occupationSchema, updateOccupationSchema } from "./schemas";
 
 export { occupationSchema, updateOccupationSchema };
 
@@ -38,5 +38,31 @@ export const updateOccupation = defineOperation({
     const [updated] = await tx.update(occupations).set(values).where(eq(occupations.id, occupationId)).returning();
     if (!updated) throw new NotFoundError("occupation");
     return updated;
+  },
+});
+
+/** The catalogue a page at a time, with each name in the request's language (`GET /api/v1/occupations`). */
+export const searchOccupations = defineOperation({
+  name: "occupations.search",
+  access: "catalogue.view",
+  audit: "none",
+  input: occupationQuerySchema,
+  async run({ tx, locale }, q) {
+    const term = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = and(
+      q.active === undefined ? undefined : eq(occupations.active, q.active),
+      term ? or(ilike(occupations.nameDe, term), ilike(occupations.nameEn, term), ilike(occupations.kldbCode, term)) : undefined,
+    );
+    const nameColumn = locale === "de" ? occupations.nameDe : occupations.nameEn;
+    const [{ total }] = await tx.select({ total: count() }).from(occupations).where(where);
+    const rows = await tx
+      .select()
+      .from(occupations)
+      .where(where)
+      .orderBy(asc(nameColumn), asc(occupations.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    const items = rows.map((o) => ({ id: o.id, name: locale === "de" ? o.nameDe : o.nameEn, nameDe: o.nameDe, nameEn: o.nameEn, kldbCode: o.kldbCode, active: o.active }));
+    return { items, page: q.page, pageSize: q.pageSize, total };
   },
 });

@@ -1,10 +1,11 @@
-import { and, asc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { orgUnits, type OrgUnit } from "@/db/schema";
 import type { Tx } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
 import { defineOperation } from "@/lib/operation";
 import { todayInBerlin } from "@/lib/validation";
-import { contactPointQuerySchema, listQuerySchema, unitQuerySchema } from "./schemas";
+import { contactPointQuerySchema, listQuerySchema, unitQuerySchema, visibleUnitsQuerySchema } from "./schemas";
 import { assertUnitInScope } from "./scope";
 
 /** Units active on a day: opened on or before it, not closed before it. */
@@ -177,7 +178,7 @@ export const listMyUnits = defineOperation({
   audit: "none",
   input: z.object({}),
   async run({ actor, tx }) {
-    const ids = [...new Set([...actor.unitIds, ...actor.contactPointIds, ...actor.subprojectIds])];
+    const ids = advisersUnits(actor);
     if (!ids.length) return [];
     return tx
       .select()
@@ -186,3 +187,66 @@ export const listMyUnits = defineOperation({
       .orderBy(asc(orgUnits.level), asc(orgUnits.name));
   },
 });
+
+/** Every unit an adviser works for: those assigned, their contact points and subprojects. */
+export function advisersUnits(actor: Actor): string[] {
+  return [...new Set([...actor.unitIds, ...actor.contactPointIds, ...actor.subprojectIds])];
+}
+
+/** Which units a user may see: all (network coordinator, admin), their region's, or the units they work for. */
+function visibleTo(actor: Actor): SQL | undefined {
+  switch (actor.role) {
+    case "admin":
+    case "network_coordinator":
+      return undefined;
+    case "regional_coordinator":
+      return actor.regionId ? eq(orgUnits.regionId, actor.regionId) : sql`false`;
+    case "adviser": {
+      const ids = advisersUnits(actor);
+      return ids.length ? inArray(orgUnits.id, ids) : sql`false`;
+    }
+  }
+}
+
+const LEVEL_ORDER = sql`array_position(array['network', 'region', 'subproject', 'contact_point']::org_level[], ${orgUnits.level})`;
+
+/** The org units the caller may see, a page at a time: for a client program to find a unit's id. */
+export const listVisibleUnits = defineOperation({
+  name: "org.listVisibleUnits",
+  access: "directory.view",
+  audit: "none",
+  input: visibleUnitsQuerySchema,
+  async run({ actor, tx }, q) {
+    const term = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = and(
+      visibleTo(actor),
+      q.level ? eq(orgUnits.level, q.level) : undefined,
+      q.parentId ? eq(orgUnits.parentId, q.parentId) : undefined,
+      q.at ? activeOn(q.at) : undefined,
+      term ? or(ilike(orgUnits.name, term), ilike(orgUnits.nameEn, term), ilike(orgUnits.town, term)) : undefined,
+    );
+    const [{ total }] = await tx.select({ total: count() }).from(orgUnits).where(where);
+    const items = await tx
+      .select({
+        id: orgUnits.id,
+        level: orgUnits.level,
+        parentId: orgUnits.parentId,
+        regionId: orgUnits.regionId,
+        name: orgUnits.name,
+        nameEn: orgUnits.nameEn,
+        code: orgUnits.code,
+        town: orgUnits.town,
+        contactPointKind: orgUnits.contactPointKind,
+        priorityArea: orgUnits.priorityArea,
+        activeFrom: orgUnits.activeFrom,
+        activeUntil: orgUnits.activeUntil,
+      })
+      .from(orgUnits)
+      .where(where)
+      .orderBy(LEVEL_ORDER, asc(orgUnits.name), asc(orgUnits.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize);
+    return { items, page: q.page, pageSize: q.pageSize, total };
+  },
+});
+

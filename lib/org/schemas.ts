@@ -49,3 +49,15 @@ export const contactPointQuerySchema = z.object({
   regionId: id.optional(),
   kind: z.enum(CONTACT_POINT_KINDS).optional(),
 });
+
+/** The units the caller may see, a page at a time (`GET /api/v1/org-units`). */
+export const visibleUnitsQuerySchema = z
+  .object({
+    level: z.enum(["network", "region", "subproject", "contact_point"]).optional(),
+    parentId: id.optional(),
+    at: isoDate.optional(),
+    q: z.string().trim().max(200).optional(),
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();

@@ -7,9 +7,9 @@ import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { recordChanged } from "@/lib/figures/ledger";
 import { recordVersion } from "@/lib/history";
 import { onceForKey } from "@/lib/idempotency";
-import { defineOperation } from "@/lib/operation";
+import { defineOperation, parseInRun } from "@/lib/operation";
 import { checkUnit, recordInScope, recordSnapshot, unitsFor } from "./access";
-import { KINDS, createSchema, deleteSchema, getSchema, listSchema, updateSchema, type KindData, type KindSpec } from "./kinds";
+import { KINDS, createSchema, deleteSchema, getSchema, listSchema, patchSchema, updateSchema, type KindData, type KindSpec } from "./kinds";
 
 /** The record as the API and pages show it: shared fields and the kind's own side by side, typed by its kind. */
 export type PresentedRecord = { [K in RecordKind]: Omit<RecordRow, "kind" | "data"> & { kind: K } & KindData<K> }[RecordKind];
@@ -63,10 +63,10 @@ function operationsFor(spec: KindSpec) {
     audit: "change",
     input: createSchema(spec),
     async run({ actor, tx }, fields) {
-      const saved = await onceForKey(
+      return onceForKey(
         tx,
         actor,
-        fields.idempotencyKey as string,
+        fields as { idempotencyKey: string },
         name("create"),
         async () => {
           const place = await placement(tx, actor, spec, fields);
@@ -77,48 +77,71 @@ function operationsFor(spec: KindSpec) {
             .returning();
           await recordVersion(tx, { subjectId: record.id, subjectType: "record", version: 1, op: "create", actorId: actor.userId, snapshot: recordSnapshot(record) });
           await recordChanged(tx, null, record);
-          return record;
+          return present(record);
         },
-        (id) => recordInScope(tx, actor, spec, id),
+        async (id) => present(await recordInScope(tx, actor, spec, id)),
       );
-      return present(saved);
     },
   });
+
+  /** The one command of both edits: the form and `PUT` with every field, `PATCH` merged onto the stored record. */
+  async function applyUpdate(tx: Tx, actor: Actor, before: RecordRow, fields: Record<string, unknown>) {
+    if (spec.unitLevel !== "scheme" && fields.unitId !== before.unitId) await checkUnit(tx, actor, spec, fields.unitId as string);
+    const clientId = spec.clientBased && fields.clientId !== before.clientId ? await checkClient(tx, actor, spec, fields.clientId) : before.clientId;
+    const [record] = await tx
+      .update(records)
+      .set({
+        unitId: spec.unitLevel === "scheme" ? before.unitId : (fields.unitId as string),
+        clientId,
+        occurredOn: fields.occurredOn as string,
+        data: splitFields(spec, fields),
+        version: sql`${records.version} + 1`,
+        updatedBy: actor.userId,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(records.id, before.id), eq(records.version, before.version)))
+      .returning();
+    await recordVersion(tx, {
+      subjectId: record.id,
+      subjectType: "record",
+      version: record.version,
+      op: "update",
+      actorId: actor.userId,
+      snapshot: recordSnapshot(record),
+      before: recordSnapshot(before),
+    });
+    await recordChanged(tx, before, record);
+    return present(record);
+  }
+
+  const fullUpdate = updateSchema(spec);
 
   const update = defineOperation({
     name: name("update"),
     access: "cases.work",
     audit: "change",
-    input: updateSchema(spec),
+    input: fullUpdate,
     async run({ actor, tx }, fields) {
-      const before = await recordInScope(tx, actor, spec, fields.id as string, true);
+      const before = await recordInScope(tx, actor, spec, fields.id, true);
       if (before.version !== fields.version) throw new ConflictError(present(before));
-      if (spec.unitLevel !== "scheme" && fields.unitId !== before.unitId) await checkUnit(tx, actor, spec, fields.unitId as string);
-      const clientId = spec.clientBased && fields.clientId !== before.clientId ? await checkClient(tx, actor, spec, fields.clientId) : before.clientId;
-      const [record] = await tx
-        .update(records)
-        .set({
-          unitId: spec.unitLevel === "scheme" ? before.unitId : (fields.unitId as string),
-          clientId,
-          occurredOn: fields.occurredOn as string,
-          data: splitFields(spec, fields),
-          version: sql`${records.version} + 1`,
-          updatedBy: actor.userId,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(records.id, before.id), eq(records.version, before.version)))
-        .returning();
-      await recordVersion(tx, {
-        subjectId: record.id,
-        subjectType: "record",
-        version: record.version,
-        op: "update",
-        actorId: actor.userId,
-        snapshot: recordSnapshot(record),
-        before: recordSnapshot(before),
-      });
-      await recordChanged(tx, before, record);
-      return present(record);
+      return applyUpdate(tx, actor, before, fields);
+    },
+  });
+
+  /** Changes only the fields sent; the merged record must pass the full edit's rules. */
+  const patch = defineOperation({
+    name: name("patch"),
+    access: "cases.work",
+    audit: "change",
+    input: patchSchema(spec),
+    async run({ actor, tx, locale }, given) {
+      const before = await recordInScope(tx, actor, spec, given.id, true);
+      if (before.version !== given.version) throw new ConflictError(present(before));
+      const { id: _id, kind: _kind, ...stored } = present(before) as Record<string, unknown>;
+      const keys = Object.keys(fullUpdate.shape).filter((key) => key !== "id" && key !== "version");
+      const current = Object.fromEntries(keys.map((key) => [key, stored[key] ?? null]));
+      const merged = parseInRun(fullUpdate, { ...current, ...given }, locale);
+      return applyUpdate(tx, actor, before, merged);
     },
   });
 
@@ -203,7 +226,7 @@ function operationsFor(spec: KindSpec) {
     },
   });
 
-  return { create, update, remove, get, list, versions };
+  return { create, update, patch, remove, get, list, versions };
 }
 
 /** The operations of every record kind, by kind. */

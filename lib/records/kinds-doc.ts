@@ -188,9 +188,11 @@ export function recordKindsMarkdown(): string {
     "loss.",
     "",
     "- A create carries an `idempotencyKey` (8 to 100 characters, or the `Idempotency-Key` header):",
-    "  the same create sent again makes no second record and answers with the first.",
+    "  the same create sent again makes no second record and answers as the first did (201, with",
+    "  `Idempotent-Replayed: true`); the same key with another body is refused (422).",
     "- An edit and a deletion carry the `version` they started from; a stale one is refused with",
-    "  the current values (409).",
+    "  the current values (409). A full edit (the form, `PUT`) names every field: one left out is",
+    "  refused (422), never reset. `PATCH` changes only the fields it names.",
     "",
     ...KINDS.flatMap((spec) => kindSection(doc, spec)),
   ].join("\n");

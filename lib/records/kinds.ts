@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RecordKind } from "@/db/schema";
-import { isoDate, id } from "@/lib/validation";
+import { everyField, isoDate, id, partialOf } from "@/lib/validation";
 
 /** Where a kind's records hang in the org tree. Enrolments take their scheme's subproject. */
 export type UnitLevel = "contact_point" | "subproject" | "scheme";
@@ -228,10 +228,20 @@ export function createSchema(spec: KindSpec) {
   return refined(spec, spec.data.extend({ ...commonShape(spec), idempotencyKey: z.string().trim().min(8).max(100) }).strict());
 }
 
-/** An edit carries the whole record and the version it started from. */
-export function updateSchema(spec: KindSpec) {
+/** The fields of an edit: every one named (a field left out is refused, never reset), and the version it started from. */
+function updateObject(spec: KindSpec) {
   const { schemeId: _fixed, ...common } = commonShape(spec) as Record<string, z.ZodType>;
-  return refined(spec, spec.data.extend({ ...common, id, version: z.coerce.number().int().min(1) }).strict());
+  return z.object({ ...everyField({ ...spec.data.shape, ...common }), id, version: z.coerce.number().int().min(1) }).strict();
+}
+
+/** An edit (the form, `PUT`) carries the whole record and the version it started from. */
+export function updateSchema(spec: KindSpec) {
+  return refined(spec, updateObject(spec));
+}
+
+/** A partial edit (`PATCH`): the same fields, each optional but the id and version; the kind's rules are checked on the merged record. */
+export function patchSchema(spec: KindSpec) {
+  return partialOf(updateObject(spec), ["id", "version"]);
 }
 
 export const deleteSchema = z.object({ id, version: z.coerce.number().int().min(1) }).strict();

@@ -4,7 +4,22 @@ import { getDb } from "@/db/client";
 import { startSession } from "@/lib/auth/activity";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { authSecret } from "@/lib/auth/secret";
-import { clientExportRoute, clientRoute, clientsRoute, editionRoute, editionsRoute, figuresBreakdownRoute, figuresDrilldownRoute, figuresRoute, recordRoute, recordsRoute } from "@/app/api/_http/routes";
+import {
+  clientExportRoute,
+  clientRoute,
+  clientsRoute,
+  countriesRoute,
+  editionRoute,
+  editionsRoute,
+  figuresBreakdownRoute,
+  figuresDrilldownRoute,
+  figuresRoute,
+  meRoute,
+  occupationsRoute,
+  orgUnitsRoute,
+  recordRoute,
+  recordsRoute,
+} from "@/app/api/_http/routes";
 import { createToken } from "@/lib/api/tokens";
 import { execute } from "@/lib/operation";
 import { makeActor } from "./factories";
@@ -49,6 +64,11 @@ export async function send(method: string, path: string, call: Call = {}): Promi
     const route = rest.length ? undefined : figureRoutes[second ?? ""];
     if (!route) throw new Error(`no route for ${path}`);
     return handle(route, {}, method, url, call);
+  }
+  const directory: Record<string, object> = { me: meRoute, "org-units": orgUnitsRoute, occupations: occupationsRoute, countries: countriesRoute };
+  if (Object.hasOwn(directory, first)) {
+    if (second !== undefined) throw new Error(`no route for ${path}`);
+    return handle(directory[first], {}, method, url, call);
   }
   if (first === "editions") {
     if (rest.length) throw new Error(`no route for ${path}`);

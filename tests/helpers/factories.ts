@@ -103,6 +103,12 @@ export function clientInput(contactPointId: string, overrides: Record<string, un
   };
 }
 
+/** A full update (`clients.update`, PUT) of a client as it is: every statistical and personal field named. */
+export function fullClientUpdate(client: Client, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const fields = ["gender", "birthYear", "qualificationCountry", "citizenship", "residenceStatus", "inGermanySince", "germanLevel", "qualificationLevel", "occupationId", "regulatedProfession", "fullName", "phone", "email", "notes"] as const;
+  return { id: client.id, version: client.version, ...Object.fromEntries(fields.map((f) => [f, client[f]])), ...overrides };
+}
+
 /** Personal data together with the consent it needs. */
 export const PERSONAL_WITH_CONSENT = {
   fullName: "Amal Haddad",

@@ -132,7 +132,17 @@ export async function apply(world: World, a: Record<string, any>): Promise<void>
   } else if (a.type === "correctClient") {
     if (!world.clients.length) return;
     const client = world.clients[a.client % world.clients.length];
-    const result = await execute(updateClient, actor, { id: client.id, version: client.version, gender: a.gender, residenceStatus: "tolerated", occupationId: world.occupationIds[a.occupation], qualificationCountry: "UA" });
+    // A full update: the fields it does not correct are emptied, by name.
+    const emptied = { birthYear: null, citizenship: null, inGermanySince: null, germanLevel: null, qualificationLevel: null, regulatedProfession: null, fullName: null, phone: null, email: null, notes: null };
+    const result = await execute(updateClient, actor, {
+      id: client.id,
+      version: client.version,
+      ...emptied,
+      gender: a.gender,
+      residenceStatus: "tolerated",
+      occupationId: world.occupationIds[a.occupation],
+      qualificationCountry: "UA",
+    });
     if (!result.ok) throw new Error(`client: ${JSON.stringify(result.error)}`);
     client.version = result.value.version;
   } else if (a.type === "instant") {

@@ -5,7 +5,7 @@ import { records } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { KINDS } from "@/lib/records/kinds";
 import { apiAdviser, ORIGIN, send, sessionSecret } from "../helpers/api";
-import { clientInput, makeOrg, makeRecord, newKey, placementFor, recordInput, updateInput, TEST_CONSENT_PURPOSE } from "../helpers/factories";
+import { clientInput, fullClientUpdate, makeOrg, makeRecord, newKey, placementFor, recordInput, updateInput, TEST_CONSENT_PURPOSE } from "../helpers/factories";
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 
@@ -202,13 +202,15 @@ describe("JSON API", () => {
       const read = await send("GET", `/api/v1/clients/${id}`, { token: a.token });
       expect(read).toMatchObject({ status: 200, body: { client: { id, fullName: "Jana Nowak" }, activeConsent: { purposeId: TEST_CONSENT_PURPOSE.id, purposeDe: TEST_CONSENT_PURPOSE.nameDe, textVersion: TEST_CONSENT_PURPOSE.textVersion } } });
 
-      const updated = await send("PUT", `/api/v1/clients/${id}`, { token: a.token, body: { version: 1, gender: "female", birthYear: 1991 } });
-      expect(updated).toMatchObject({ status: 200, body: { id, version: 2, birthYear: 1991 } });
-      const stale = await send("PUT", `/api/v1/clients/${id}`, { token: a.token, body: { version: 1, gender: "male" } });
+      const { id: _id, ...full } = fullClientUpdate(created.body, { birthYear: 1991 });
+      const updated = await send("PUT", `/api/v1/clients/${id}`, { token: a.token, body: full });
+      expect(updated).toMatchObject({ status: 200, body: { id, version: 2, birthYear: 1991, fullName: "Jana Nowak" } });
+      const stale = await send("PUT", `/api/v1/clients/${id}`, { token: a.token, body: { ...full, gender: "male" } });
       expect(stale).toMatchObject({ status: 409, body: { error: { kind: "conflict", current: { id, version: 2, gender: "female" } } } });
 
       expect((await send("GET", `/api/v1/clients/${id}`, { token: b.token })).status).toBe(404);
-      expect((await send("PUT", `/api/v1/clients/${id}`, { token: b.token, body: { version: 2 } })).status).toBe(404);
+      expect((await send("PUT", `/api/v1/clients/${id}`, { token: b.token, body: { ...full, version: 2 } })).status).toBe(404);
+      expect((await send("PATCH", `/api/v1/clients/${id}`, { token: b.token, body: { version: 2, gender: "male" } })).status).toBe(404);
       expect((await send("GET", `/api/v1/clients?q=${created.body.ref}`, { token: b.token })).body).toMatchObject({ items: [], total: 0 });
       const intoTheirs = await send("POST", "/api/v1/clients", { token: b.token, body: clientInput(a.actor.contactPointIds[0]) });
       expect(intoTheirs).toMatchObject({ status: 422, body: { error: { fieldErrors: { contactPointId: [expect.any(String)] } } } });
@@ -227,11 +229,12 @@ describe("JSON API", () => {
       expect(response.status).toBe(200);
       const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
       expect(document.openapi).toMatch(/^3\.1\./);
-      const expected: Record<string, string[]> = { "/api/v1/clients": ["get", "post"], "/api/v1/clients/{id}": ["get", "put"] };
+      const expected: Record<string, string[]> = { "/api/v1/clients": ["get", "post"], "/api/v1/clients/{id}": ["get", "put", "patch"] };
       for (const spec of KINDS) {
         expected[`/api/v1/${spec.slug}`] = ["get", "post"];
-        expected[`/api/v1/${spec.slug}/{id}`] = ["get", "put", "delete"];
+        expected[`/api/v1/${spec.slug}/{id}`] = ["get", "put", "patch", "delete"];
       }
+      for (const path of ["/api/v1/me", "/api/v1/org-units", "/api/v1/occupations", "/api/v1/countries"]) expected[path] = ["get"];
       for (const [path, methods] of Object.entries(expected)) {
         expect(Object.keys(document.paths[path] ?? {}), path).toEqual(expect.arrayContaining(methods));
       }

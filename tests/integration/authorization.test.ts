@@ -15,7 +15,7 @@ import { OPERATIONS } from "@/lib/operation-catalogue";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { KINDS } from "@/lib/records/kinds";
 import { ACTION_ROWS, EDITION, ENDPOINT_ROWS, EVERYONE, type ExpectedRefusal, OPERATION_ROWS, PAGE_ROWS, refusalOf, roleMayAtAll, type Who } from "../access-matrix";
-import { clientInput, makeActor, makeClient, makeOrg, makeRecord, PERSONAL_WITH_CONSENT, placementFor, recordInput, updateInput } from "../helpers/factories";
+import { clientInput, fullClientUpdate, makeActor, makeClient, makeOrg, makeRecord, PERSONAL_WITH_CONSENT, placementFor, recordInput, updateInput } from "../helpers/factories";
 
 type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 
@@ -68,6 +68,10 @@ function recordInputs(): Record<string, Input> {
     const existing = (f: Fixture) => makeRecord(own(f), spec.kind);
     inputs[name("create")] = async (f) => recordInput(spec, await placementFor(own(f), spec));
     inputs[name("update")] = async (f) => updateInput(spec, await existing(f), { occurredOn: "2019-06-03" });
+    inputs[name("patch")] = async (f) => {
+      const record = await existing(f);
+      return { id: record.id, version: record.version, occurredOn: "2019-06-04" };
+    };
     inputs[name("delete")] = async (f) => {
       const record = await existing(f);
       return { id: record.id, version: record.version };
@@ -86,6 +90,9 @@ const INPUTS: Record<string, Input> = {
   "org.listContactPoints": () => ({}),
   "org.listAssignableUnits": () => ({}),
   "org.listMyUnits": () => ({}),
+  "org.listVisibleUnits": () => ({}),
+  "me.get": () => ({}),
+  "countries.list": () => ({ q: "syr" }),
   "org.createUnit": (f) => ({ level: "contact_point", parentId: f.own.subproject.id, name: `Neu ${unique()}`, town: "Hof", kind: "mobile", activeFrom: "2020-01-01" }),
   "org.renameUnit": async () => {
     const fresh = await makeOrg();
@@ -108,7 +115,8 @@ const INPUTS: Record<string, Input> = {
   "preferences.setLocale": () => ({ locale: "en" }),
 
   "clients.create": (f) => clientInput(f.own.contactPoints[0].id, PERSONAL_WITH_CONSENT),
-  "clients.update": async (f) => ({ id: (await makeClient(own(f))).id, version: 1, gender: "male", birthYear: 1990 }),
+  "clients.update": async (f) => ({ ...fullClientUpdate(await makeClient(own(f))), gender: "male", birthYear: 1990 }),
+  "clients.patch": async (f) => ({ id: (await makeClient(own(f))).id, version: 1, gender: "male" }),
   "clients.withdrawConsent": async (f) => ({ clientId: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id }),
   "clients.get": async (f) => ({ id: (await makeClient(own(f))).id }),
   "clients.export": async (f) => ({ id: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id }),
@@ -122,6 +130,7 @@ const INPUTS: Record<string, Input> = {
   "reminders.due": () => ({}),
 
   "occupations.list": () => ({}),
+  "occupations.search": () => ({ pageSize: "5" }),
   "occupations.create": () => ({ nameDe: `Beruf ${unique()}`, nameEn: `Occupation ${unique()}`, kldbCode: "81302" }),
   "occupations.update": async (f) => {
     const made = await execute(createOccupation, f.actors.admin, { nameDe: `Beruf ${unique()}`, nameEn: `Occupation ${unique()}`, kldbCode: "" });

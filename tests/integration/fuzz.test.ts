@@ -4,9 +4,10 @@ import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Client } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { createClient, updateClient } from "@/lib/clients/commands";
+import { createClient, patchClient, updateClient } from "@/lib/clients/commands";
 import { searchClients } from "@/lib/clients/queries";
-import { createOccupation } from "@/lib/occupations";
+import { createOccupation, searchOccupations } from "@/lib/occupations";
+import { listVisibleUnits } from "@/lib/org/queries";
 import { execute, httpStatus, type AnyOperation } from "@/lib/operation";
 import { RECORD_OPERATIONS, type PresentedRecord } from "@/lib/records/commands";
 import { KINDS, type KindSpec } from "@/lib/records/kinds";
@@ -242,6 +243,35 @@ describe("fuzzing every write endpoint and list (quality target R5, docs/quality
         TIMEOUT,
       );
 
+      it(
+        "PATCH /api/v1/clients/[id]",
+        async () => {
+          const fields = [...CLIENT_UPDATE_FIELDS, "consentGivenOn", "consentPurpose", "consentTextVersion"];
+          const idChoice = fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...world.ids), fc.string({ maxLength: 8 })) });
+          // A partial body: the version and a few of the fields (bodyPlans leaves out, adds and breaks more).
+          const valid = () => ({ version: world.client.version, germanLevel: world.client.germanLevel, birthYear: world.client.birthYear });
+          await fc.assert(
+            fc.asyncProperty(bodyPlans(fields, world.ids, http), idChoice, async (plan, pathId) => {
+              const id = pathId ?? world.client.id;
+              const body = bodyOf(plan, valid);
+              const answer = http
+                ? await send("PATCH", `/api/v1/clients/${enc(id)}`, { token: world.token, body: wireText(body), headers: { "accept-language": "en" } })
+                : isObject(body)
+                  ? await direct(patchClient, world.actor, { ...roundTrip(body), id })
+                  : null;
+              if (!answer) return;
+              checkAnswer(answer, "PATCH clients/[id]");
+              checkShape(body, answer, http, "PATCH clients/[id]");
+              await checkWrites(answer.status, "PATCH clients/[id]", async () => {
+                if (answer.body?.id === world.client.id) world.client = { ...world.client, ...answer.body, createdAt: world.client.createdAt, updatedAt: world.client.updatedAt };
+              });
+            }),
+            { numRuns: runs },
+          );
+        },
+        TIMEOUT,
+      );
+
       for (const spec of KINDS) {
         const ops = RECORD_OPERATIONS[spec.kind];
 
@@ -303,6 +333,42 @@ describe("fuzzing every write endpoint and list (quality target R5, docs/quality
         );
 
         it(
+          `PATCH /api/v1/${spec.slug}/[id]`,
+          async () => {
+            const target = () => world.putTargets.get(spec.kind)!;
+            // A partial body: the version and the kind's own fields (bodyPlans leaves out, adds and breaks more).
+            const valid = () => {
+              const { id: _id, occurredOn: _o, unitId: _u, clientId: _c, ...body } = updateInput(spec, target());
+              return body;
+            };
+            const fields = Object.keys(updateInput(spec, target())).filter((f) => f !== "id");
+            const idChoice = fc.oneof(
+              { weight: 6, arbitrary: fc.constant(null) },
+              { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...world.ids, ...world.targetIds), fc.string({ maxLength: 8 })) },
+            );
+            await fc.assert(
+              fc.asyncProperty(bodyPlans(fields, world.ids, http), idChoice, async (plan, pathId) => {
+                const id = pathId ?? target().id;
+                const body = bodyOf(plan, valid);
+                const answer = http
+                  ? await send("PATCH", `/api/v1/${spec.slug}/${enc(id)}`, { token: world.token, body: wireText(body), headers: { "accept-language": "en" } })
+                  : isObject(body)
+                    ? await direct(ops.patch, world.actor, { ...roundTrip(body), id })
+                    : null;
+                if (!answer) return;
+                checkAnswer(answer, `PATCH ${spec.slug}/[id]`);
+                checkShape(body, answer, http, `PATCH ${spec.slug}/[id]`);
+                await checkWrites(answer.status, `PATCH ${spec.slug}/[id]`, async () => {
+                  if (answer.body?.id === target().id) world.putTargets.set(spec.kind, answer.body);
+                });
+              }),
+              { numRuns: runs },
+            );
+          },
+          TIMEOUT,
+        );
+
+        it(
           `DELETE /api/v1/${spec.slug}/[id]`,
           async () => {
             const target = () => world.deleteTargets.get(spec.kind)!;
@@ -338,6 +404,8 @@ describe("fuzzing every write endpoint and list (quality target R5, docs/quality
       const lists: { path: string; op: AnyOperation; fields: string[] }[] = [
         { path: "/api/v1/clients", op: searchClients, fields: ["q", "contactPointId", "page", "pageSize"] },
         ...KINDS.map((spec: KindSpec) => ({ path: `/api/v1/${spec.slug}`, op: RECORD_OPERATIONS[spec.kind].list, fields: ["from", "to", "unitId", "clientId", "page", "pageSize"] })),
+        { path: "/api/v1/org-units", op: listVisibleUnits, fields: ["level", "parentId", "at", "q", "page", "pageSize"] },
+        { path: "/api/v1/occupations", op: searchOccupations, fields: ["q", "active", "page", "pageSize"] },
       ];
       for (const { path, op, fields } of lists) {
         it(

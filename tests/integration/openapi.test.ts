@@ -7,7 +7,7 @@ import { GET } from "@/app/api/v1/openapi.json/route";
 import { Endpoint } from "@/app/api-docs/Endpoint";
 import { bodyRows, exampleBody, parameterRows, typeLabel } from "@/app/api-docs/schema-view";
 import { openApiDocument, type JsonSchema, type OpenApiDocument } from "@/lib/api/openapi";
-import { createClient, updateClient } from "@/lib/clients/commands";
+import { createClient, patchClient, updateClient } from "@/lib/clients/commands";
 import { publishEdition } from "@/lib/editions/operations";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { translator } from "@/lib/i18n/translate";
@@ -37,11 +37,13 @@ function at(document: OpenApiDocument, ref: string): unknown {
     .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], document);
 }
 
-/** The issues a schema reports for a body, by field, leaving out the cross-field rules (custom issues). */
+/** The issues a schema reports for a body, by field, leaving out the cross-field rules (custom issues but a missing field). */
 function shapeIssues(schema: z.ZodType, body: Record<string, unknown>): Set<string> {
   const result = schema.safeParse(body);
   if (result.success) return new Set();
-  return new Set(result.error.issues.filter((i) => i.code !== "custom").map((i) => String(i.path[0] ?? "_form")));
+  // A field missing from a full update is a custom issue too, but of that field alone (lib/validation.ts `required`).
+  const ofField = (i: z.core.$ZodIssue) => i.code !== "custom" || (i.params as { key?: string } | undefined)?.key === "fieldMissing";
+  return new Set(result.error.issues.filter(ofField).map((i) => String(i.path[0] ?? "_form")));
 }
 
 describe("OpenAPI document", () => {
@@ -56,10 +58,14 @@ describe("OpenAPI document", () => {
     expect(() => JSON.parse(JSON.stringify(doc))).not.toThrow();
   });
 
-  it("covers clients, every record kind, the figures, the editions and itself, with unique operation ids", () => {
+  it("covers the caller and the lists, clients, every record kind, the figures, the editions and itself, with unique operation ids", () => {
     const expected: Record<string, string[]> = {
+      "/api/v1/me": ["get"],
+      "/api/v1/org-units": ["get"],
+      "/api/v1/occupations": ["get"],
+      "/api/v1/countries": ["get"],
       "/api/v1/clients": ["get", "post"],
-      "/api/v1/clients/{id}": ["get", "put"],
+      "/api/v1/clients/{id}": ["get", "patch", "put"],
       "/api/v1/clients/{id}/export": ["get"],
       "/api/v1/openapi.json": ["get"],
       "/api/v1/figures": ["get"],
@@ -70,7 +76,7 @@ describe("OpenAPI document", () => {
     };
     for (const spec of KINDS) {
       expected[`/api/v1/${spec.slug}`] = ["get", "post"];
-      expected[`/api/v1/${spec.slug}/{id}`] = ["delete", "get", "put"];
+      expected[`/api/v1/${spec.slug}/{id}`] = ["delete", "get", "patch", "put"];
     }
     expect(Object.fromEntries(Object.entries(doc.paths).map(([path, item]) => [path, Object.keys(item).sort()]))).toEqual(expected);
     const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
@@ -102,6 +108,8 @@ describe("OpenAPI document", () => {
       expect(Object.keys(list.post!.responses)).toEqual(expect.arrayContaining(["201", "401", "403", "422"]));
       expect(Object.keys(one.get!.responses)).toEqual(expect.arrayContaining(["200", "401", "403", "404"]));
       expect(Object.keys(one.put!.responses)).toEqual(expect.arrayContaining(["200", "401", "403", "404", "409", "422"]));
+      expect(Object.keys(one.patch!.responses)).toEqual(expect.arrayContaining(["200", "401", "403", "404", "409", "422"]));
+      expect(list.post!.responses["201"]).toMatchObject({ headers: { "Idempotent-Replayed": { schema: { const: "true" } } } });
       expect(Object.keys(one.delete!.responses)).toEqual(expect.arrayContaining(["200", "401", "403", "404", "409", "422"]));
     }
   });
@@ -129,9 +137,11 @@ describe("OpenAPI document", () => {
       ...KINDS.flatMap((spec) => [
         { name: `${pascal(spec.kind)}Create`, schema: RECORD_OPERATIONS[spec.kind].create.input, fromPath: [] as string[] },
         { name: `${pascal(spec.kind)}Update`, schema: RECORD_OPERATIONS[spec.kind].update.input, fromPath: ["id"] },
+        { name: `${pascal(spec.kind)}Patch`, schema: RECORD_OPERATIONS[spec.kind].patch.input, fromPath: ["id"] },
       ]),
       { name: "ClientCreate", schema: createClient.input as z.ZodType, fromPath: [] },
       { name: "ClientUpdate", schema: updateClient.input as z.ZodType, fromPath: ["id"] },
+      { name: "ClientPatch", schema: patchClient.input as z.ZodType, fromPath: ["id"] },
       { name: "EditionPublish", schema: publishEdition.input as z.ZodType, fromPath: [] },
     ];
     for (const { name, schema, fromPath } of bodies) {
@@ -160,6 +170,20 @@ describe("OpenAPI document", () => {
     expect(schemaNamed("FairIntegrationEventCreate").required).toContain("topics");
     expect(schemaNamed("AdviceSessionCreate").properties!.stage.enum).toEqual([...STAGES]);
     expect(schemaNamed("ClientCreate").required).toEqual(["contactPointId"]);
+  });
+
+  it("requires every field of a full update and only the version of a partial one", () => {
+    const fields = (name: string) => Object.keys(schemaNamed(name).properties!);
+    for (const spec of KINDS) {
+      const one = pascal(spec.kind);
+      expect([...schemaNamed(`${one}Update`).required!].sort(), one).toEqual(fields(`${one}Update`).sort());
+      expect(fields(`${one}Patch`).sort(), one).toEqual(fields(`${one}Update`).sort());
+      expect(schemaNamed(`${one}Patch`).required, one).toEqual(["version"]);
+    }
+    const consent = ["consentGivenOn", "consentPurpose", "consentTextVersion"];
+    expect([...schemaNamed("ClientUpdate").required!].sort()).toEqual(fields("ClientUpdate").filter((f) => !consent.includes(f)).sort());
+    expect(schemaNamed("ClientUpdate").required).toContain("citizenship");
+    expect(schemaNamed("ClientPatch").required).toEqual(["version"]);
   });
 
   it("gives a page example that the server accepts as it is", () => {

@@ -1,9 +1,14 @@
-import { createClient, updateClient } from "@/lib/clients/commands";
+import { createClient, patchClient, updateClient } from "@/lib/clients/commands";
 import { exportClient, getClient, searchClients } from "@/lib/clients/queries";
 import { figuresDrilldown } from "@/lib/figures/drilldown";
 import { getEdition, listEditions, publishEdition } from "@/lib/editions/operations";
 import { figuresBreakdown, figuresReport } from "@/lib/figures/report";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
+import { listCountries } from "@/lib/countries";
+import { isReplay } from "@/lib/idempotency";
+import { searchOccupations } from "@/lib/occupations";
+import { listVisibleUnits } from "@/lib/org/queries";
+import { getMe } from "@/lib/users/me";
 import { kindBySlug } from "@/lib/records/kinds";
 import { apiCall, notFound, readBody } from "./api-call";
 
@@ -22,13 +27,20 @@ function withIdempotencyKey(request: Request, body: Record<string, unknown>) {
   return header && body.idempotencyKey === undefined ? { ...body, idempotencyKey: header } : body;
 }
 
+/**
+ * A create answers 201 with what it made, and a repeat of it (the same Idempotency-Key and body)
+ * the same status and body again, saying so in `Idempotent-Replayed`.
+ */
+const CREATED = 201;
+const replayed = (value: unknown): Record<string, string> => (isReplay(value) ? { "Idempotent-Replayed": "true" } : {});
+
 export const clientsRoute = {
   GET: async (request: Request) => {
     return apiCall(request, searchClients, query(request));
   },
   POST: async (request: Request) => {
     const read = await readBody(request);
-    return read.ok ? apiCall(request, createClient, withIdempotencyKey(request, read.body), 201) : read.response;
+    return read.ok ? apiCall(request, createClient, withIdempotencyKey(request, read.body), CREATED, replayed) : read.response;
   },
 };
 
@@ -39,6 +51,10 @@ export const clientRoute = {
   PUT: async (request: Request, { params }: Params<{ id: string }>) => {
     const read = await readBody(request);
     return read.ok ? apiCall(request, updateClient, { ...read.body, id: (await params).id }) : read.response;
+  },
+  PATCH: async (request: Request, { params }: Params<{ id: string }>) => {
+    const read = await readBody(request);
+    return read.ok ? apiCall(request, patchClient, { ...read.body, id: (await params).id }) : read.response;
   },
 };
 
@@ -60,7 +76,7 @@ export const recordsRoute = {
     const spec = kindBySlug((await params).kind);
     if (!spec) return notFound();
     const read = await readBody(request);
-    return read.ok ? apiCall(request, RECORD_OPERATIONS[spec.kind].create, withIdempotencyKey(request, read.body), 201) : read.response;
+    return read.ok ? apiCall(request, RECORD_OPERATIONS[spec.kind].create, withIdempotencyKey(request, read.body), CREATED, replayed) : read.response;
   },
 };
 
@@ -76,6 +92,13 @@ export const recordRoute = {
     if (!spec) return notFound();
     const read = await readBody(request);
     return read.ok ? apiCall(request, RECORD_OPERATIONS[spec.kind].update, { ...read.body, id }) : read.response;
+  },
+  PATCH: async (request: Request, { params }: Params<{ kind: string; id: string }>) => {
+    const { kind, id } = await params;
+    const spec = kindBySlug(kind);
+    if (!spec) return notFound();
+    const read = await readBody(request);
+    return read.ok ? apiCall(request, RECORD_OPERATIONS[spec.kind].patch, { ...read.body, id }) : read.response;
   },
   DELETE: async (request: Request, { params }: Params<{ kind: string; id: string }>) => {
     const { kind, id } = await params;
@@ -115,5 +138,30 @@ export const editionsRoute = {
 export const editionRoute = {
   GET: async (request: Request, { params }: Params<{ id: string }>) => {
     return apiCall(request, getEdition, { id: (await params).id });
+  },
+};
+
+/** Who the caller is: user, role, units. */
+export const meRoute = {
+  GET: async (request: Request) => {
+    return apiCall(request, getMe, query(request));
+  },
+};
+
+export const orgUnitsRoute = {
+  GET: async (request: Request) => {
+    return apiCall(request, listVisibleUnits, query(request));
+  },
+};
+
+export const occupationsRoute = {
+  GET: async (request: Request) => {
+    return apiCall(request, searchOccupations, query(request));
+  },
+};
+
+export const countriesRoute = {
+  GET: async (request: Request) => {
+    return apiCall(request, listCountries, query(request));
   },
 };

@@ -1,10 +1,10 @@
 /** Clients in the document: search, create, read as a case, update, export. */
 import { ERASURE_REASONS } from "@/db/schema";
-import { createClient, updateClient } from "@/lib/clients/commands";
+import { createClient, patchClient, updateClient } from "@/lib/clients/commands";
 import { exportClient, getClient, searchClients } from "@/lib/clients/queries";
 import { personalShape, statisticalShape } from "@/lib/clients/schemas";
 import type { Translate } from "@/lib/i18n/translate";
-import { date, failures, int, json, nullable, ok, operation, pageOf, ref, resourceOf, timestamp, uuid, type Section } from "./parts";
+import { created, date, failures, int, json, nullable, ok, operation, pageOf, ref, resourceOf, timestamp, uuid, type Section } from "./parts";
 import type { JsonSchema } from "./types";
 import { body, idempotencyHeader, parameters, storedProperties } from "./zod-schemas";
 
@@ -92,7 +92,7 @@ export function clientsSection(t: Translate): Section {
         post: operation(t, clients, "create", "createClient", {
           parameters: [idempotencyHeader(t, createClient.input)],
           requestBody: { required: true, content: json(ref("ClientCreate")) },
-          responses: { ...ok(t, "Client", "201"), ...failures(401, 403, 413, 422, 503) },
+          responses: { ...created(t, "Client"), ...failures(401, 403, 413, 422, 503) },
         }),
       },
       "/api/v1/clients/{id}": {
@@ -103,6 +103,11 @@ export function clientsSection(t: Translate): Section {
         put: operation(t, clients, "update", "updateClient", {
           parameters: parameters(t, getClient.input, ["id"]),
           requestBody: { required: true, content: json(ref("ClientUpdate")) },
+          responses: { ...ok(t, "Client"), ...failures(401, 403, 404, 409, 413, 422, 503) },
+        }),
+        patch: operation(t, clients, "patch", "patchClient", {
+          parameters: parameters(t, getClient.input, ["id"]),
+          requestBody: { required: true, content: json(ref("ClientPatch")) },
           responses: { ...ok(t, "Client"), ...failures(401, 403, 404, 409, 413, 422, 503) },
         }),
       },
@@ -118,6 +123,7 @@ export function clientsSection(t: Translate): Section {
       ClientExport: exportSchema(),
       ClientCreate: body(t, createClient.input),
       ClientUpdate: body(t, updateClient.input, ["id"]),
+      ClientPatch: body(t, patchClient.input, ["id"]),
     },
   };
 }

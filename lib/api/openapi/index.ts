@@ -1,11 +1,12 @@
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the operations parse.
- * Each resource contributes its paths and schemas (./clients, ./records, ./figures, ./editions);
+ * Each resource contributes its paths and schemas (./directory, ./clients, ./records, ./figures, ./editions);
  * this module puts them together in the order the document lists them.
  */
 import type { Locale } from "@/lib/i18n/config";
 import { translator, type Translate } from "@/lib/i18n/translate";
 import { clientsSection } from "./clients";
+import { directorySection } from "./directory";
 import { editionsSection } from "./editions";
 import { errorResponses, errorSchema } from "./errors";
 import { figuresSection } from "./figures";
@@ -41,7 +42,8 @@ function build(locale: Locale): OpenApiDocument {
   const records = recordsSection(t);
   const figures = figuresSection(t);
   const editions = editionsSection(t);
-  const sections = [clients, records, figures, editions, describeSection(t)];
+  const directory = directorySection(t);
+  const sections = [directory, clients, records, figures, editions, describeSection(t)];
   return {
     openapi: "3.1.0",
     info: { title: "Lotse API", version: API_VERSION, description: t("api.info") },
@@ -50,7 +52,7 @@ function build(locale: Locale): OpenApiDocument {
     tags: sections.flatMap((s) => s.resources).map((r) => ({ name: r.tag, "x-lotse-resource": r.key })),
     paths: Object.assign({}, ...sections.map((s) => s.paths)) as OpenApiDocument["paths"],
     components: {
-      schemas: { ...clients.schemas, ...records.schemas, Error: errorSchema(t), ...figures.schemas, ...editions.schemas },
+      schemas: { ...directory.schemas, ...clients.schemas, ...records.schemas, Error: errorSchema(t), ...figures.schemas, ...editions.schemas },
       responses: errorResponses(t),
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", description: t("api.security.bearer") },

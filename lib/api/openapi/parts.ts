@@ -27,6 +27,17 @@ export function ok(t: Translate, schema: string, status = "200"): Record<string,
   return { [status]: { description: t(`api.responses.${status}`), content: json(ref(schema)) } };
 }
 
+/** A create's answer: 201 with what it made, the same again for a repeat, which says so in a header. */
+export function created(t: Translate, schema: string): Record<string, ApiResponse> {
+  return {
+    "201": {
+      description: t("api.responses.201"),
+      content: json(ref(schema)),
+      headers: { "Idempotent-Replayed": { description: t("api.fields.replayed"), schema: { type: "string", const: "true" } } },
+    },
+  };
+}
+
 export function failures(...statuses: number[]): Record<string, ApiResponse> {
   const names: Record<number, string> = { 401: "Unauthenticated", 403: "Forbidden", 404: "NotFound", 409: "Conflict", 413: "TooLarge", 422: "Invalid", 503: "Unavailable" };
   return Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/${names[s]}` }]));

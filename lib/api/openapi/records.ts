@@ -2,7 +2,7 @@
 import type { Translate } from "@/lib/i18n/translate";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { KINDS, type KindSpec } from "@/lib/records/kinds";
-import { date, failures, int, json, nullable, ok, operation, pageOf, pascal, ref, resourceOf, timestamp, uuid, type Resource, type Section } from "./parts";
+import { created, date, failures, int, json, nullable, ok, operation, pageOf, pascal, ref, resourceOf, timestamp, uuid, type Resource, type Section } from "./parts";
 import type { JsonSchema, Paths } from "./types";
 import { body, idempotencyHeader, parameters, storedProperties } from "./zod-schemas";
 
@@ -40,7 +40,7 @@ function recordPaths(t: Translate, spec: KindSpec, resource: Resource): Paths {
       post: operation(t, resource, "create", `create${one}`, {
         parameters: [idempotencyHeader(t, ops.create.input)],
         requestBody: { required: true, content: json(ref(`${one}Create`)) },
-        responses: { ...ok(t, one, "201"), ...failures(401, 403, 413, 422, 503) },
+        responses: { ...created(t, one), ...failures(401, 403, 413, 422, 503) },
       }),
     },
     [`/api/v1/${spec.slug}/{id}`]: {
@@ -51,6 +51,11 @@ function recordPaths(t: Translate, spec: KindSpec, resource: Resource): Paths {
       put: operation(t, resource, "update", `update${one}`, {
         parameters: parameters(t, ops.get.input, ["id"]),
         requestBody: { required: true, content: json(ref(`${one}Update`)) },
+        responses: { ...ok(t, one), ...failures(401, 403, 404, 409, 413, 422, 503) },
+      }),
+      patch: operation(t, resource, "patch", `patch${one}`, {
+        parameters: parameters(t, ops.get.input, ["id"]),
+        requestBody: { required: true, content: json(ref(`${one}Patch`)) },
         responses: { ...ok(t, one), ...failures(401, 403, 404, 409, 413, 422, 503) },
       }),
       delete: operation(t, resource, "delete", `delete${one}`, {
@@ -73,6 +78,7 @@ export function recordsSection(t: Translate): Section {
     section.schemas[`${name}Page`] = pageOf(name);
     section.schemas[`${name}Create`] = body(t, ops.create.input);
     section.schemas[`${name}Update`] = body(t, ops.update.input, ["id"]);
+    section.schemas[`${name}Patch`] = body(t, ops.patch.input, ["id"]);
   }
   section.schemas.Deleted = { type: "object", properties: { id: uuid, deleted: { type: "boolean", const: true }, version: int }, required: ["id", "deleted", "version"] };
   return section;

@@ -16,8 +16,8 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
-export type Method = "get" | "post" | "put" | "delete";
-export type Action = "list" | "create" | "get" | "update" | "delete" | "describe" | "report" | "breakdown" | "drilldown" | "export" | "publish" | "editions" | "edition";
+export type Method = "get" | "post" | "put" | "patch" | "delete";
+export type Action = "list" | "create" | "get" | "update" | "patch" | "me" | "orgUnits" | "occupations" | "countries" | "delete" | "describe" | "report" | "breakdown" | "drilldown" | "export" | "publish" | "editions" | "edition";
 
 export interface Parameter {
   name: string;

@@ -1,4 +1,4 @@
 import { recordRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
-export const { GET, PUT, DELETE } = recordRoute;
+export const { GET, PUT, PATCH, DELETE } = recordRoute;

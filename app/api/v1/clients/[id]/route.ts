@@ -1,4 +1,4 @@
 import { clientRoute } from "@/app/api/_http/routes";
 
 export const dynamic = "force-dynamic";
-export const { GET, PUT } = clientRoute;
+export const { GET, PUT, PATCH } = clientRoute;

@@ -1,0 +1,4 @@
+import { meRoute } from "@/app/api/_http/routes";
+
+export const dynamic = "force-dynamic";
+export const { GET } = meRoute;
