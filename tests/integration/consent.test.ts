@@ -7,7 +7,7 @@ import { getClient } from "@/lib/clients/queries";
 import { createConsentPurpose, listConsentPurposes, updateConsentPurpose } from "@/lib/consent-purposes";
 import { execute, type OperationError, type Result } from "@/lib/operation";
 import { todayInBerlin } from "@/lib/validation";
-import { clientInput, makeActor, makeClient, makeOrg, PERSONAL_WITH_CONSENT, readingAllClients, TEST_CONSENT_PURPOSE } from "../helpers/factories";
+import { clientInput, fullClientUpdate, makeActor, makeClient, makeOrg, PERSONAL_WITH_CONSENT, readingAllClients, TEST_CONSENT_PURPOSE } from "../helpers/factories";
 
 const errorOf = <R>(result: Result<R>): OperationError | undefined => (result.ok ? undefined : result.error);
 const valueOf = <R>(result: Result<R>): R => {
@@ -78,7 +78,7 @@ describe("free text about a person follows the consent (issue 15, finding 1)", (
   it("the client's own notes are personal data too: refused without a consent, erased with it", async () => {
     const client = await makeClient(adviser);
     const notes = `Notiz ${unique()}`;
-    expect(errorOf(await execute(updateClient, adviser, { id: client.id, version: client.version, notes }, "en"))).toEqual({
+    expect(errorOf(await execute(updateClient, adviser, fullClientUpdate(client, { notes }), "en"))).toEqual({
       kind: "validation",
       fieldErrors: { consentGivenOn: ["Personal data only with a recorded consent."] },
     });
@@ -148,7 +148,7 @@ describe("the consent itself: a purpose from the admin's list, never dated ahead
     expect(errorOf(de)).toEqual({ kind: "validation", fieldErrors: { consentGivenOn: ["Das Datum darf nicht in der Zukunft liegen."] } });
     expect(errorOf(en)).toEqual({ kind: "validation", fieldErrors: { consentGivenOn: ["The date must not be in the future."] } });
     const client = await makeClient(adviser, { contactPointId });
-    expect(errorOf(await execute(updateClient, adviser, { id: client.id, version: client.version, phone: "0151 2", consentGivenOn: "2030-01-01", consentPurposeId: TEST_CONSENT_PURPOSE.id }, "en"))).toEqual({
+    expect(errorOf(await execute(updateClient, adviser, fullClientUpdate(client, { phone: "0151 2", consentGivenOn: "2030-01-01", consentPurposeId: TEST_CONSENT_PURPOSE.id }), "en"))).toEqual({
       kind: "validation",
       fieldErrors: { consentGivenOn: ["The date must not be in the future."] },
     });

@@ -86,7 +86,7 @@ describe("physical erasure", () => {
     // Two names at least, so that ANALYZE would keep them as a histogram.
     const second = await makeClient(adviser, { ...PERSONAL_WITH_CONSENT, fullName: `Erik ${marker}`, email: `erik.${marker}@test.example` });
     // As autovacuum may at any time: samples of the columns would go to the catalog pg_statistic.
-    await asOwner((c) => c.query("analyze clients, consents, reminders"));
+    await asOwner((c) => c.query("analyze clients, consents, reminders, idempotency_keys"));
     await asOwner((c) => c.query("checkpoint"));
     // The search finds what is there: the name in the table and its index, the reminder's note.
     expect(filesHolding(folders, marker).length).toBeGreaterThanOrEqual(3);
@@ -94,7 +94,7 @@ describe("physical erasure", () => {
     for (const { id } of [client, second]) expect(await execute(withdrawConsent, adviser, { clientId: id })).toMatchObject({ ok: true });
     const [redoBefore, nodesBefore] = [await redoPoint(), await fileNodes()];
     const run = await runHousekeeping(await getDb());
-    expect(run?.purge).toEqual({ erasures: expect.any(Number), waiting: 0, tables: ["clients", "consents", "reminders"], checkpoint: "done" });
+    expect(run?.purge).toEqual({ erasures: expect.any(Number), waiting: 0, tables: ["clients", "consents", "reminders", "idempotency_keys"], checkpoint: "done" });
     expect(run?.purge?.erasures).toBeGreaterThanOrEqual(2);
     // Rewritten into new files, and a checkpoint forced.
     const nodesAfter = await fileNodes();
