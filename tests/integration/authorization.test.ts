@@ -83,6 +83,7 @@ const INPUTS: Record<string, Input> = {
   "org.getNetwork": () => ({}),
   "org.getUnit": (f) => ({ id: f.own.subproject.id }),
   "org.listContactPoints": () => ({}),
+  "org.listSubprojects": () => ({}),
   "org.listAssignableUnits": () => ({}),
   "org.listMyUnits": () => ({}),
   "org.createUnit": (f) => ({ level: "contact_point", parentId: f.own.subproject.id, name: `Neu ${unique()}`, town: "Hof", kind: "mobile", activeFrom: "2020-01-01" }),
