@@ -39,6 +39,7 @@ describe("admin lists: German order and search", () => {
         ["Aachen", "Anlaufstelle Dom"],
         ["Köln", "Mobile Beratung Süd"],
         ["Köln", "Anlaufstelle Nord"],
+        ["Ulm", "Ärztliche Anlaufstelle"],
       ].map(([town, name]) => ({
         level: "contact_point" as const,
         parentId: org.subproject.id,
@@ -87,10 +88,11 @@ describe("admin lists: German order and search", () => {
       "Köln: Anlaufstelle Nord",
       "Köln: Mobile Beratung Süd",
       "Überlingen: Anlaufstelle See",
+      "Ulm: Ärztliche Anlaufstelle",
     ]);
     expect(value(await execute(listContactPoints, admin, { q: `süd köln ${tag}` })).map((r) => r.unit.town)).toEqual(["Köln"]);
     const bySubproject = value(await execute(listContactPoints, admin, { q: org.subproject.name }));
-    expect(bySubproject).toHaveLength(6);
+    expect(bySubproject).toHaveLength(7);
     expect(bySubproject[0]).toMatchObject({ subprojectName: org.subproject.name, regionName: org.region.name });
     expect(value(await execute(listContactPoints, admin, { q: `${org.region.name} mobil` })).map((r) => r.unit.name)).toEqual([`Mobile Beratung Süd ${tag}`]);
     expect(value(await execute(listContactPoints, admin, { q: org.region.name, kind: "mobile" })).map((r) => r.unit.id)).toEqual([org.contactPoints[1].id]);
@@ -112,7 +114,7 @@ describe("admin lists: German order and search", () => {
   it("a unit's children and the assignable units come in German order, the units with town and region", async () => {
     const { children } = value(await execute(getUnit, admin, { id: org.subproject.id }));
     const names = children.map((c) => c.name).filter((n) => n.endsWith(tag));
-    expect(names).toEqual(["Anlaufstelle Dom", "Anlaufstelle Nord", "Anlaufstelle See", "Mobile Beratung Süd"].map((n) => `${n} ${tag}`));
+    expect(names).toEqual(["Anlaufstelle Dom", "Anlaufstelle Nord", "Anlaufstelle See", "Ärztliche Anlaufstelle", "Mobile Beratung Süd"].map((n) => `${n} ${tag}`));
     const units = value(await execute(listAssignableUnits, admin, {}));
     expect(units.find((u) => u.name === `Mobile Beratung Süd ${tag}`)).toMatchObject({ town: "Köln", regionName: org.region.name, parentName: org.subproject.name, level: "contact_point" });
   });
