@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, like, lt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, inArray, like, lt, sql } from "drizzle-orm";
 import { z } from "zod";
-import { auditLog, refusalCounts } from "@/db/schema";
+import { auditLog, refusalCounts, users } from "@/db/schema";
+import { matchesWords } from "@/lib/listing";
 import { defineOperation } from "@/lib/operation";
 import { id, isoDate } from "@/lib/validation";
 
@@ -10,6 +11,8 @@ export const auditSearchSchema = z
   .object({
     action: z.string().trim().max(100).optional(),
     actorId: id.optional(),
+    /** Words of the user's name or e-mail address. */
+    user: z.string().trim().max(100).optional(),
     subjectId: id.optional(),
     outcome: z.enum(["ok", "denied"]).optional(),
     from: isoDate.optional(),
@@ -27,14 +30,16 @@ export const searchAudit = defineOperation({
     const where = and(
       q.action ? like(auditLog.action, `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
       q.actorId ? eq(auditLog.actorId, q.actorId) : undefined,
+      q.user ? inArray(auditLog.actorId, tx.select({ id: users.id }).from(users).where(matchesWords(q.user, [users.name, users.email]))) : undefined,
       q.subjectId ? eq(auditLog.subjectId, q.subjectId) : undefined,
       q.outcome ? eq(auditLog.outcome, q.outcome) : undefined,
       q.from ? gte(auditLog.at, sql`(${q.from}::date)::timestamp at time zone 'Europe/Berlin'`) : undefined,
       q.to ? lt(auditLog.at, sql`(${q.to}::date + 1)::timestamp at time zone 'Europe/Berlin'`) : undefined,
     );
     const items = await tx
-      .select()
+      .select({ ...getTableColumns(auditLog), actorName: users.name })
       .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(PAGE + 1)

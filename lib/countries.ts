@@ -5,7 +5,14 @@ import { z } from "zod";
 import type { Locale } from "@/lib/i18n/config";
 import { defineOperation } from "@/lib/operation";
 
-countries.registerLocale(de);
+/**
+ * Where the library's German list holds a name in English (i18n-iso-countries 7.14.0, the latest:
+ * "UM" is "United States Minor Outlying Islands" in its de.json), the German name of the Unicode
+ * CLDR, which browsers and Node show too. lib/countries.test.ts finds any further such name.
+ */
+export const GERMAN_NAME_FIXES: Record<string, string> = { UM: "Amerikanische Überseeinseln" };
+
+countries.registerLocale({ ...de, countries: { ...de.countries, ...GERMAN_NAME_FIXES } });
 countries.registerLocale(en);
 
 /** ISO 3166-1 alpha-2 codes, from the maintained list (not typed by hand). */

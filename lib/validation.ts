@@ -16,6 +16,9 @@ export const id = z.string().uuid();
 
 export const name = z.string().trim().min(1).max(200);
 
+/** A search box's text (`?q=` on the admin lists): empty means no filter. */
+export const searchText = z.string().trim().max(100).optional();
+
 /** Optimistic concurrency: the version the edit started from. */
 export const version = z.coerce.number().int().min(1);
 

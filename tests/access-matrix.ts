@@ -76,6 +76,7 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   "org.getNetwork": { allowed: COORDINATORS_AND_ADMIN },
   "org.getUnit": { allowed: ["regionalOwn", "network", "admin"] },
   "org.listContactPoints": { allowed: COORDINATORS_AND_ADMIN },
+  "org.listSubprojects": { allowed: COORDINATORS_AND_ADMIN },
   "org.listAssignableUnits": adminOnly,
   "org.listMyUnits": { allowed: ADVISERS },
   // Each sees what they may see (an adviser their units, a regional coordinator their region; checked in api-directory.test.ts).
@@ -204,6 +205,7 @@ export const PAGE_ROWS: Record<string, PageRow> = {
   "/admin": { path: () => "/admin", allowed: ["admin"] },
   "/admin/org": { path: () => "/admin/org", allowed: COORDINATORS_AND_ADMIN },
   "/admin/org/contact-points": { path: () => "/admin/org/contact-points", allowed: COORDINATORS_AND_ADMIN },
+  "/admin/org/subprojects": { path: () => "/admin/org/subprojects", allowed: COORDINATORS_AND_ADMIN },
   "/admin/org/[id]": { path: (ids) => `/admin/org/${ids.region}`, allowed: ["regionalOwn", "network", "admin"] },
   "/admin/users": { path: () => "/admin/users", allowed: ["admin"] },
   "/admin/users/new": { path: () => "/admin/users/new", allowed: ["admin"] },

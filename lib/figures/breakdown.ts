@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { occupations, orgUnits } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { countryName } from "@/lib/countries";
+import { german } from "@/lib/listing";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { CLIENT_BREAKDOWNS, type Breakdown, type CounterRow, type Scope } from "./counters";
@@ -58,11 +59,12 @@ async function groupLabels(tx: Tx, by: Breakdown, scope: Scope, present: string[
       return monthsOf(q.from, q.to).map((m) => ({ group: m, label: fmt.format(new Date(`${m}-15T00:00:00Z`)) }));
     }
     case "region": {
+      const label = locale === "en" ? sql<string>`coalesce(${orgUnits.nameEn}, ${orgUnits.name})` : sql<string>`${orgUnits.name}`;
       const regions = await tx
-        .select({ id: orgUnits.id, code: orgUnits.code, name: locale === "en" ? sql<string>`coalesce(${orgUnits.nameEn}, ${orgUnits.name})` : orgUnits.name })
+        .select({ id: orgUnits.id, code: orgUnits.code, name: label })
         .from(orgUnits)
         .where(and(eq(orgUnits.level, "region"), scope.level === "network" ? undefined : eq(orgUnits.id, (await regionOf(tx, scope))!)))
-        .orderBy(orgUnits.name);
+        .orderBy(german(label), orgUnits.id);
       return regions.map((r) => ({ group: r.id, label: r.name, code: r.code ?? "" }));
     }
     case "gender":

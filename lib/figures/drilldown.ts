@@ -8,6 +8,7 @@ import { and, eq, isNull, lte, or, gte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { orgUnits } from "@/db/schema";
 import type { Tx } from "@/db/client";
+import { german } from "@/lib/listing";
 import { defineOperation } from "@/lib/operation";
 import type { Scope } from "./counters";
 import { COUNT_FIGURES } from "./definitions";
@@ -65,7 +66,7 @@ async function children(tx: Tx, scope: Scope, q: { from: string; to: string }) {
     .select({ id: orgUnits.id, level: orgUnits.level, name: orgUnits.name, nameEn: orgUnits.nameEn })
     .from(orgUnits)
     .where(and(below, lte(orgUnits.activeFrom, q.to), or(isNull(orgUnits.activeUntil), gte(orgUnits.activeUntil, q.from))))
-    .orderBy(orgUnits.level, orgUnits.name);
+    .orderBy(orgUnits.level, german(orgUnits.name), orgUnits.id);
 }
 
 async function pathTo(tx: Tx, scope: Scope, locale: string): Promise<{ id: string; name: string }[]> {

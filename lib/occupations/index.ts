@@ -2,7 +2,9 @@ import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { z } from "zod";
 import { occupations } from "@/db/schema";
 import { FieldError, NotFoundError } from "@/lib/errors";
+import { german, matchesWords } from "@/lib/listing";
 import { defineOperation } from "@/lib/operation";
+import { searchText } from "@/lib/validation";
 import { occupationQuerySchema, occupationSchema, updateOccupationSchema } from "./schemas";
 
 export { occupationSchema, updateOccupationSchema };
@@ -11,9 +13,13 @@ export const listOccupations = defineOperation({
   name: "occupations.list",
   access: "catalogue.view",
   audit: "none",
-  input: z.object({}).strict(),
-  async run({ tx }) {
-    return tx.select().from(occupations).orderBy(asc(occupations.nameDe));
+  input: z.object({ q: searchText }).strict(),
+  async run({ tx }, { q }) {
+    return tx
+      .select()
+      .from(occupations)
+      .where(matchesWords(q, [occupations.nameDe, occupations.nameEn, occupations.kldbCode]))
+      .orderBy(german(occupations.nameDe), occupations.id);
   },
 });
 

@@ -3,9 +3,10 @@ import { z } from "zod";
 import { orgUnits, type OrgUnit } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { german, matchesWords } from "@/lib/listing";
 import { defineOperation } from "@/lib/operation";
 import { todayInBerlin } from "@/lib/validation";
-import { contactPointQuerySchema, listQuerySchema, unitQuerySchema, visibleUnitsQuerySchema } from "./schemas";
+import { contactPointQuerySchema, listQuerySchema, subprojectQuerySchema, unitQuerySchema, visibleUnitsQuerySchema } from "./schemas";
 import { assertUnitInScope } from "./scope";
 
 /** Units active on a day: opened on or before it, not closed before it. */
@@ -44,7 +45,7 @@ async function regionSummaries(tx: Tx, day: string, regionId: string | null): Pr
     .select()
     .from(orgUnits)
     .where(and(eq(orgUnits.level, "region"), regionId ? eq(orgUnits.id, regionId) : undefined))
-    .orderBy(asc(orgUnits.name));
+    .orderBy(german(orgUnits.name));
   return regions.map((r) => {
     const count = (level: string, kind: string | null) =>
       rows.filter((x) => x.regionId === r.id && x.level === level && (kind === null || x.kind === kind)).reduce((s, x) => s + x.n, 0);
@@ -88,7 +89,7 @@ export const getUnit = defineOperation({
     const [unit] = await tx.select().from(orgUnits).where(eq(orgUnits.id, id));
     assertUnitInScope(actor, unit);
     const [parent] = unit.parentId ? await tx.select().from(orgUnits).where(eq(orgUnits.id, unit.parentId)) : [];
-    const children = await tx.select().from(orgUnits).where(eq(orgUnits.parentId, id)).orderBy(asc(orgUnits.name));
+    const children = await tx.select().from(orgUnits).where(eq(orgUnits.parentId, id)).orderBy(german(orgUnits.name));
     return { unit, parent: parent ?? null, children };
   },
 });
@@ -112,7 +113,7 @@ export const getNetwork = defineOperation({
   async run({ tx }, { at }) {
     const [network] = await tx.select().from(orgUnits).where(eq(orgUnits.level, "network"));
     const nationalSubprojects = network
-      ? await tx.select().from(orgUnits).where(eq(orgUnits.parentId, network.id)).orderBy(asc(orgUnits.name))
+      ? await tx.select().from(orgUnits).where(eq(orgUnits.parentId, network.id)).orderBy(german(orgUnits.name))
       : [];
     return {
       network: network ?? null,
@@ -127,16 +128,20 @@ export interface ContactPointRow extends OrgUnit {
   subprojectName: string;
 }
 
+// Qualified by hand: in a select from one table drizzle writes its columns unqualified, and a bare
+// "parent_id" inside the subquery would be the subquery's own column.
+const parentName = sql<string>`(select p.name from org_units p where p.id = org_units.parent_id)`;
+const regionName = sql<string | null>`(select r.name from org_units r where r.id = org_units.region_id)`;
+
 export const listContactPoints = defineOperation({
   name: "org.listContactPoints",
   access: "org.view",
   audit: "none",
   input: contactPointQuerySchema,
-  async run({ actor, tx }, { at, regionId, kind }) {
+  async run({ actor, tx }, { at, regionId, kind, q }) {
     const scopeRegion = actor.role === "regional_coordinator" ? actor.regionId : regionId;
-    const parent = sql`(select p.name from org_units p where p.id = ${orgUnits.parentId})`;
     return tx
-      .select({ unit: orgUnits, subprojectName: sql<string>`${parent}` })
+      .select({ unit: orgUnits, subprojectName: parentName, regionName })
       .from(orgUnits)
       .where(
         and(
@@ -144,9 +149,33 @@ export const listContactPoints = defineOperation({
           at ? activeOn(at) : undefined,
           scopeRegion ? eq(orgUnits.regionId, scopeRegion) : undefined,
           kind ? eq(orgUnits.contactPointKind, kind) : undefined,
+          matchesWords(q, [orgUnits.name, orgUnits.town, parentName, regionName]),
         ),
       )
-      .orderBy(asc(orgUnits.town), asc(orgUnits.name));
+      .orderBy(german(orgUnits.town), german(orgUnits.name), orgUnits.id);
+  },
+});
+
+/** Subprojects (of the regions and national ones), searchable by name, provider and region. */
+export const listSubprojects = defineOperation({
+  name: "org.listSubprojects",
+  access: "org.view",
+  audit: "none",
+  input: subprojectQuerySchema,
+  async run({ actor, tx }, { at, regionId, q }) {
+    const scopeRegion = actor.role === "regional_coordinator" ? actor.regionId : regionId;
+    return tx
+      .select({ unit: orgUnits, regionName })
+      .from(orgUnits)
+      .where(
+        and(
+          eq(orgUnits.level, "subproject"),
+          at ? activeOn(at) : undefined,
+          scopeRegion ? eq(orgUnits.regionId, scopeRegion) : undefined,
+          matchesWords(q, [orgUnits.name, orgUnits.provider, regionName]),
+        ),
+      )
+      .orderBy(german(sql`coalesce(${regionName}, '')`), german(orgUnits.name), orgUnits.id);
   },
 });
 
@@ -162,12 +191,15 @@ export const listAssignableUnits = defineOperation({
         id: orgUnits.id,
         level: orgUnits.level,
         name: orgUnits.name,
+        town: orgUnits.town,
         regionId: orgUnits.regionId,
+        regionName,
+        parentName,
         activeUntil: orgUnits.activeUntil,
       })
       .from(orgUnits)
       .where(sql`${orgUnits.level} in ('subproject', 'contact_point')`)
-      .orderBy(asc(orgUnits.name));
+      .orderBy(german(orgUnits.name), orgUnits.id);
   },
 });
 
@@ -184,7 +216,7 @@ export const listMyUnits = defineOperation({
       .select()
       .from(orgUnits)
       .where(sql`${orgUnits.id} in ${ids}`)
-      .orderBy(asc(orgUnits.level), asc(orgUnits.name));
+      .orderBy(asc(orgUnits.level), german(orgUnits.name));
   },
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONTACT_POINT_KINDS, PRIORITY_AREAS } from "@/db/schema/values";
-import { id, isoDate, name, version } from "@/lib/validation";
+import { id, isoDate, name, searchText, version } from "@/lib/validation";
 
 export { CONTACT_POINT_KINDS, PRIORITY_AREAS };
 
@@ -48,6 +48,12 @@ export const contactPointQuerySchema = z.object({
   at: isoDate.optional(),
   regionId: id.optional(),
   kind: z.enum(CONTACT_POINT_KINDS).optional(),
+  q: searchText,
+});
+export const subprojectQuerySchema = z.object({
+  at: isoDate.optional(),
+  regionId: id.optional(),
+  q: searchText,
 });
 
 /** The units the caller may see, a page at a time (`GET /api/v1/org-units`). */

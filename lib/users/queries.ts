@@ -1,9 +1,10 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { orgUnits, userUnits, users } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { german, matchesWords } from "@/lib/listing";
 import { defineOperation } from "@/lib/operation";
-import { id } from "@/lib/validation";
+import { id, searchText } from "@/lib/validation";
 
 const listed = {
   id: users.id,
@@ -19,13 +20,14 @@ export const listUsers = defineOperation({
   name: "users.list",
   access: "users.manage",
   audit: "none",
-  input: z.object({}),
-  async run({ tx }) {
+  input: z.object({ q: searchText }),
+  async run({ tx }, { q }) {
     return tx
       .select({ ...listed, regionName: orgUnits.name })
       .from(users)
       .leftJoin(orgUnits, eq(orgUnits.id, users.regionId))
-      .orderBy(asc(users.name));
+      .where(matchesWords(q, [users.name, users.email, orgUnits.name]))
+      .orderBy(german(users.name), users.id);
   },
 });
 
@@ -42,7 +44,7 @@ export const getUser = defineOperation({
       .from(userUnits)
       .innerJoin(orgUnits, eq(orgUnits.id, userUnits.unitId))
       .where(eq(userUnits.userId, userId))
-      .orderBy(asc(orgUnits.name));
+      .orderBy(german(orgUnits.name));
     return { ...user, units };
   },
 });

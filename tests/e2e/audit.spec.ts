@@ -91,7 +91,7 @@ test("opening a case page is one read in the audit trail; an anonymous refusal i
   await anonymous.close();
   expect(await entriesAbout(admin, clientId, "clients.get")).toBe(before + 1);
   const counted = admin.locator("table", { has: admin.getByRole("columnheader", { name: "Anzahl" }) });
-  await expect(counted.locator("tr", { hasText: "clients.get" }).filter({ hasText: "unauthenticated" })).toHaveCount(1);
+  await expect(counted.locator("tr", { hasText: "clients.get" }).filter({ hasText: "nicht angemeldet" })).toHaveCount(1);
   await adminContext.close();
 });
 

@@ -88,6 +88,7 @@ const INPUTS: Record<string, Input> = {
   "org.getNetwork": () => ({}),
   "org.getUnit": (f) => ({ id: f.own.subproject.id }),
   "org.listContactPoints": () => ({}),
+  "org.listSubprojects": () => ({}),
   "org.listAssignableUnits": () => ({}),
   "org.listMyUnits": () => ({}),
   "org.listVisibleUnits": () => ({}),

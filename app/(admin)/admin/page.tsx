@@ -15,7 +15,7 @@ export default async function AdminHome() {
   const contactPoints = regions.reduce((s, r) => s + r.contactPointsPermanent + r.contactPointsMobile, national.contactPointsPermanent + national.contactPointsMobile);
   const cards = [
     { href: "/admin/org", label: t("home.regionalNetworks"), value: regions.length },
-    { href: "/admin/org", label: t("home.subprojects"), value: regions.reduce((s, r) => s + r.subprojects, national.subprojects) },
+    { href: "/admin/org/subprojects", label: t("home.subprojects"), value: regions.reduce((s, r) => s + r.subprojects, national.subprojects) },
     { href: "/admin/org/contact-points", label: t("home.contactPoints"), value: contactPoints },
     { href: "/admin/users", label: t("home.users"), value: users.length },
   ];

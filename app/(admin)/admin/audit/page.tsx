@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { forbidden, redirect } from "next/navigation";
+import { auditActionLabel, OTHER_AUDIT_ACTIONS, refusalReasonLabel } from "@/lib/audit-labels";
 import { recentRefusals, REFUSAL_DAYS_SHOWN, searchAudit } from "@/lib/audit-search";
 import { hasPermission } from "@/lib/auth/permissions";
 import { currentActor } from "@/lib/auth/session";
 import { serverI18n } from "@/lib/i18n/server";
+import { OPERATIONS } from "@/lib/operation-catalogue";
 import { load } from "@/lib/server";
 import { TableScroll } from "@/app/components/TableScroll";
 import { auditDetails, bySystem } from "./details";
@@ -18,7 +20,7 @@ type Search = Record<string, string | undefined>;
 /** Only the filters actually filled in, so that an empty field is no filter (not an invalid one). */
 function filters(params: Search): Search {
   return Object.fromEntries(
-    ["action", "actorId", "subjectId", "outcome", "from", "to", "page"].filter((k) => params[k]?.trim()).map((k) => [k, params[k]!.trim()]),
+    ["action", "actorId", "user", "subjectId", "outcome", "from", "to", "page"].filter((k) => params[k]?.trim()).map((k) => [k, params[k]!.trim()]),
   );
 }
 
@@ -28,19 +30,41 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!hasPermission(actor, "audit.view")) forbidden();
   const query = filters(await searchParams);
   const [result, refusals] = await Promise.all([load(searchAudit, query), load(recentRefusals)]);
-  const { t, format } = await serverI18n();
+  const { t, format, locale } = await serverI18n();
+  const label = (action: string) => auditActionLabel(locale, action);
+  const collator = new Intl.Collator(locale);
+  const actions = [...OPERATIONS.map((o) => o.name), ...OTHER_AUDIT_ACTIONS].map((code) => ({ code, label: label(code) })).sort((a, b) => collator.compare(a.label, b.label));
+  // An action typed into the address (a prefix such as "records.") stays selectable.
+  if (query.action && !actions.some((a) => a.code === query.action)) actions.unshift({ code: query.action, label: query.action });
   const next = new URLSearchParams({ ...query, page: String(result.page + 1) });
   return (
     <section>
       <h1>{t("audit.title")}</h1>
       <p>{t("audit.intro")}</p>
       <form method="get" className="filters" aria-label={t("audit.filter")}>
-        {(["action", "actorId", "subjectId"] as const).map((name) => (
-          <div className="field" key={name}>
-            <label htmlFor={`audit-${name}`}>{t(`audit.${name}`)}</label>
-            <input id={`audit-${name}`} name={name} defaultValue={query[name] ?? ""} />
-          </div>
-        ))}
+        <div className="field">
+          <label htmlFor="audit-action">{t("audit.action")}</label>
+          <select id="audit-action" name="action" defaultValue={query.action ?? ""}>
+            <option value="">{t("audit.any")}</option>
+            {actions.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-user">{t("audit.user")}</label>
+          <input id="audit-user" name="user" defaultValue={query.user ?? ""} aria-describedby="audit-user-hint" />
+          <span id="audit-user-hint" className="hint">
+            {t("audit.userHint")}
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-subjectId">{t("audit.subjectId")}</label>
+          <input id="audit-subjectId" name="subjectId" defaultValue={query.subjectId ?? ""} />
+        </div>
+        {query.actorId && <input type="hidden" name="actorId" value={query.actorId} />}
         <div className="field">
           <label htmlFor="audit-outcome">{t("audit.outcome")}</label>
           <select id="audit-outcome" name="outcome" defaultValue={query.outcome ?? ""}>
@@ -57,6 +81,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ))}
         <button type="submit">{t("audit.search")}</button>
       </form>
+      {query.actorId && (
+        <p>
+          {t("audit.onlyUser", { name: result.items[0]?.actorName ?? query.actorId })}{" "}
+          <Link href={`/admin/audit?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[0] !== "actorId" && e[0] !== "page" && e[1] !== undefined))}`}>{t("audit.allUsers")}</Link>
+        </p>
+      )}
       {result.items.length === 0 ? (
         <p>{t("audit.empty")}</p>
       ) : (
@@ -76,11 +106,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {result.items.map((e) => (
                 <tr key={e.id}>
                   <td>{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
-                  <td>{e.actorId ? `${e.actorId.slice(0, 8)} (${e.actorRole})` : t(bySystem(e) ? "audit.system" : "audit.nobody")}</td>
                   <td>
-                    <code>{e.action}</code>
+                    {e.actorId ? (
+                      <>
+                        <Link href={`/admin/audit?${new URLSearchParams({ actorId: e.actorId })}`}>{e.actorName ?? e.actorId}</Link>
+                        {e.actorRole && <span className="muted"> ({t(`roles.${e.actorRole}`)})</span>}
+                      </>
+                    ) : (
+                      t(bySystem(e) ? "audit.system" : "audit.nobody")
+                    )}
                   </td>
-                  <td>{e.outcome === "ok" ? t("audit.ok") : `${t("audit.denied")}${e.details?.reason ? ` (${String(e.details.reason)})` : ""}`}</td>
+                  <td>
+                    {label(e.action)}
+                    <br />
+                    <code className="muted">{e.action}</code>
+                  </td>
+                  <td>{e.outcome === "ok" ? t("audit.ok") : `${t("audit.denied")}${e.details?.reason ? ` (${refusalReasonLabel(locale, e.details.reason)})` : ""}`}</td>
                   <td>{e.subjectId ? <code>{e.subjectId}</code> : ""}</td>
                   <td>{auditDetails(t, format, e)}</td>
                 </tr>
@@ -110,9 +151,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={`${r.day} ${r.action} ${r.reason}`}>
                   <td>{format.dateTime(new Date(`${r.day}T12:00:00Z`), { dateStyle: "short" })}</td>
                   <td>
-                    <code>{r.action}</code>
+                    {label(r.action)}
+                    <br />
+                    <code className="muted">{r.action}</code>
                   </td>
-                  <td>{r.reason}</td>
+                  <td>{refusalReasonLabel(locale, r.reason)}</td>
                   <td className="num">{format.number(r.count)}</td>
                 </tr>
               ))}

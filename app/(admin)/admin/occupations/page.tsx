@@ -4,6 +4,7 @@ import { listOccupations } from "@/lib/occupations";
 import { load } from "@/lib/server";
 import { requireCatalogueManager } from "./access";
 import { ActiveToggle, CreateOccupationForm } from "./OccupationForms";
+import { ListSearch } from "@/app/components/ListSearch";
 import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata() {
@@ -11,16 +12,28 @@ export async function generateMetadata() {
   return { title: t("occupations.title") };
 }
 
-export default async function OccupationsPage() {
+export default async function OccupationsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   await requireCatalogueManager();
-  const occupations = await load(listOccupations);
-  const { t } = await serverI18n();
+  const { q: rawQ } = await searchParams;
+  const q = typeof rawQ === "string" ? rawQ.trim().slice(0, 100) || undefined : undefined;
+  const occupations = await load(listOccupations, { q });
+  const { t, format } = await serverI18n();
   return (
     <section>
       <h1>{t("occupations.title")}</h1>
       <p>{t("occupations.intro")}</p>
+      <ListSearch
+        action="/admin/occupations"
+        id="occupation-search"
+        label={t("occupations.search")}
+        hint={t("occupations.searchHint")}
+        submit={t("search.submit")}
+        clear={t("search.clear")}
+        q={q}
+        status={q ? t("search.found", { count: occupations.length, q }) : t("occupations.count", { count: format.number(occupations.length) })}
+      />
       {occupations.length === 0 ? (
-        <p>{t("occupations.empty")}</p>
+        !q && <p>{t("occupations.empty")}</p>
       ) : (
         <TableScroll>
           <table>

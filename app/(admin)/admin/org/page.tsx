@@ -32,6 +32,9 @@ export default async function OrgPage() {
           date: format.dateTime(new Date(`${today}T12:00:00Z`), { dateStyle: "long" }),
         })}
       </p>
+      <p className="actions">
+        <Link href="/admin/org/subprojects">{t("org.allSubprojects")}</Link>
+      </p>
       <h2>{t("org.regionsTitle")}</h2>
       <RegionTable regions={regions} national={national} linkTo={(id) => `/admin/org/${id}`} />
       <h2>{t("org.nationalTitle")}</h2>

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "use-intl";
 import { useState } from "react";
 import { createUserAction, setPasswordAction, setUserActiveAction, updateUserAction } from "@/app/actions/users";
+import { MultiCombobox } from "@/app/components/Combobox";
 import { Field, Form, describedBy } from "@/app/components/form";
 import { useOperationForm } from "@/app/components/useOperationForm";
 import { ROLE_VALUES, createUserSchema, setPasswordSchema, updateUserSchema } from "@/lib/users/schemas";
@@ -11,6 +12,10 @@ export interface UnitOption {
   id: string;
   name: string;
   level: string;
+  town: string | null;
+  regionName: string | null;
+  /** A contact point's subproject: found by its name too. */
+  parentName: string | null;
 }
 export interface RegionOption {
   id: string;
@@ -20,6 +25,7 @@ export interface RegionOption {
 function AssignmentFields({ form, regions, units }: { form: any; regions: RegionOption[]; units: UnitOption[] }) {
   const t = useTranslations();
   const role = form.watch("role");
+  const unitIds: string[] = form.watch("unitIds") ?? [];
   const e = form.formState.errors;
   return (
     <>
@@ -46,19 +52,20 @@ function AssignmentFields({ form, regions, units }: { form: any; regions: Region
       )}
       {role === "adviser" && (
         <Field id="user-units" label={t("users.units")} error={e.unitIds} hint={t("users.unitsHint")}>
-          <select id="user-units" multiple size={10} aria-describedby={describedBy("user-units", true)} aria-invalid={Boolean(e.unitIds)} {...form.register("unitIds")}>
-            {(["contact_point", "subproject"] as const).map((level) => (
-              <optgroup key={level} label={t(`levels.${level}`)}>
-                {units
-                  .filter((u) => u.level === level)
-                  .map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
+          <MultiCombobox
+            id="user-units"
+            label={t("users.units")}
+            options={units.map((u) => ({
+              id: u.id,
+              label: u.name,
+              detail: [t(`levels.${u.level}`), u.town, u.regionName ?? t("org.national")].filter(Boolean).join(" · "),
+              keywords: u.parentName ?? "",
+            }))}
+            value={unitIds}
+            onChange={(ids) => form.setValue("unitIds", ids, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
+            describedBy={describedBy("user-units", true)}
+            invalid={Boolean(e.unitIds)}
+          />
         </Field>
       )}
     </>

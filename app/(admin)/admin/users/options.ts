@@ -6,6 +6,8 @@ export async function assignmentOptions() {
   const [regions, units] = [await load(listRegions), await load(listAssignableUnits)];
   return {
     regions: regions.map((r) => ({ id: r.id, name: r.name })),
-    units: units.filter((u) => !u.activeUntil).map((u) => ({ id: u.id, name: u.name, level: u.level })),
+    units: units
+      .filter((u) => !u.activeUntil)
+      .map((u) => ({ id: u.id, name: u.name, level: u.level, town: u.town, regionName: u.regionName, parentName: u.parentName })),
   };
 }
