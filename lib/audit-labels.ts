@@ -1,8 +1,8 @@
 import { MESSAGES, type Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 
-/** Actions written to the audit trail outside an operation (lib/auth/login.ts, lib/housekeeping.ts, lib/clients/retention.ts). */
-export const OTHER_AUDIT_ACTIONS = ["login.success", "housekeeping.run", "retention.run"] as const;
+/** Actions written to the audit trail outside an operation (lib/auth/login.ts, lib/housekeeping.ts, lib/clients/retention.ts, lib/clients/purge.ts via housekeeping). */
+export const OTHER_AUDIT_ACTIONS = ["login.success", "housekeeping.run", "housekeeping.purge", "retention.run", "retention.erase"] as const;
 
 /** Why a signed-in user's call was refused (lib/operation.ts `denied`). */
 export const REFUSAL_REASONS = ["unauthenticated", "forbidden", "not_found", "validation", "conflict"] as const;
