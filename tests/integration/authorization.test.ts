@@ -119,6 +119,7 @@ const INPUTS: Record<string, Input> = {
     return { id: reminder.ok ? reminder.value.id : null };
   },
   "reminders.due": () => ({}),
+  "records.advisers": () => ({}),
 
   "occupations.list": () => ({}),
   "occupations.create": () => ({ nameDe: `Beruf ${unique()}`, nameEn: `Occupation ${unique()}`, kldbCode: "81302" }),
