@@ -262,8 +262,8 @@ test("on the client page: edit the details, a reminder set and done, the consent
   await page.goto("/cases");
   await expect(page.getByRole("region", { name: "Wiedervorlagen" })).toContainText(`${ref}: ${note}`);
   await page.goto("/cases?q=" + encodeURIComponent(name));
-  const results = page.getByRole("region", { name: "Person suchen" });
-  await expect(results).toContainText("1 Treffer");
+  const results = page.getByRole("region", { name: "Meine Fälle" });
+  await expect(results.getByRole("status")).toHaveText("1 Fall");
   await results.getByRole("link", { name: ref }).click();
   await page.getByRole("button", { name: `Erledigt: ${note}` }).click();
   await expect(page.getByText(note)).toHaveCount(0);
