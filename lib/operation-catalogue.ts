@@ -14,6 +14,7 @@ import * as occupations from "./occupations";
 import * as orgCommands from "./org/commands";
 import * as orgQueries from "./org/queries";
 import * as preferences from "./preferences";
+import * as recordAdvisers from "./records/advisers";
 import { RECORD_OPERATIONS } from "./records/commands";
 import * as userCommands from "./users/commands";
 import * as userQueries from "./users/queries";
@@ -45,5 +46,6 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   figureYears,
   targets,
   auditSearch,
+  recordAdvisers,
   ...Object.values(RECORD_OPERATIONS),
 );

@@ -105,6 +105,8 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   "reminders.create": onlyOwnAdviser,
   "reminders.complete": onlyOwnAdviser,
   "reminders.due": { allowed: ADVISERS },
+  // Each adviser gets the colleagues of their own units only (checked in tests/integration/lists.test.ts).
+  "records.advisers": { allowed: ADVISERS },
 
   "occupations.list": { allowed: ["adviserOwn", "adviserOther", "admin"] },
   "occupations.search": { allowed: ["adviserOwn", "adviserOther", "admin"] },

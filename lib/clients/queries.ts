@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { clients, consentPurposes, consents, erasures, history, occupations, records, reminders, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { defineOperation } from "@/lib/operation";
 import { present } from "@/lib/records/commands";
 import { clientInScope } from "./access";
-import { clientIdSchema, searchClientsSchema } from "./schemas";
+import { todayInBerlin } from "@/lib/validation";
+import { clientIdSchema, getClientSchema, searchClientsSchema, type ClientSort } from "./schemas";
 
 /** Each erasure of the client's personal data, oldest first: when, why, and who recorded a withdrawal. */
 function erasuresOf(tx: Tx, clientId: string) {
@@ -36,20 +37,23 @@ function consentsOf(tx: Tx, clientId: string, newestFirst: boolean) {
     .orderBy(newestFirst ? desc(consents.recordedAt) : asc(consents.recordedAt));
 }
 
-/** A client's whole case: attributes, consents, every record on one timeline, open reminders, and erasures. */
+/**
+ * A client's whole case: attributes, consents, every record on one timeline (with `deleted`, the
+ * deleted ones too, each with its `deletedAt`), open reminders, and erasures.
+ */
 export const getClient = defineOperation({
   name: "clients.get",
   access: "cases.work",
   audit: "personalRead",
-  input: clientIdSchema,
-  async run({ actor, tx }, { id }) {
+  input: getClientSchema,
+  async run({ actor, tx }, { id, deleted }) {
     const client = await clientInScope(tx, actor, id);
     const [occupation] = client.occupationId ? await tx.select().from(occupations).where(eq(occupations.id, client.occupationId)) : [];
     const consentRows = await consentsOf(tx, id, true);
     const timeline = await tx
       .select()
       .from(records)
-      .where(and(eq(records.clientId, id), isNull(records.deletedAt)))
+      .where(and(eq(records.clientId, id), deleted ? undefined : isNull(records.deletedAt)))
       .orderBy(desc(records.occurredOn), desc(records.createdAt));
     const schemeIds = [...new Set(timeline.map((r) => r.parentId).filter((p): p is string => Boolean(p)))];
     const schemes = schemeIds.length ? await tx.select().from(records).where(inArray(records.id, schemeIds)) : [];
@@ -67,7 +71,32 @@ export const getClient = defineOperation({
   },
 });
 
-/** Finds the adviser's clients by reference or, where personal data is kept, by name. */
+// Spelled out: inside a select list drizzle would render the outer column unqualified.
+const lastContactOf = sql<string | null>`(select max(r.occurred_on) from records r where r.client_id = "clients"."id" and r.deleted_at is null)`;
+const openRemindersOf = sql<number>`(select count(*)::int from reminders m where m.client_id = "clients"."id" and m.done_at is null)`;
+const overdueRemindersOf = (today: string) => sql<number>`(select count(*)::int from reminders m where m.client_id = "clients"."id" and m.done_at is null and m.due_on < ${today}::date)`;
+
+/** The order of each sort, in its natural direction first; the reference (unique) settles ties, so pages never overlap. */
+function orderOf(sort: ClientSort, order: "asc" | "desc" | undefined, today: string): SQL[] {
+  const dir = (natural: "asc" | "desc") => sql.raw(order ?? natural);
+  switch (sort) {
+    case "lastContact":
+      // A case without any contact yet is the one most in need of one: first either way.
+      return [sql`${lastContactOf} ${dir("desc")} nulls first`, asc(clients.ref)];
+    case "ref":
+      return [sql`${clients.ref} ${dir("asc")}`];
+    case "reminders":
+      return [sql`${openRemindersOf} ${dir("desc")}`, sql`${overdueRemindersOf(today)} ${dir("desc")}`, asc(clients.ref)];
+    default:
+      return [sql`${clients.updatedAt} ${dir("desc")}`, asc(clients.ref)];
+  }
+}
+
+/**
+ * The adviser's cases (the case list, the record forms' client picker and `GET /api/v1/clients`):
+ * by reference or, where personal data is kept, by name; filtered by contact point, open or
+ * overdue reminders and the last contact's date; sorted and paged.
+ */
 export const searchClients = defineOperation({
   name: "clients.search",
   access: "cases.work",
@@ -76,8 +105,15 @@ export const searchClients = defineOperation({
   async run({ actor, tx }, q) {
     const units = q.contactPointId ? actor.contactPointIds.filter((c) => c === q.contactPointId) : actor.contactPointIds;
     if (!units.length) return { items: [], page: q.page, pageSize: q.pageSize, total: 0 };
+    const today = todayInBerlin();
     const term = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const where = and(inArray(clients.contactPointId, units), term ? or(ilike(clients.ref, term), ilike(clients.fullName, term)) : undefined);
+    const where = and(
+      inArray(clients.contactPointId, units),
+      term ? or(ilike(clients.ref, term), ilike(clients.fullName, term)) : undefined,
+      q.reminders === "open" ? sql`${openRemindersOf} > 0` : q.reminders === "overdue" ? sql`${overdueRemindersOf(today)} > 0` : undefined,
+      q.lastContactFrom ? sql`${lastContactOf} >= ${q.lastContactFrom}::date` : undefined,
+      q.lastContactTo ? sql`${lastContactOf} <= ${q.lastContactTo}::date` : undefined,
+    );
     const [{ total }] = await tx.select({ total: count() }).from(clients).where(where);
     const items = await tx
       .select({
@@ -88,12 +124,13 @@ export const searchClients = defineOperation({
         gender: clients.gender,
         qualificationCountry: clients.qualificationCountry,
         version: clients.version,
-        // Spelled out: inside a select list drizzle would render the outer column unqualified.
-        lastContact: sql<string | null>`(select max(r.occurred_on)::text from records r where r.client_id = "clients"."id" and r.deleted_at is null)`,
+        lastContact: sql<string | null>`(${lastContactOf})::text`,
+        openReminders: openRemindersOf,
+        overdueReminders: overdueRemindersOf(today),
       })
       .from(clients)
       .where(where)
-      .orderBy(desc(clients.updatedAt))
+      .orderBy(...orderOf(q.sort, q.order, today))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
     return { items, page: q.page, pageSize: q.pageSize, total };

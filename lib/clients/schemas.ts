@@ -98,12 +98,38 @@ export const updateClientSchema = updateClientObject.superRefine(consentRules(fa
  */
 export const patchClientSchema = partialOf(updateClientObject, ["id", "version"]);
 
+/** How the case list can be ordered; each has its natural direction (newest contact, A–Z, most reminders first). */
+export const CLIENT_SORTS = ["recent", "lastContact", "ref", "reminders"] as const;
+export const CLIENT_REMINDER_FILTERS = ["open", "overdue"] as const;
+
+/** "" from a GET form means "not given". */
+const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
 export const searchClientsSchema = z
   .object({
     q: z.string().trim().max(200).optional(),
-    contactPointId: id.optional(),
+    contactPointId: optionalParam(id),
+    /** Only cases with an open reminder, or with one whose day has passed (Europe/Berlin). */
+    reminders: optionalParam(z.enum(CLIENT_REMINDER_FILTERS)),
+    /** The last contact (latest record's date) within these days; a case without any record never matches. */
+    lastContactFrom: optionalParam(isoDate),
+    lastContactTo: optionalParam(isoDate),
+    sort: optionalParam(z.enum(CLIENT_SORTS)).transform((v) => v ?? "recent"),
+    order: optionalParam(z.enum(["asc", "desc"])),
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+
+/** A case, and on request its deleted records too (marked as such on the timeline). */
+export const getClientSchema = z
+  .object({
+    id,
+    deleted: z
+      .preprocess((v) => (v === undefined || v === "" ? undefined : v === true || v === "true" || v === "1"), z.boolean().optional())
+      .transform((v) => v ?? false),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, sql } from "drizzle-orm";
 import { clients, history, records, users, type RecordKind, type RecordRow } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -194,8 +194,10 @@ function operationsFor(spec: KindSpec) {
         q.from ? gte(records.occurredOn, q.from) : undefined,
         q.to ? lte(records.occurredOn, q.to) : undefined,
         q.clientId ? eq(records.clientId, q.clientId) : undefined,
+        q.adviserId ? eq(records.createdBy, q.adviserId) : undefined,
+        q.clientRef ? ilike(clients.ref, `%${q.clientRef.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
       );
-      const [{ total }] = await tx.select({ total: count() }).from(records).where(where);
+      const [{ total }] = await tx.select({ total: count() }).from(records).leftJoin(clients, eq(clients.id, records.clientId)).where(where);
       const rows = await tx
         .select({ record: records, clientRef: clients.ref })
         .from(records)

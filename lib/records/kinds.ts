@@ -254,6 +254,10 @@ export const listSchema = z
     to: isoDate.optional(),
     unitId: id.optional(),
     clientId: id.optional(),
+    /** A client's pseudonymous reference, or part of it (never a name: a record list reads no personal data). */
+    clientRef: z.string().trim().min(1).max(40).optional(),
+    /** Who logged the record. */
+    adviserId: id.optional(),
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
   })

@@ -130,11 +130,12 @@ test("an adviser keeps a case: a client with consent, every kind of record, an e
   await expect(page.locator("table.history")).toContainText("Erreichte Personen: 1.200 → 1.450");
   await expect(page.locator("dl.facts")).toContainText("1.450");
 
-  // The group event, deleted (after a confirmation); it leaves the list.
+  // The group event, deleted (after a confirmation); the list says so, and the event leaves it.
   await page.goto(eventUrl);
   await page.getByRole("button", { name: "Eintrag löschen" }).click();
   await page.getByRole("button", { name: "Ja, löschen" }).click();
-  await expect(page).toHaveURL(/\/cases\/records\/fair-integration-events$/);
+  await expect(page).toHaveURL(/\/cases\/records\/fair-integration-events\?deleted=\d{4}-\d\d-\d\d$/);
+  await expect(page.locator(".notice-box")).toContainText("Gelöscht: Faire-Integration-Gruppenveranstaltung vom");
   await expect(page.getByText(eventTitle)).toHaveCount(0);
   expect((await page.goto(eventUrl))?.status()).toBe(404);
 
@@ -261,8 +262,8 @@ test("on the client page: edit the details, a reminder set and done, the consent
   await page.goto("/cases");
   await expect(page.getByRole("region", { name: "Wiedervorlagen" })).toContainText(`${ref}: ${note}`);
   await page.goto("/cases?q=" + encodeURIComponent(name));
-  const results = page.getByRole("region", { name: "Person suchen" });
-  await expect(results).toContainText("1 Treffer");
+  const results = page.getByRole("region", { name: "Meine Fälle" });
+  await expect(results.getByRole("status")).toHaveText("1 Fall");
   await results.getByRole("link", { name: ref }).click();
   await page.getByRole("button", { name: `Erledigt: ${note}` }).click();
   await expect(page.getByText(note)).toHaveCount(0);

@@ -129,6 +129,7 @@ const INPUTS: Record<string, Input> = {
     return { id: reminder.ok ? reminder.value.id : null };
   },
   "reminders.due": () => ({}),
+  "records.advisers": () => ({}),
 
   "occupations.list": () => ({}),
   "occupations.search": () => ({ pageSize: "5" }),

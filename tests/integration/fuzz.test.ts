@@ -402,8 +402,8 @@ describe("fuzzing every write endpoint and list (quality target R5, docs/quality
       }
 
       const lists: { path: string; op: AnyOperation; fields: string[] }[] = [
-        { path: "/api/v1/clients", op: searchClients, fields: ["q", "contactPointId", "page", "pageSize"] },
-        ...KINDS.map((spec: KindSpec) => ({ path: `/api/v1/${spec.slug}`, op: RECORD_OPERATIONS[spec.kind].list, fields: ["from", "to", "unitId", "clientId", "page", "pageSize"] })),
+        { path: "/api/v1/clients", op: searchClients, fields: ["q", "contactPointId", "reminders", "lastContactFrom", "lastContactTo", "sort", "order", "page", "pageSize"] },
+        ...KINDS.map((spec: KindSpec) => ({ path: `/api/v1/${spec.slug}`, op: RECORD_OPERATIONS[spec.kind].list, fields: ["from", "to", "unitId", "clientId", "clientRef", "adviserId", "page", "pageSize"] })),
         { path: "/api/v1/org-units", op: listVisibleUnits, fields: ["level", "parentId", "at", "q", "page", "pageSize"] },
         { path: "/api/v1/occupations", op: searchOccupations, fields: ["q", "active", "page", "pageSize"] },
       ];

@@ -117,7 +117,7 @@ describe("OpenAPI document", () => {
   it("names the list filters, the delete version and the Idempotency-Key header", () => {
     for (const spec of KINDS) {
       const list = doc.paths[`/api/v1/${spec.slug}`].get!.parameters!;
-      expect(list.map((p) => p.name)).toEqual(["from", "to", "unitId", "clientId", "page", "pageSize"]);
+      expect(list.map((p) => p.name)).toEqual(["from", "to", "unitId", "clientId", "clientRef", "adviserId", "page", "pageSize"]);
       expect(list.every((p) => p.in === "query" && !p.required)).toBe(true);
       const remove = doc.paths[`/api/v1/${spec.slug}/{id}`].delete!.parameters!;
       expect(remove).toEqual([
@@ -129,7 +129,7 @@ describe("OpenAPI document", () => {
       expect(schemaNamed(`${pascal(spec.kind)}Create`).required).not.toContain("idempotencyKey");
     }
     expect(doc.paths["/api/v1/clients"].post!.parameters![0].name).toBe("Idempotency-Key");
-    expect(doc.paths["/api/v1/clients"].get!.parameters!.map((p) => p.name)).toEqual(["q", "contactPointId", "page", "pageSize"]);
+    expect(doc.paths["/api/v1/clients"].get!.parameters!.map((p) => p.name)).toEqual(["q", "contactPointId", "reminders", "lastContactFrom", "lastContactTo", "sort", "order", "page", "pageSize"]);
   });
 
   it("describes exactly the fields the server parses, with the right ones required", () => {

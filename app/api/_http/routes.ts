@@ -46,7 +46,9 @@ export const clientsRoute = {
 
 export const clientRoute = {
   GET: async (request: Request, { params }: Params<{ id: string }>) => {
-    return apiCall(request, getClient, { id: (await params).id });
+    // `?deleted=true` adds the deleted records to the timeline; other query parameters are ignored, as before.
+    const deleted = new URL(request.url).searchParams.get("deleted");
+    return apiCall(request, getClient, { id: (await params).id, ...(deleted === null ? {} : { deleted }) });
   },
   PUT: async (request: Request, { params }: Params<{ id: string }>) => {
     const read = await readBody(request);

@@ -26,8 +26,13 @@ function clientSchemas(): Record<string, JsonSchema> {
     Client: { type: "object", properties, required: Object.keys(properties) },
     ClientSummary: {
       type: "object",
-      properties: { ...Object.fromEntries(summary.map((key) => [key, properties[key]])), lastContact: nullable(date) },
-      required: [...summary, "lastContact"],
+      properties: {
+        ...Object.fromEntries(summary.map((key) => [key, properties[key]])),
+        lastContact: nullable(date),
+        openReminders: { ...int, description: "Reminders not yet done" },
+        overdueReminders: { ...int, description: "Open reminders due before today (Europe/Berlin)" },
+      },
+      required: [...summary, "lastContact", "openReminders", "overdueReminders"],
     },
     ClientPage: pageOf("ClientSummary"),
     Erasure: {
@@ -101,7 +106,7 @@ export function clientsSection(t: Translate): Section {
           responses: { ...ok(t, "ClientCase"), ...failures(401, 403, 404, 422, 503) },
         }),
         put: operation(t, clients, "update", "updateClient", {
-          parameters: parameters(t, getClient.input, ["id"]),
+          parameters: parameters(t, exportClient.input, ["id"]),
           requestBody: { required: true, content: json(ref("ClientUpdate")) },
           responses: { ...ok(t, "Client"), ...failures(401, 403, 404, 409, 413, 422, 503) },
         }),

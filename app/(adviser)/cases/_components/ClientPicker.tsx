@@ -1,72 +1,185 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { searchClientsAction } from "@/app/actions/cases";
 import { clientLabel, type ClientOption } from "./display";
-import { SelectInput } from "./widgets";
 
 export type { ClientOption };
 
-/** A client select whose choices a search box narrows (reference or name), asked of the server as one types. */
+/** Choices per answer: enough to scan, few enough to read out; typing more narrows the rest. */
+const SHOWN = 20;
+
+/**
+ * The client of a record: a combobox (WAI-ARIA 1.2, editable, list autocomplete) that asks the
+ * server as one types (clients.search through a server action: the adviser's own contact points
+ * only, and each search is one entry in the audit trail, as any read of personal data). Nothing
+ * is asked before a person types or opens the list, so a page load or prefetch reads no client.
+ * The chosen client's id goes into the form's `clientId`.
+ */
 export function ClientPicker({ form, idPrefix, initial }: { form: UseFormReturn<any, any, any>; idPrefix: string; initial: ClientOption[] }) {
   const t = useTranslations("records");
-  const [options, setOptions] = useState(initial);
-  const [query, setQuery] = useState("");
+  const inputId = `${idPrefix}-clientId`;
+  const listId = `${inputId}-listbox`;
+  const hintId = `${inputId}-hint`;
+  const statusId = `${inputId}-status`;
+  const optionPrefix = `${useId().replace(/:/g, "")}-option`;
+
+  /** Every client seen so far, by id: the chosen one is named from here. */
+  const [known, setKnown] = useState<Record<string, ClientOption>>(() => Object.fromEntries(initial.map((c) => [c.id, c])));
+  const chosenId = (form.watch("clientId") as string | undefined) ?? "";
+  const chosen = chosenId ? known[chosenId] : undefined;
+  /** What the person typed; null while the box shows the chosen client. */
+  const [typed, setTyped] = useState<string | null>(null);
+  const [options, setOptions] = useState<ClientOption[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
   const [status, setStatus] = useState("");
   const latest = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
-  // An emptied search box shows the first choices again; an answer still on its way is dropped.
-  const changeQuery = (value: string) => {
-    setQuery(value);
-    if (value.trim()) return;
-    latest.current++;
-    setOptions(initial);
-    setStatus("");
+  const text = typed ?? (chosen ? clientLabel(chosen) : "");
+  const error = (form.formState.errors.clientId as { message?: string } | undefined)?.message;
+
+  // Nothing waits for the search: it reports its own failure (searchFailed) in the status line.
+  const search = async (query: string) => {
+    const ticket = ++latest.current;
+    setStatus(t("searching"));
+    try {
+      const result = await searchClientsAction({ q: query || undefined, sort: query ? "ref" : "recent", pageSize: SHOWN });
+      if (ticket !== latest.current) return;
+      if (!result.ok) {
+        setStatus(t("searchFailed"));
+        return;
+      }
+      const found = result.value.items.map((c) => ({ id: c.id, ref: c.ref, fullName: c.fullName }));
+      setKnown((k) => ({ ...k, ...Object.fromEntries(found.map((c) => [c.id, c])) }));
+      setOptions(found);
+      setOpen(found.length > 0);
+      setActive(-1);
+      const total = result.value.total;
+      setStatus(total > found.length ? t("clientsShown", { shown: found.length, total }) : t("clientsFound", { count: found.length }));
+    } catch {
+      if (ticket === latest.current) setStatus(t("searchFailed"));
+    }
   };
 
-  useEffect(() => {
-    if (!query.trim()) return;
-    const ticket = ++latest.current;
-    // Nothing waits for the search: it reports its own failure (searchFailed) in the status line.
-    const search = async () => {
-      try {
-        const result = await searchClientsAction({ q: query.trim(), pageSize: 50 });
-        if (ticket !== latest.current || !result.ok) return;
-        // Keep the chosen client among the choices, whatever the search finds.
-        const chosen = form.getValues("clientId");
-        const keep = [...initial, ...options].find((c) => c.id === chosen);
-        const found = result.value.items;
-        setOptions(keep && !found.some((c) => c.id === keep.id) ? [keep, ...found] : found);
-        setStatus(t("clientsFound", { count: found.length }));
-      } catch {
-        setStatus(t("searchFailed"));
-      }
-    };
-    const timer = setTimeout(() => void search(), 250);
-    return () => clearTimeout(timer);
-    // Searches when the query changes; form, initial and options are read when the answer comes
-    // (listing options would start a new search after every answer).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query]);
+  const change = (value: string) => {
+    setTyped(value);
+    // A changed text is no choice any more: the form must not keep a client nobody sees.
+    if (chosenId) form.setValue("clientId", "", { shouldDirty: true });
+    clearTimeout(timer.current);
+    if (!value.trim()) {
+      latest.current++;
+      setOptions([]);
+      setOpen(false);
+      setStatus("");
+      return;
+    }
+    timer.current = setTimeout(() => void search(value.trim()), 250);
+  };
 
+  const choose = (client: ClientOption) => {
+    form.setValue("clientId", client.id, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+    setTyped(null);
+    setOpen(false);
+    setActive(-1);
+    setStatus(t("clientChosen", { client: clientLabel(client) }));
+  };
+
+  const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case "ArrowDown":
+      case "ArrowUp": {
+        event.preventDefault();
+        if (!open || options.length === 0) {
+          // Opening an empty box lists the most recently changed cases.
+          if (options.length === 0) void search((typed ?? "").trim());
+          else setOpen(true);
+          return;
+        }
+        if (event.altKey) return;
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        const next = active < 0 ? (step > 0 ? 0 : options.length - 1) : (active + step + options.length) % options.length;
+        setActive(next);
+        document.getElementById(`${optionPrefix}-${next}`)?.scrollIntoView({ block: "nearest" });
+        return;
+      }
+      case "Enter":
+        if (open && active >= 0) {
+          // Takes the highlighted client; the form is not sent.
+          event.preventDefault();
+          choose(options[active]);
+        }
+        return;
+      case "Escape":
+        if (open) {
+          event.preventDefault();
+          setOpen(false);
+          setActive(-1);
+        } else if (typed !== null) {
+          event.preventDefault();
+          change("");
+        }
+        return;
+      case "Tab":
+        setOpen(false);
+        return;
+    }
+  };
+
+  const listed = open && options.length > 0;
   return (
-    <div className="client-picker">
-      <div className="field">
-        <label htmlFor={`${idPrefix}-client-search`}>{t("clientSearch")}</label>
-        <input id={`${idPrefix}-client-search`} type="search" value={query} onChange={(e) => changeQuery(e.target.value)} aria-describedby={`${idPrefix}-client-status`} />
-        <span className="hint" id={`${idPrefix}-client-status`} role="status">
-          {status}
-        </span>
+    <div className="field combobox">
+      <label htmlFor={inputId}>{t("client")}</label>
+      <span className="hint" id={hintId}>
+        {t("clientPickerHint")}
+      </span>
+      <input type="hidden" {...form.register("clientId")} />
+      <div className="combobox-box">
+        <input
+          id={inputId}
+          type="text"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={listed}
+          aria-controls={listId}
+          aria-activedescendant={listed && active >= 0 ? `${optionPrefix}-${active}` : undefined}
+          aria-describedby={`${hintId} ${statusId} ${inputId}-error`}
+          aria-invalid={Boolean(error)}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t("chooseClient")}
+          value={text}
+          onChange={(e) => change(e.target.value)}
+          onKeyDown={keyDown}
+          onBlur={() => setOpen(false)}
+        />
+        <ul id={listId} role="listbox" aria-label={t("client")} className="combobox-list" hidden={!listed}>
+          {listed &&
+            options.map((c, i) => (
+              <li
+                key={c.id}
+                id={`${optionPrefix}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className={c.id === chosenId ? "chosen" : undefined}
+                // Keeps the focus in the box, so that the list does not close before the click lands.
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => choose(c)}
+              >
+                {clientLabel(c)}
+              </li>
+            ))}
+        </ul>
       </div>
-      <SelectInput
-        form={form}
-        id={`${idPrefix}-clientId`}
-        name="clientId"
-        label={t("client")}
-        placeholder={t("chooseClient")}
-        options={options.map((c) => ({ value: c.id, label: clientLabel(c) }))}
-      />
+      <span className="hint" id={statusId} role="status">
+        {status}
+      </span>
+      <span className="field-error" id={`${inputId}-error`} aria-live="polite">
+        {error ?? ""}
+      </span>
     </div>
   );
 }

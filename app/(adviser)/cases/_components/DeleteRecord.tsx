@@ -4,8 +4,26 @@ import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { deleteRecordAction } from "@/app/actions/cases";
 
-/** Deleting asks once more; it carries the version seen, so a record changed meanwhile is not deleted blind. */
-export function DeleteRecord({ kind, id, version, listHref }: { kind: string; id: string; version: number; listHref: string }) {
+/**
+ * Deleting asks once more; it carries the version seen, so a record changed meanwhile is not
+ * deleted blind. Afterwards the list says what was deleted (and links its case, where the
+ * deleted record can still be shown).
+ */
+export function DeleteRecord({
+  kind,
+  id,
+  version,
+  listHref,
+  occurredOn,
+  clientId,
+}: {
+  kind: string;
+  id: string;
+  version: number;
+  listHref: string;
+  occurredOn: string;
+  clientId: string | null;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [asking, setAsking] = useState(false);
@@ -18,7 +36,7 @@ export function DeleteRecord({ kind, id, version, listHref }: { kind: string; id
     try {
       const result = await deleteRecordAction(kind, { id, version });
       if (result.ok) {
-        router.push(listHref);
+        router.push(`${listHref}?${new URLSearchParams({ deleted: occurredOn, ...(clientId ? { deletedCase: clientId } : {}) })}`);
         return;
       }
       const e = result.error;

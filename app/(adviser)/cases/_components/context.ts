@@ -1,12 +1,11 @@
 import "server-only";
 import { currentActor } from "@/lib/auth/session";
-import { searchClients } from "@/lib/clients/queries";
 import type { T } from "./display";
 import { listMyUnits } from "@/lib/org/queries";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import type { KindSpec } from "@/lib/records/kinds";
 import { load } from "@/lib/server";
-import { schemeTitle, type ClientOption } from "./display";
+import { schemeTitle } from "./display";
 import type { Option } from "./widgets";
 
 export interface MyUnits {
@@ -42,10 +41,4 @@ export function unitsOf(units: MyUnits, spec: KindSpec): Option[] {
 export async function schemeOptions(format: (d: string) => string): Promise<Option[]> {
   const { items } = await load(RECORD_OPERATIONS.job_training_scheme.list, { pageSize: 200 });
   return items.map((s) => ({ value: s.id, label: `${schemeTitle(s)} (${format(s.occurredOn)})` }));
-}
-
-/** The adviser's most recently changed clients, the first choices of a client picker. */
-export async function recentClients(): Promise<ClientOption[]> {
-  const { items } = await load(searchClients, { pageSize: 50 });
-  return items.map((c) => ({ id: c.id, ref: c.ref, fullName: c.fullName }));
 }

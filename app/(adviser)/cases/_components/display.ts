@@ -84,7 +84,8 @@ export function recordRows(t: T, format: Format, spec: KindLayout, record: Recor
 export function summary(t: T, format: Format, spec: KindLayout, record: Record<string, unknown>): string {
   return spec.fields
     .filter((f) => record[f.name] !== null && record[f.name] !== undefined && record[f.name] !== "" && f.type !== "checkbox")
-    .map((f) => fieldValue(t, format, f, record[f.name]))
+    // A date says what it is ("Datum des Ergebnisses: 20.12.2019"): a row may hold several.
+    .map((f) => (f.type === "date" ? t("clients.dateLine", { label: t(`fields.${f.name}`), date: fieldValue(t, format, f, record[f.name]) }) : fieldValue(t, format, f, record[f.name])))
     .join(" · ");
 }
 

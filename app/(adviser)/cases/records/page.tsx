@@ -1,9 +1,13 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { serverI18n } from "@/lib/i18n/server";
 import { listMyUnits } from "@/lib/org/queries";
-import { KINDS } from "@/lib/records/kinds";
+import { listRecordAdvisers } from "@/lib/records/advisers";
+import { KINDS, kindBySlug, listSchema } from "@/lib/records/kinds";
 import { load } from "@/lib/server";
+import { listHref, validParams, type SearchParams } from "../_components/params";
 import { PersonalLink } from "../_components/PersonalLink";
+import { RECORD_FILTERS, RecordFilters } from "../_components/RecordFilters";
 import { TableScroll } from "@/app/components/TableScroll";
 
 export async function generateMetadata() {
@@ -11,14 +15,19 @@ export async function generateMetadata() {
   return { title: t("records.title") };
 }
 
-export default async function RecordKindsPage() {
+export default async function RecordKindsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Advisers' page: the read of their own units is what admits them (and refuses everyone else).
   await load(listMyUnits);
-  const { t } = await serverI18n();
+  const search = await searchParams;
+  // The filter form (RecordFilters) names the kind: its list takes the other filters.
+  const kind = typeof search.kind === "string" ? kindBySlug(search.kind) : undefined;
+  if (kind) redirect(listHref(`/cases/records/${kind.slug}`, validParams(listSchema, search, RECORD_FILTERS)));
+  const [{ t }, advisers] = await Promise.all([serverI18n(), load(listRecordAdvisers)]);
   return (
     <section>
       <h1>{t("records.title")}</h1>
       <p>{t("records.intro")}</p>
+      <RecordFilters t={t} spec={null} values={{}} advisers={advisers} />
       <TableScroll>
         <table>
           <thead>

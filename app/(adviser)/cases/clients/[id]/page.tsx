@@ -17,10 +17,15 @@ import { PersonalLink } from "../../_components/PersonalLink";
  * The title and the page read the case once per request between them: each read of personal
  * data is an audit entry, and one view is one read. (React's cache lasts one request.)
  */
-const loadCase = cache((id: string) => load(getClient, { id }));
+const loadCase = cache((id: string, deleted: boolean) => load(getClient, { id, deleted }));
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const { client } = await loadCase((await params).id);
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ deleted?: string | string[] }> };
+
+/** `?deleted=1` shows the deleted records on the timeline too. */
+const showDeleted = async (searchParams: Props["searchParams"]) => (await searchParams).deleted === "1";
+
+export async function generateMetadata({ params, searchParams }: Props) {
+  const { client } = await loadCase((await params).id, await showDeleted(searchParams));
   return { title: client.ref };
 }
 
@@ -37,8 +42,9 @@ function Facts({ rows }: { rows: [string, string][] }) {
   );
 }
 
-export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
-  const { client, occupation, consents, activeConsent, timeline, schemes, reminders, erasures } = await loadCase((await params).id);
+export default async function ClientPage({ params, searchParams }: Props) {
+  const withDeleted = await showDeleted(searchParams);
+  const { client, occupation, consents, activeConsent, timeline, schemes, reminders, erasures } = await loadCase((await params).id, withDeleted);
   const { t, format, locale } = await serverI18n();
   const units = await myUnits(t);
   const schemeChoices = await schemeOptions((d) => day(format, d));
@@ -46,7 +52,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const label = (field: string, v: string | null) => (v ? t(`values.${field}.${v}`) : EMPTY);
   const fixedClient = { id: client.id, ref: client.ref, fullName: client.fullName };
   const contactPoint = units.contactPoints.some((u) => u.value === client.contactPointId) ? client.contactPointId : units.contactPoints[0]?.value;
-  const hadInitial = timeline.some((r) => r.kind === "advice_session" && r.stage === "initial");
+  const hadInitial = timeline.some((r) => r.kind === "advice_session" && r.stage === "initial" && !r.deletedAt);
   const personal = [client.fullName, client.phone, client.email, client.notes].some(Boolean);
   const openReminders = reminders.filter((r) => !r.doneAt);
 
@@ -141,6 +147,13 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
       </div>
 
       <h2>{t("clients.timeline")}</h2>
+      <p className="actions">
+        {withDeleted && <span className="hint">{t("clients.showingDeleted")}</span>}
+        {/* A plain link (works without JavaScript); the case is read once more, as a person asked for it. */}
+        <PersonalLink href={withDeleted ? `/cases/clients/${client.id}` : `/cases/clients/${client.id}?deleted=1`} className="toggle-link">
+          {t(withDeleted ? "clients.hideDeleted" : "clients.showDeleted")}
+        </PersonalLink>
+      </p>
       <Timeline t={t} format={format} records={timeline} schemes={schemes} />
 
       <div className="grid-2 spaced">

@@ -1,17 +1,18 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { serverI18n } from "@/lib/i18n/server";
+import { listRecordAdvisers } from "@/lib/records/advisers";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
-import { kindBySlug } from "@/lib/records/kinds";
+import { kindBySlug, listSchema } from "@/lib/records/kinds";
 import { load } from "@/lib/server";
-import { isoDate } from "@/lib/validation";
+import { id as uuid, isoDate } from "@/lib/validation";
 import { myUnits } from "../../_components/context";
 import { CaseLink } from "../../_components/CaseLink";
 import { day, summary, EMPTY } from "../../_components/display";
+import { listHref, validParams, type SearchParams } from "../../_components/params";
 import { PersonalLink } from "../../_components/PersonalLink";
+import { RECORD_FILTERS, RecordFilters } from "../../_components/RecordFilters";
 import { TableScroll } from "@/app/components/TableScroll";
-
-type Search = { from?: string; to?: string; page?: string };
 
 export async function generateMetadata({ params }: { params: Promise<{ kind: string }> }) {
   const spec = kindBySlug((await params).kind);
@@ -19,20 +20,23 @@ export async function generateMetadata({ params }: { params: Promise<{ kind: str
   return { title: spec ? t(`recordKinds.${spec.kind}.plural`) : t("status.notFoundTitle") };
 }
 
-/** Only well-formed dates reach the query; anything else is ignored rather than answered with an error page. */
-const dateParam = (v: unknown) => (typeof v === "string" && isoDate.safeParse(v).success ? v : undefined);
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function RecordListPage({ params, searchParams }: { params: Promise<{ kind: string }>; searchParams: Promise<Search> }) {
+export default async function RecordListPage({ params, searchParams }: { params: Promise<{ kind: string }>; searchParams: Promise<SearchParams> }) {
   const spec = kindBySlug((await params).kind);
   if (!spec) notFound();
   const search = await searchParams;
-  const from = dateParam(search.from);
-  const to = dateParam(search.to);
-  const page = Math.max(1, Math.min(1_000_000, Number.parseInt(String(search.page ?? "1"), 10) || 1));
+  // Only well-formed filters reach the query; anything else is ignored rather than answered with an error page.
+  const filters = validParams(listSchema, search, spec.clientBased ? RECORD_FILTERS : RECORD_FILTERS.filter((f) => f !== "clientRef"));
+  const page = Number(validParams(listSchema, search, ["page"]).page ?? "1");
+  // After a deletion (DeleteRecord): what was deleted, and the case it belonged to.
+  const deletedOn = isoDate.safeParse(first(search.deleted)).data;
+  const deletedCase = uuid.safeParse(first(search.deletedCase)).data;
   const { t, format } = await serverI18n();
-  const [list, units] = await Promise.all([load(RECORD_OPERATIONS[spec.kind].list, { from, to, page, pageSize: 50 }), myUnits(t)]);
+  const [list, units, advisers] = await Promise.all([load(RECORD_OPERATIONS[spec.kind].list, { ...filters, page, pageSize: 50 }), myUnits(t), load(listRecordAdvisers)]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const href = (p: number) => `/cases/records/${spec.slug}?${new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}), page: String(p) })}`;
+  const href = (p: number) => listHref(`/cases/records/${spec.slug}`, { ...filters, page: String(p) });
+  const filtered = Object.keys(filters).length > 0;
 
   return (
     <section>
@@ -40,19 +44,26 @@ export default async function RecordListPage({ params, searchParams }: { params:
         <Link href="/cases/records">{t("records.title")}</Link>
       </p>
       <h1>{t(`recordKinds.${spec.kind}.plural`)}</h1>
+      {deletedOn && (
+        <div className="notice-box" role="status">
+          <p>{t("records.deletedNotice", { kind: t(`recordKinds.${spec.kind}.name`), date: day(format, deletedOn) })}</p>
+          {deletedCase && (
+            <p>
+              <PersonalLink href={`/cases/clients/${deletedCase}?deleted=1`}>{t("records.deletedInCase")}</PersonalLink>
+            </p>
+          )}
+        </div>
+      )}
       <p className="actions">
         <PersonalLink className="button" href={`/cases/records/${spec.slug}/new`}>
           {t(`recordKinds.${spec.kind}.new`)}
         </PersonalLink>
       </p>
-      <form method="get" className="inline-form" aria-label={t("records.filter")}>
-        <label htmlFor="filter-from">{t("records.from")}</label>
-        <input id="filter-from" name="from" type="date" defaultValue={from} />
-        <label htmlFor="filter-to">{t("records.to")}</label>
-        <input id="filter-to" name="to" type="date" defaultValue={to} />
-        <button type="submit">{t("records.applyFilter")}</button>
-      </form>
+      <RecordFilters t={t} spec={spec} values={filters} advisers={advisers} />
       <p role="status">{t("records.count", { count: list.total })}</p>
+      {list.total === 0 && (
+        <p className="empty-state">{filtered ? t("records.emptyFiltered") : t("records.emptyNone", { new: t(`recordKinds.${spec.kind}.new`) })}</p>
+      )}
       {list.items.length > 0 && (
         <TableScroll>
           <table>
@@ -68,9 +79,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
               {list.items.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <PersonalLink href={`/cases/records/${spec.slug}/${r.id}`}>
-                      {day(format, r.occurredOn)}
-                    </PersonalLink>
+                    <PersonalLink href={`/cases/records/${spec.slug}/${r.id}`}>{day(format, r.occurredOn)}</PersonalLink>
                   </td>
                   <td>{units.names[r.unitId] ?? EMPTY}</td>
                   {spec.clientBased && <td>{r.clientId ? <CaseLink id={r.clientId}>{r.clientRef}</CaseLink> : EMPTY}</td>}

@@ -5,11 +5,11 @@ import { serverI18n } from "@/lib/i18n/server";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { kindBySlug } from "@/lib/records/kinds";
 import { load, perform } from "@/lib/server";
-import { myUnits, recentClients, unitsOf } from "../../../_components/context";
+import { myUnits, unitsOf } from "../../../_components/context";
 import { CaseLink } from "../../../_components/CaseLink";
 import { DeleteRecord } from "../../../_components/DeleteRecord";
 import { EditRecordForm } from "../../../_components/EditRecordForm";
-import { clientLabel, day, layoutOf, recordRows, schemeTitle, type Names } from "../../../_components/display";
+import { clientLabel, day, layoutOf, recordRows, schemeTitle, type ClientOption, type Names } from "../../../_components/display";
 import { History } from "./History";
 import { PersonalLink } from "../../../_components/PersonalLink";
 
@@ -30,13 +30,14 @@ export default async function RecordPage({ params }: Params) {
   const record = await load(ops.get, { id });
   const { t, format } = await serverI18n();
   const [units, versions] = await Promise.all([myUnits(t), load(ops.versions, { id })]);
-  const clients = spec.clientBased ? await recentClients() : [];
-  const names: Names = { units: units.names, clients: Object.fromEntries(clients.map((c) => [c.id, clientLabel(c)])), schemes: {} };
-  if (record.clientId && !names.clients![record.clientId]) {
+  // The record's own client, named on the page and first in the picker (which asks the server for others as one types).
+  const clients: ClientOption[] = [];
+  const names: Names = { units: units.names, clients: {}, schemes: {} };
+  if (record.clientId) {
     const found = await perform(getClient, { id: record.clientId });
     if (found.ok) {
       const c = found.value.client;
-      clients.unshift({ id: c.id, ref: c.ref, fullName: c.fullName });
+      clients.push({ id: c.id, ref: c.ref, fullName: c.fullName });
       names.clients![c.id] = clientLabel(c);
     }
   }
@@ -79,7 +80,7 @@ export default async function RecordPage({ params }: Params) {
         <div>
           <h2>{t("records.history")}</h2>
           <History t={t} format={format} spec={spec} names={names} versions={versions} />
-          <DeleteRecord kind={spec.kind} id={record.id} version={record.version} listHref={`/cases/records/${spec.slug}`} />
+          <DeleteRecord kind={spec.kind} id={record.id} version={record.version} listHref={`/cases/records/${spec.slug}`} occurredOn={record.occurredOn} clientId={record.clientId} />
         </div>
       </div>
     </section>

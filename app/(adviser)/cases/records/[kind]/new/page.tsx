@@ -5,7 +5,7 @@ import { serverI18n } from "@/lib/i18n/server";
 import { kindBySlug } from "@/lib/records/kinds";
 import { perform } from "@/lib/server";
 import { todayInBerlin } from "@/lib/validation";
-import { myUnits, recentClients, schemeOptions, unitsOf } from "../../../_components/context";
+import { myUnits, schemeOptions, unitsOf } from "../../../_components/context";
 import { CreateRecordForm } from "../../../_components/CreateRecordForm";
 import { day, layoutOf } from "../../../_components/display";
 
@@ -22,12 +22,9 @@ export default async function NewRecordPage({ params, searchParams }: { params: 
   const search = await searchParams;
   const { t, format } = await serverI18n();
   const units = await myUnits(t);
-  const clients = spec.clientBased ? await recentClients() : [];
+  // The picker asks the server as one types; only a client the link names (?client=) is read here.
   const preselected = spec.clientBased && typeof search.client === "string" ? await perform(getClient, { id: search.client }) : null;
-  if (preselected?.ok && !clients.some((c) => c.id === preselected.value.client.id)) {
-    const c = preselected.value.client;
-    clients.unshift({ id: c.id, ref: c.ref, fullName: c.fullName });
-  }
+  const clients = preselected?.ok ? [{ id: preselected.value.client.id, ref: preselected.value.client.ref, fullName: preselected.value.client.fullName }] : [];
   const schemes = spec.unitLevel === "scheme" ? await schemeOptions((d) => day(format, d)) : undefined;
   const options = unitsOf(units, spec);
   const defaults: Record<string, unknown> = {
