@@ -5,7 +5,7 @@ import { getClient, searchClients } from "@/lib/clients/queries";
 import { execute, type OperationError, type Result } from "@/lib/operation";
 import { listRecordAdvisers } from "@/lib/records/advisers";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
-import { makeActor, makeClient, makeOrg, makeRecord } from "../helpers/factories";
+import { makeActor, makeClient, makeOrg, makeRecord, TEST_CONSENT_PURPOSE } from "../helpers/factories";
 
 const errorOf = <R>(result: Result<R>): OperationError | undefined => (result.ok ? undefined : result.error);
 const valueOf = <R>(result: Result<R>): R => {
@@ -31,7 +31,8 @@ describe("lists", () => {
       [cp0, cp1] = org.contactPoints.map((u) => u.id);
       adviser = await makeActor("adviser", { unitIds: [org.subproject.id] });
       const at = async (contactPointId: string) => {
-        const client = await makeClient(adviser, { contactPointId });
+        // With a consent: a reminder's note is about the person and needs one.
+        const client = await makeClient(adviser, { contactPointId, consentGivenOn: "2019-01-15", consentPurposeId: TEST_CONSENT_PURPOSE.id });
         return { id: client.id, ref: client.ref };
       };
       c.c1 = await at(cp0);

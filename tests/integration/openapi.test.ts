@@ -180,7 +180,7 @@ describe("OpenAPI document", () => {
       expect(fields(`${one}Patch`).sort(), one).toEqual(fields(`${one}Update`).sort());
       expect(schemaNamed(`${one}Patch`).required, one).toEqual(["version"]);
     }
-    const consent = ["consentGivenOn", "consentPurpose", "consentTextVersion"];
+    const consent = ["consentGivenOn", "consentPurposeId"];
     expect([...schemaNamed("ClientUpdate").required!].sort()).toEqual(fields("ClientUpdate").filter((f) => !consent.includes(f)).sort());
     expect(schemaNamed("ClientUpdate").required).toContain("citizenship");
     expect(schemaNamed("ClientPatch").required).toEqual(["version"]);
