@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, login, loginAndWait, sessionFile } from "./fixtures";
+import { consentPurposeOf, DEMO, login, loginAndWait, sessionFile } from "./fixtures";
 
 const HAMBURG = "hamburg@lotse.example";
 
@@ -12,7 +12,7 @@ async function newClient(page: Page, fullName: string): Promise<{ id: string; re
   const unitId: string = (await (await page.request.get("/api/v1/advice-sessions?pageSize=1")).json()).items[0].unitId;
   const created = await page.request.post("/api/v1/clients", {
     headers: { origin },
-    data: { idempotencyKey: `lists-${Date.now()}-${Math.random()}`, contactPointId: unitId, gender: "female", residenceStatus: "third_country_permit", fullName, consentGivenOn: "2026-01-15", consentPurpose: "Beratung", consentTextVersion: "EW-1" },
+    data: { idempotencyKey: `lists-${Date.now()}-${Math.random()}`, contactPointId: unitId, gender: "female", residenceStatus: "third_country_permit", fullName, consentGivenOn: "2026-01-15", consentPurposeId: await consentPurposeOf(page.request) },
   });
   expect(created.status(), await created.text()).toBe(201);
   const { id, ref } = await created.json();
