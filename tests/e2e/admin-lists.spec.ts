@@ -211,7 +211,7 @@ test("the admin menu stays on one line at 1280 px in both languages, its pages i
     expect(layout.wrapped, `${locale}: links broken over lines`).toEqual([]);
     // One row: brand, links and tools side by side, not taller than its padding around a 44 px control.
     expect(layout.header, `${locale}: header height`).toBeLessThan(70);
-    expect(layout.sections).toBe(9);
+    expect(layout.sections).toBe(10);
     await expect(page.getByRole("navigation", { name: locale === "de" ? "Bereiche der Verwaltung" : "Administration sections" }).getByRole("link", { name: locale === "de" ? "Anlaufstellen" : "Contact points" })).toHaveAttribute("aria-current", "page");
     await page.context().close();
   }
