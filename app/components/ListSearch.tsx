@@ -1,33 +1,34 @@
 import Link from "next/link";
+import { serverI18n } from "@/lib/i18n/server";
 
 /**
  * A list's search box: a plain GET form (`?q=`), so that it works without JavaScript and a
  * search can be bookmarked; the list's operation filters on the server. Other filters of the
- * page (`keep`) travel along. The count line is a status, so a screen reader hears the result.
+ * page (`keep`) travel along. The count line is a status, so a screen reader hears the result:
+ * with a search, how many were found for it; without one, the page's own line (`all`).
  */
-export function ListSearch({
+export async function ListSearch({
   action,
   id,
   label,
   hint,
-  submit,
-  clear,
   q,
   keep = {},
-  status,
+  count,
+  all,
   testId,
 }: {
   action: string;
   id: string;
   label: string;
   hint: string;
-  submit: string;
-  clear: string;
   q: string | undefined;
   keep?: Record<string, string | undefined>;
-  status: string;
+  count: number;
+  all: string;
   testId?: string;
 }) {
+  const { t } = await serverI18n();
   const kept = Object.entries(keep).filter((e): e is [string, string] => Boolean(e[1]));
   return (
     <>
@@ -37,10 +38,10 @@ export function ListSearch({
         {kept.map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <button type="submit">{submit}</button>
+        <button type="submit">{t("search.submit")}</button>
         {q && (
           <Link className="button secondary" href={kept.length ? `${action}?${new URLSearchParams(kept)}` : action}>
-            {clear}
+            {t("search.clear")}
           </Link>
         )}
         <span id={`${id}-hint`} className="hint">
@@ -48,7 +49,7 @@ export function ListSearch({
         </span>
       </form>
       <p role="status" data-testid={testId}>
-        {status}
+        {q ? t("search.found", { count, q }) : all}
       </p>
     </>
   );

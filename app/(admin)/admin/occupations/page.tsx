@@ -27,10 +27,9 @@ export default async function OccupationsPage({ searchParams }: { searchParams: 
         id="occupation-search"
         label={t("occupations.search")}
         hint={t("occupations.searchHint")}
-        submit={t("search.submit")}
-        clear={t("search.clear")}
         q={q}
-        status={q ? t("search.found", { count: occupations.length, q }) : t("occupations.count", { count: format.number(occupations.length) })}
+        count={occupations.length}
+        all={t("occupations.count", { count: format.number(occupations.length) })}
       />
       {occupations.length === 0 ? (
         !q && <p>{t("occupations.empty")}</p>

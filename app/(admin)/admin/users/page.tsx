@@ -28,10 +28,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         id="user-search"
         label={t("users.search")}
         hint={t("users.searchHint")}
-        submit={t("search.submit")}
-        clear={t("search.clear")}
         q={q}
-        status={q ? t("search.found", { count: users.length, q }) : t("users.count", { count: format.number(users.length) })}
+        count={users.length}
+        all={t("users.count", { count: format.number(users.length) })}
       />
       {users.length > 0 && (
         <TableScroll>

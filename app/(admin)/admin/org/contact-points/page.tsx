@@ -40,12 +40,11 @@ export default async function ContactPointsPage({ searchParams }: { searchParams
         id="contact-point-search"
         label={t("org.searchContactPoints")}
         hint={t("org.searchContactPointsHint")}
-        submit={t("search.submit")}
-        clear={t("search.clear")}
         q={q}
         keep={{ kind: filter }}
         testId="contact-point-count"
-        status={q ? t("search.found", { count: rows.length, q }) : t("org.contactPointsCount", { count: format.number(rows.length) })}
+        count={rows.length}
+        all={t("org.contactPointsCount", { count: format.number(rows.length) })}
       />
       <TableScroll>
         <table>

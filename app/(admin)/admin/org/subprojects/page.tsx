@@ -24,10 +24,9 @@ export default async function SubprojectsPage({ searchParams }: { searchParams: 
         id="subproject-search"
         label={t("org.searchSubprojects")}
         hint={t("org.searchSubprojectsHint")}
-        submit={t("search.submit")}
-        clear={t("search.clear")}
         q={q}
-        status={q ? t("search.found", { count: rows.length, q }) : t("org.subprojectsCount", { count: format.number(rows.length) })}
+        count={rows.length}
+        all={t("org.subprojectsCount", { count: format.number(rows.length) })}
         testId="subproject-count"
       />
       {rows.length > 0 && (
