@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { occupations } from "@/db/schema";
 import { FieldError, NotFoundError } from "@/lib/errors";
@@ -54,10 +54,9 @@ export const searchOccupations = defineOperation({
   audit: "none",
   input: occupationQuerySchema,
   async run({ tx, locale }, q) {
-    const term = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const where = and(
       q.active === undefined ? undefined : eq(occupations.active, q.active),
-      term ? or(ilike(occupations.nameDe, term), ilike(occupations.nameEn, term), ilike(occupations.kldbCode, term)) : undefined,
+      matchesWords(q.q, [occupations.nameDe, occupations.nameEn, occupations.kldbCode]),
     );
     const nameColumn = locale === "de" ? occupations.nameDe : occupations.nameEn;
     const [{ total }] = await tx.select({ total: count() }).from(occupations).where(where);
@@ -65,7 +64,7 @@ export const searchOccupations = defineOperation({
       .select()
       .from(occupations)
       .where(where)
-      .orderBy(asc(nameColumn), asc(occupations.id))
+      .orderBy(german(nameColumn), asc(occupations.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
     const items = rows.map((o) => ({ id: o.id, name: locale === "de" ? o.nameDe : o.nameEn, nameDe: o.nameDe, nameEn: o.nameEn, kldbCode: o.kldbCode, active: o.active }));

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { orgUnits, type OrgUnit } from "@/db/schema";
 import type { Tx } from "@/db/client";
@@ -249,13 +249,12 @@ export const listVisibleUnits = defineOperation({
   audit: "none",
   input: visibleUnitsQuerySchema,
   async run({ actor, tx }, q) {
-    const term = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const where = and(
       visibleTo(actor),
       q.level ? eq(orgUnits.level, q.level) : undefined,
       q.parentId ? eq(orgUnits.parentId, q.parentId) : undefined,
       q.at ? activeOn(q.at) : undefined,
-      term ? or(ilike(orgUnits.name, term), ilike(orgUnits.nameEn, term), ilike(orgUnits.town, term)) : undefined,
+      matchesWords(q.q, [orgUnits.name, orgUnits.nameEn, orgUnits.town]),
     );
     const [{ total }] = await tx.select({ total: count() }).from(orgUnits).where(where);
     const items = await tx
@@ -275,7 +274,7 @@ export const listVisibleUnits = defineOperation({
       })
       .from(orgUnits)
       .where(where)
-      .orderBy(LEVEL_ORDER, asc(orgUnits.name), asc(orgUnits.id))
+      .orderBy(LEVEL_ORDER, german(orgUnits.name), asc(orgUnits.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize);
     return { items, page: q.page, pageSize: q.pageSize, total };
