@@ -1,8 +1,8 @@
 // @driver-independent, second run: axe on the pages, whatever database serves them (README, Tests: run once).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { KINDS } from "@/lib/records/kinds";
 import { DEMO, loginAndWait } from "./fixtures";
+import { axeViolations } from "./axe";
 
 /*
  * WCAG 2.1 A and AA rules (quality target U1, docs/quality.md): zero violations. Every page of the
@@ -14,10 +14,7 @@ import { DEMO, loginAndWait } from "./fixtures";
 async function expectNoViolations(page: Page, path: string) {
   await page.goto(path);
   await page.waitForLoadState("networkidle");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(results.passes.length, `${path}: axe checked nothing`).toBeGreaterThan(0);
-  expect(summary, path).toEqual([]);
+  expect(await axeViolations(page), path).toEqual([]);
 }
 
 test("the form of every record kind has no accessibility violations", async ({ page }) => {
@@ -43,4 +40,11 @@ test("the figures pages have no accessibility violations, at 1280 and 360 px, wi
     await page.setViewportSize({ width, height: 800 });
     for (const path of paths) await expectNoViolations(page, path);
   }
+});
+
+test("the check sees what it looks for: a violation added to a page is reported with its rule and element", async ({ page }) => {
+  await page.goto("/login");
+  expect(await axeViolations(page)).toEqual([]);
+  await page.evaluate(() => document.querySelector("main")!.insertAdjacentHTML("beforeend", '<img id="no-alt" src="/favicon.ico">'));
+  expect(await axeViolations(page)).toEqual(["image-alt: #no-alt"]);
 });

@@ -1,19 +1,14 @@
 // @driver-independent, second run: the admin pages' combobox, search forms, header and icons; the searches and their order run on both drivers in vitest (README, Tests: run once).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { DEMO, sessionFile } from "./fixtures";
+import { axeViolations } from "./axe";
 
 async function adminPage(browser: Browser, options: { locale?: "de" | "en"; javaScriptEnabled?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ storageState: sessionFile(DEMO.admin), javaScriptEnabled: options.javaScriptEnabled ?? true });
   const { hostname } = new URL(test.info().project.use.baseURL!);
   await context.addCookies([{ name: LOCALE_COOKIE, value: options.locale ?? "de", domain: hostname, path: "/" }]);
   return context.newPage();
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 const UNITS = "Zugeordnete Teilprojekte und Anlaufstellen";

@@ -1,8 +1,8 @@
 // @driver-independent, second run: the editions' pages and files; publishing and reading editions runs on both drivers in vitest (README, Tests: run once).
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, login } from "./fixtures";
+import { axeViolations } from "./axe";
 
 /** Downloads a file through its link on the page and gives its bytes. */
 async function download(page: Page, link: string): Promise<{ name: string; bytes: Buffer }> {
@@ -66,7 +66,6 @@ test("a network coordinator publishes a quarterly edition in one click; its perm
   for (const path of ["/reports/editions", permalink]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
+    expect(await axeViolations(page), path).toEqual([]);
   }
 });

@@ -1,8 +1,8 @@
 // @driver-independent: the layout at two widths and axe on every page, the same whatever database serves them (README, Tests: run once).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { EDITION, PAGE_ROWS, type Ids, type Who } from "../access-matrix";
+import { axeViolations } from "./axe";
 import { DEMO, sessionFile } from "./fixtures";
 
 /**
@@ -101,12 +101,6 @@ async function smallTargets(page: Page): Promise<string[]> {
       })
       .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("name") || el.getAttribute("aria-label") || "").trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().height)} px`);
   }, TOUCH);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.passes.length, "axe checked nothing").toBeGreaterThan(0);
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /**
