@@ -22,8 +22,13 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg", "pino"],
   poweredByHeader: false,
   reactStrictMode: true,
-  // forbidden() answers 403 for pages a role may not open.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers 403 for pages a role may not open.
+    authInterrupts: true,
+    // CI builds a clean clone once and throws it away: writing Turbopack's cache for a next build
+    // that never comes cost it about a quarter of the build's time. Elsewhere the cache stays on.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
