@@ -5,9 +5,10 @@ import { getDb } from "@/db/client";
 import { seeContactPoints } from "@/db/row-security";
 import { auditLog, clientPseudonyms, personLinks, type Client } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { updateClient, withdrawConsent } from "@/lib/clients/commands";
+import { erasePersonalData, updateClient, withdrawConsent } from "@/lib/clients/commands";
 import { duplicateCounts, linkPerson, unlinkPerson } from "@/lib/clients/duplicates";
-import { normaliseName, pseudonymOf } from "@/lib/clients/pseudonym";
+import { normaliseName, pseudonymOf, pseudonymSecret } from "@/lib/clients/pseudonym";
+import { refreshPseudonyms } from "@/lib/clients/pseudonym-refresh";
 import { exportClient, getClient } from "@/lib/clients/queries";
 import { execute } from "@/lib/operation";
 import { PERSONAL_WITH_CONSENT, fullClientUpdate, makeActor, makeClient, makeOrg, readingAllClients } from "../helpers/factories";
@@ -160,6 +161,41 @@ describe("duplicate hints", () => {
     expect(await pseudonymRows([theirs.id])).toEqual([]);
     expect(await linkRows(theirs.id)).toEqual([]);
     expect(await hintsOf(a, mine.id)).toEqual([]);
+  });
+
+  it("the retention rule's erasure (seeing every client, acting for nobody) removes them too", async () => {
+    const [mine, theirs] = await samePersonTwice();
+    await execute(linkPerson, a, { clientId: mine.id, contactPointId: orgB.contactPoints[0].id });
+    await readingAllClients((tx) => erasePersonalData(tx, mine.id, { reason: "retention", retentionYears: 3, lastContactOn: "2019-01-01" }));
+    expect(await pseudonymRows([mine.id])).toEqual([]);
+    expect(await linkRows(mine.id)).toEqual([]);
+    expect(await hintsOf(b, theirs.id)).toEqual([]);
+  });
+
+  it("at start-up, clients saved without a pseudonym get one, and a new secret makes them all again", async () => {
+    const [mine, theirs] = await samePersonTwice();
+    await readingAllClients((tx) => tx.delete(clientPseudonyms).where(inArray(clientPseudonyms.clientId, [mine.id, theirs.id])));
+    expect(await hintsOf(a, mine.id)).toEqual([]);
+    const db = await getDb();
+    expect((await refreshPseudonyms(db)).stored).toBeGreaterThanOrEqual(2);
+    expect(await hintsOf(a, mine.id)).toHaveLength(1);
+    expect(await refreshPseudonyms(db)).toEqual({ rekeyed: false, stored: 0 });
+
+    const holder = globalThis as unknown as { __lotsePseudonymSecret?: string };
+    const secret = await readingAllClients((tx) => pseudonymSecret(tx));
+    const [before] = await pseudonymRows([mine.id]);
+    holder.__lotsePseudonymSecret = "another secret of at least thirty-two bytes";
+    try {
+      expect(await refreshPseudonyms(db)).toMatchObject({ rekeyed: true, stored: expect.any(Number) });
+      const [after] = await pseudonymRows([mine.id]);
+      expect(after.pseudonym).not.toBe(before.pseudonym);
+      expect(after.pseudonym).toBe(pseudonymOf(holder.__lotsePseudonymSecret, mine.fullName, mine.birthYear));
+      expect(await hintsOf(a, mine.id)).toHaveLength(1);
+    } finally {
+      holder.__lotsePseudonymSecret = secret;
+      await refreshPseudonyms(db);
+    }
+    expect(await pseudonymRows([mine.id])).toEqual([before].map((b) => ({ ...b, storedAt: expect.any(Date) })));
   });
 
   it("row security: an adviser's transaction sees only its own clients' pseudonyms and links, and cannot write a link itself", async () => {
