@@ -157,8 +157,9 @@ export type ErasureCause = { reason: "withdrawal"; actorId: string } | { reason:
 
 /**
  * Erases a client's personal data: name, contact details, notes, follow-up reminders (their
- * notes are free text), the duplicate hints' pseudonym and person links, and ends every consent. The pseudonymous statistical record and all
- * its records stay, so every figure stays the same. The erasure is on record with its cause.
+ * notes are free text), the duplicate hints' pseudonym and person links, and ends every
+ * consent. The pseudonymous statistical record and all its records stay, so every figure stays
+ * the same. The erasure is on record with its cause.
  */
 export async function erasePersonalData(tx: Tx, clientId: string, cause: ErasureCause): Promise<Client> {
   const now = new Date();
