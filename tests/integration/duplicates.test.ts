@@ -216,6 +216,24 @@ describe("duplicate hints", () => {
     });
     await expect(write).rejects.toMatchObject({ cause: { message: expect.stringMatching(/permission denied/) } });
   });
+
+  it("the narrow functions answer nothing about a client the transaction does not see, and change nothing for it", async () => {
+    const [mine, theirs] = await samePersonTwice();
+    const db = await getDb();
+    const asB = await db.transaction(async (tx) => {
+      await seeContactPoints(tx, b.contactPointIds);
+      const q = async (query: ReturnType<typeof sql>) => (await tx.execute(query)).rows;
+      return {
+        known: await q(sql`select * from lotse_known_elsewhere(${mine.id}::uuid)`),
+        linked: await q(sql`select lotse_link_person(${mine.id}::uuid, ${b.contactPointIds[0]}::uuid, ${b.userId}::uuid)::int as n`),
+        unlinked: await q(sql`select lotse_unlink_person(${mine.id}::uuid, null)::int as n`),
+      };
+    });
+    expect(asB).toEqual({ known: [], linked: [{ n: 0 }], unlinked: [{ n: 0 }] });
+    expect(await linkRows(mine.id)).toEqual([]);
+    // Their own client's hint, though, they get.
+    expect(await hintsOf(b, theirs.id)).toHaveLength(1);
+  });
 });
 
 describe("coordinators' counts of duplicates per region", () => {
