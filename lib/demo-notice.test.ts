@@ -13,7 +13,7 @@ describe("the demo band", () => {
   it.each([
     ["PostgreSQL (demo mode off by default)", { DATABASE_URL: "postgres://db.example/lotse" }],
     ["the embedded database with LOTSE_DEMO=0", { LOTSE_DEMO: "0" }],
-    ["production", { NODE_ENV: "production", DATABASE_URL: "postgres://db.example/lotse", NEXTAUTH_SECRET: "s".repeat(48) }],
+    ["production", { NODE_ENV: "production", DATABASE_URL: "postgres://db.example/lotse", NEXTAUTH_SECRET: "s".repeat(48), LOTSE_PSEUDONYM_SECRET: "p".repeat(48) }],
   ])("is absent outside demo mode: %s", (_, env) => {
     expect(demoNotice(translator("de"), readEnv(env))).toBeNull();
     expect(demoNotice(translator("en"), readEnv(env))).toBeNull();

@@ -28,6 +28,7 @@ const schema = z.object({
   DATABASE_POOL_SIZE: wholeNumber("DATABASE_POOL_SIZE", 1, 1000).default(10),
   PGLITE_DIR: z.string().default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().optional(),
+  LOTSE_PSEUDONYM_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), { message: "must be an http:// or https:// URL" }).optional(),
   PORT: wholeNumber("PORT", 1, 65535).default(3000),
   LOTSE_DEMO: flag.optional(),
@@ -53,6 +54,8 @@ export interface Env {
   pgliteDir: string;
   poolSize: number;
   secret?: string;
+  /** Keys the pseudonyms of duplicate hints (lib/clients/pseudonym.ts); outside production one is generated and kept in the database. */
+  pseudonymSecret?: string;
   /** The app's public address; next-auth needs it, `http://localhost:$PORT` by default. */
   publicUrl: string;
   port: number;
@@ -94,6 +97,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
           "Generate one with: openssl rand -base64 48",
       );
     }
+    if (!e.LOTSE_PSEUDONYM_SECRET || Buffer.byteLength(e.LOTSE_PSEUDONYM_SECRET) < 32) {
+      throw new EnvError(
+        "LOTSE_PSEUDONYM_SECRET must be set to at least 32 bytes in production (NODE_ENV=production with DATABASE_URL), and kept: " +
+          "a new one makes every stored pseudonym unmatched until each client is saved again. Generate one with: openssl rand -base64 48",
+      );
+    }
     if (demo) throw new EnvError("LOTSE_DEMO cannot be enabled in production: demo accounts exist only in demo mode.");
   }
   return {
@@ -101,6 +110,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     pgliteDir: e.PGLITE_DIR,
     poolSize: e.DATABASE_POOL_SIZE,
     secret: e.NEXTAUTH_SECRET,
+    pseudonymSecret: e.LOTSE_PSEUDONYM_SECRET,
     publicUrl: (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     port: e.PORT,
     production,

@@ -2,6 +2,7 @@ import type { AnyOperation } from "./operation";
 import * as tokens from "./api/tokens";
 import * as auditSearch from "./audit-search";
 import * as clientCommands from "./clients/commands";
+import * as clientDuplicates from "./clients/duplicates";
 import * as clientQueries from "./clients/queries";
 import * as consentPurposes from "./consent-purposes";
 import * as countries from "./countries";
@@ -36,6 +37,7 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   preferences,
   clientCommands,
   clientQueries,
+  clientDuplicates,
   occupations,
   consentPurposes,
   countries,

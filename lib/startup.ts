@@ -3,6 +3,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/lib/demo/demo";
 import { databaseSettings, publishAuthUrl, env as readConfiguration } from "@/lib/env";
 import { loadGeneratedSecret } from "@/lib/auth/secret";
+import { refreshPseudonyms } from "@/lib/clients/pseudonym-refresh";
 import { runRetention } from "@/lib/clients/retention";
 import { ensureLedger } from "@/lib/figures/rebuild";
 import { runHousekeeping } from "@/lib/housekeeping";
@@ -21,6 +22,8 @@ export async function prepareApp(): Promise<void> {
   }
   if (await ensureLedger(await getDb())) log.info("app.ledger_rebuilt");
   await loadGeneratedSecret(await getDb());
+  const pseudonyms = await refreshPseudonyms(await getDb());
+  if (pseudonyms.rekeyed || pseudonyms.stored) log.info("app.pseudonyms_stored", { ...pseudonyms });
   await checkpointEmbedded();
   scheduleRetention();
   scheduleHousekeeping(env.auditRetentionYears);

@@ -102,6 +102,10 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   "clients.get": onlyOwnAdviser,
   "clients.export": onlyOwnAdviser,
   "clients.search": { allowed: ADVISERS },
+  "clients.linkPerson": onlyOwnAdviser,
+  "clients.unlinkPerson": onlyOwnAdviser,
+  // Counts per region only; a regional coordinator gets their own region's.
+  "clients.duplicateCounts": { allowed: COORDINATORS_AND_ADMIN },
   "reminders.create": onlyOwnAdviser,
   "reminders.complete": onlyOwnAdviser,
   "reminders.due": { allowed: ADVISERS },
@@ -166,6 +170,8 @@ export interface Ids {
   unit: string;
   /** regionalOwn's region. */
   region: string;
+  /** A contact point of adviserOther (another region). */
+  otherUnit: string;
   client: string;
   record: string;
   user: string;
@@ -279,6 +285,16 @@ const clientBody = (s: HttpSetup) => ({
   consentGivenOn: "2026-01-15",
   consentPurposeId: s.ids.consentPurpose,
 });
+/**
+ * A client of adviserOwn's and one of adviserOther's with the same new name and birth year:
+ * the hint of the first names the second's contact point.
+ */
+async function duplicatePair(s: HttpSetup) {
+  const same = { fullName: `Dana Doppelt ${s.key()}`, birthYear: 1985 };
+  const mine = (await s.act("adviserOwn", "app/actions/cases.ts#createClientAction", [{ ...clientBody(s), ...same }])) as { id: string };
+  await s.act("adviserOther", "app/actions/cases.ts#createClientAction", [{ ...clientBody(s), contactPointId: s.ids.otherUnit, ...same }]);
+  return { clientId: mine.id, contactPointId: s.ids.otherUnit };
+}
 const newSession = (s: HttpSetup) => ({
   idempotencyKey: s.key(),
   unitId: s.ids.unit,
@@ -448,6 +464,15 @@ export const ACTION_ROWS: Record<string, ActionRow> = {
     },
   },
   "app/actions/cases.ts#searchClientsAction": { operations: ["clients.search"], args: () => [{}] },
+  "app/actions/cases.ts#linkPersonAction": { operations: ["clients.linkPerson"], args: async (s) => [await duplicatePair(s)] },
+  "app/actions/cases.ts#unlinkPersonAction": {
+    operations: ["clients.unlinkPerson"],
+    args: async (s) => {
+      const pair = await duplicatePair(s);
+      await s.act("adviserOwn", "app/actions/cases.ts#linkPersonAction", [pair]);
+      return [pair];
+    },
+  },
   // The kind comes from the browser: one action per verb, for whichever kind it names.
   "app/actions/cases.ts#createRecordAction": { operations: eachKind("create"), args: (s) => ["advice_session", newSession(s)] },
   "app/actions/cases.ts#updateRecordAction": { operations: eachKind("update"), args: async (s) => ["advice_session", await sessionUpdate(s)] },

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { completeReminder, createClient, createReminder, updateClient, withdrawConsent } from "@/lib/clients/commands";
+import { linkPerson, unlinkPerson } from "@/lib/clients/duplicates";
 import { searchClients } from "@/lib/clients/queries";
 import type { Result } from "@/lib/operation";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
@@ -32,6 +33,14 @@ export async function createReminderAction(input: unknown) {
 
 export async function completeReminderAction(input: unknown) {
   return done(await perform(completeReminder, input));
+}
+
+export async function linkPersonAction(input: unknown) {
+  return done(await perform(linkPerson, input));
+}
+
+export async function unlinkPersonAction(input: unknown) {
+  return done(await perform(unlinkPerson, input));
 }
 
 /** For the client pickers of record forms: the adviser's clients by reference or name. */

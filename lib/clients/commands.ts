@@ -10,6 +10,8 @@ import { recordVersion } from "@/lib/history";
 import { forgetAnswersAbout, onceForKey } from "@/lib/idempotency";
 import { defineOperation, parseInRun } from "@/lib/operation";
 import { clientInScope, statisticalSnapshot } from "./access";
+import { unlinkEverywhere } from "./duplicates";
+import { forgetPseudonym, storePseudonym } from "./pseudonym";
 import { noteErasure } from "./purge";
 import {
   PERSONAL_FIELDS,
@@ -85,6 +87,7 @@ export const createClient = defineOperation({
           .values({ ...(values as typeof clients.$inferInsert), ref: newClientRef(), createdBy: actor.userId })
           .returning();
         if (consent) await tx.insert(consents).values({ ...consent, clientId: client.id, recordedBy: actor.userId });
+        await storePseudonym(tx, client);
         await recordVersion(tx, { subjectId: client.id, subjectType: "client", version: 1, op: "create", actorId: actor.userId, snapshot: statisticalSnapshot(client) });
         return client;
       },
@@ -118,6 +121,7 @@ async function applyClientUpdate(tx: Tx, actor: Actor, before: Client, input: z.
     before: statisticalSnapshot(before),
   });
   await clientChanged(tx, before, client);
+  await storePseudonym(tx, client);
   return client;
 }
 
@@ -153,8 +157,9 @@ export type ErasureCause = { reason: "withdrawal"; actorId: string } | { reason:
 
 /**
  * Erases a client's personal data: name, contact details, notes, follow-up reminders (their
- * notes are free text), and ends every consent. The pseudonymous statistical record and all
- * its records stay, so every figure stays the same. The erasure is on record with its cause.
+ * notes are free text), the duplicate hints' pseudonym and person links, and ends every
+ * consent. The pseudonymous statistical record and all its records stay, so every figure stays
+ * the same. The erasure is on record with its cause.
  */
 export async function erasePersonalData(tx: Tx, clientId: string, cause: ErasureCause): Promise<Client> {
   const now = new Date();
@@ -165,6 +170,9 @@ export async function erasePersonalData(tx: Tx, clientId: string, cause: Erasure
     .where(and(eq(consents.clientId, clientId), isNull(consents.withdrawnAt)));
   await tx.insert(erasures).values({ clientId, at: now, ...cause });
   await tx.delete(reminders).where(eq(reminders.clientId, clientId));
+  // The pseudonym is made of the name, and a link tells where else the person was advised.
+  await forgetPseudonym(tx, clientId);
+  await unlinkEverywhere(tx, clientId);
   const [updated] = await tx
     .update(clients)
     .set({ fullName: null, phone: null, email: null, notes: null, version: sql`${clients.version} + 1`, updatedAt: now })

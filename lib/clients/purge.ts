@@ -6,9 +6,10 @@ import { erasuresToPurge } from "@/db/schema";
 /**
  * The tables whose rows hold what an erasure removes: names, contact details and notes
  * (clients), consents, reminder notes (reminders), and the stored first answer of a client's
- * create, which a replay of its idempotency key would give (idempotency_keys).
+ * create, which a replay of its idempotency key would give (idempotency_keys), the keyed
+ * pseudonym of the name (client_pseudonyms) and the links between clients (person_links).
  */
-export const PERSONAL_DATA_TABLES = ["clients", "consents", "reminders", "idempotency_keys"] as const;
+export const PERSONAL_DATA_TABLES = ["clients", "consents", "reminders", "idempotency_keys", "client_pseudonyms", "person_links"] as const;
 
 // One instance at a time rewrites the tables; another finds the lock taken and leaves it.
 const LOCK = "lotse.purge";

@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import { defineOperation } from "@/lib/operation";
 import { present } from "@/lib/records/commands";
 import { clientInScope } from "./access";
+import { knownElsewhere } from "./duplicates";
 import { todayInBerlin } from "@/lib/validation";
 import { clientIdSchema, getClientSchema, searchClientsSchema, type ClientSort } from "./schemas";
 
@@ -39,7 +40,8 @@ function consentsOf(tx: Tx, clientId: string, newestFirst: boolean) {
 
 /**
  * A client's whole case: attributes, consents, every record on one timeline (with `deleted`, the
- * deleted ones too, each with its `deletedAt`), open reminders, and erasures.
+ * deleted ones too, each with its `deletedAt`), open reminders, erasures, and the other contact
+ * points where the person is known (duplicate hints: their names and counts, nothing of the clients there).
  */
 export const getClient = defineOperation({
   name: "clients.get",
@@ -67,6 +69,7 @@ export const getClient = defineOperation({
       schemes: Object.fromEntries(schemes.map((s) => [s.id, present(s)])),
       reminders: reminderRows,
       erasures: await erasuresOf(tx, id),
+      knownElsewhere: await knownElsewhere(tx, id),
     };
   },
 });
@@ -182,6 +185,7 @@ export const exportClient = defineOperation({
         .orderBy(asc(history.at), asc(history.id)),
       reminders: await tx.select().from(reminders).where(eq(reminders.clientId, id)).orderBy(asc(reminders.dueOn)),
       erasures: await erasuresOf(tx, id),
+      knownElsewhere: await knownElsewhere(tx, id),
     };
   },
 });

@@ -83,6 +83,7 @@ export async function startServer(name: string, env: Record<string, string>): Pr
       ...process.env,
       NODE_ENV: "production",
       NEXTAUTH_SECRET: randomBytes(48).toString("base64"),
+      LOTSE_PSEUDONYM_SECRET: randomBytes(48).toString("base64"),
       NEXTAUTH_URL: url,
       PORT: String(port),
       ...env,

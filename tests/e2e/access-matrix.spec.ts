@@ -134,7 +134,10 @@ test("every page, API endpoint and server action answers exactly the kinds of us
   const user = /\/admin\/users\/([0-9a-f-]{36})/.exec(await (await contexts.admin.get("/admin/users")).text())![1];
   const occupation = /\/admin\/occupations\/([0-9a-f-]{36})/.exec(await (await contexts.admin.get("/admin/occupations")).text())![1];
   const edition: string = (await created(await contexts.network.post("/api/v1/editions", { headers, data: { ...EDITION, scope: region } }))).id;
-  const ids: Ids = { unit, region, client, record: (await freshRecord()).id, user, occupation, consentPurpose, edition };
+  // adviserOther's contact point (Hamburg), for the duplicate hints' pair of clients.
+  const otherUnits: { id: string; level: string }[] = (await (await contexts.adviserOther.get("/api/v1/me")).json()).units;
+  const otherUnit = otherUnits.find((u) => u.level === "contact_point")!.id;
+  const ids: Ids = { unit, region, otherUnit, client, record: (await freshRecord()).id, user, occupation, consentPurpose, edition };
   const actions = builtActions();
   /** Posts a server action as the browser does, to a page that carries it (for anonymous, one outside the login wall if any). */
   const callAction = async (who: Who, action: string, args: unknown[]) => {

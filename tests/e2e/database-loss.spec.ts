@@ -101,6 +101,7 @@ test("a lost and a restored PostgreSQL are one log line each; requests answer 50
     NODE_ENV: "production",
     DATABASE_URL: appUrl,
     NEXTAUTH_SECRET: randomBytes(48).toString("base64"),
+    LOTSE_PSEUDONYM_SECRET: randomBytes(48).toString("base64"),
     LOTSE_DEMO: "0",
     DATABASE_POOL_SIZE: "4",
   });

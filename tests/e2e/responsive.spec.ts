@@ -46,6 +46,7 @@ async function demoIds(browser: Browser): Promise<Ids> {
   const client = await idOn(adviser, "/cases", "/cases/clients/");
   const record = await idOn(adviser, "/cases/records/advice-sessions", "/cases/records/advice-sessions/");
   const unit = "";
+  const otherUnit = "";
   await adviser.context().close();
   const admin = await (await contextOf(browser, "admin")).newPage();
   await admin.goto("/admin/org");
@@ -62,7 +63,7 @@ async function demoIds(browser: Browser): Promise<Ids> {
   expect(created.status(), await created.text()).toBe(201);
   const edition = (await created.json()).id as string;
   await network.context().close();
-  return { unit, region, client, record, user, occupation, consentPurpose, edition };
+  return { unit, region, otherUnit, client, record, user, occupation, consentPurpose, edition };
 }
 
 /** What keeps a page from fitting its width: the page's scroll width and the element reaching furthest right. */

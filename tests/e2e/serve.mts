@@ -10,7 +10,7 @@ const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, NEXTAUTH_URL: `http
 
 const demo = await demoCopy(`e2e_${port}`);
 if (demo.settings.kind === "postgres") {
-  Object.assign(env, { DATABASE_URL: demo.settings.url, NEXTAUTH_SECRET: randomBytes(48).toString("base64") });
+  Object.assign(env, { DATABASE_URL: demo.settings.url, NEXTAUTH_SECRET: randomBytes(48).toString("base64"), LOTSE_PSEUDONYM_SECRET: randomBytes(48).toString("base64") });
 } else {
   Object.assign(env, { DATABASE_URL: "", PGLITE_DIR: demo.settings.dir });
 }

@@ -54,6 +54,7 @@ test.beforeAll(async () => {
     NODE_ENV: "production" as const,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: randomBytes(48).toString("base64"),
+    LOTSE_PSEUDONYM_SECRET: randomBytes(48).toString("base64"),
     NEXTAUTH_URL: publicUrl,
     LOTSE_DEMO: "0",
     LOTSE_TRUSTED_PROXIES: PROXY_ADDRESS,

@@ -6,6 +6,7 @@ import { createToken } from "@/lib/api/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, ROLES } from "@/lib/auth/permissions";
 import { createReminder } from "@/lib/clients/commands";
+import { linkPerson } from "@/lib/clients/duplicates";
 import { listTargets } from "@/lib/figures/targets";
 import { publishEdition } from "@/lib/editions/operations";
 import { createConsentPurpose } from "@/lib/consent-purposes";
@@ -59,6 +60,14 @@ function editionOf(f: Fixture): Promise<string> {
 type Input = (f: Fixture) => unknown; // the input, or a promise of it
 
 const own = (f: Fixture) => f.actors.adviserOwn!;
+
+/** A client of adviserOwn's with the same new name and birth year as one of the other contact point's (target's). */
+async function duplicatePair(f: Fixture) {
+  const same = { ...PERSONAL_WITH_CONSENT, fullName: `Dana Doppelt ${unique()}`, birthYear: 1985 };
+  const mine = await makeClient(own(f), same);
+  await makeClient(f.target, same);
+  return { clientId: mine.id, contactPointId: f.own.contactPoints[1].id };
+}
 
 /** The inputs of one record kind's operations: all on adviserOwn's records and units. */
 function recordInputs(): Record<string, Input> {
@@ -122,6 +131,13 @@ const INPUTS: Record<string, Input> = {
   "clients.get": async (f) => ({ id: (await makeClient(own(f))).id }),
   "clients.export": async (f) => ({ id: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id }),
   "clients.search": () => ({}),
+  "clients.linkPerson": (f) => duplicatePair(f),
+  "clients.unlinkPerson": async (f) => {
+    const pair = await duplicatePair(f);
+    await execute(linkPerson, own(f), pair);
+    return pair;
+  },
+  "clients.duplicateCounts": () => ({}),
   "reminders.create": async (f) => ({ clientId: (await makeClient(own(f), PERSONAL_WITH_CONSENT)).id, dueOn: "2019-07-01", note: "Bescheid nachfragen" }),
   "reminders.complete": async (f) => {
     const client = await makeClient(own(f), PERSONAL_WITH_CONSENT);

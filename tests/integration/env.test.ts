@@ -13,11 +13,13 @@ describe("configuration", () => {
     const base = { NODE_ENV: "production", DATABASE_URL: "postgres://app@db.example/lotse" };
     expect(() => readEnv(base)).toThrow(EnvError);
     expect(() => readEnv({ ...base, NEXTAUTH_SECRET: "too short" })).toThrow(/at least 32 bytes/);
-    expect(readEnv({ ...base, NEXTAUTH_SECRET: "x".repeat(32) })).toMatchObject({ production: true, demo: false });
+    expect(() => readEnv({ ...base, NEXTAUTH_SECRET: "x".repeat(32) })).toThrow(/LOTSE_PSEUDONYM_SECRET must be set to at least 32 bytes/);
+    expect(() => readEnv({ ...base, NEXTAUTH_SECRET: "x".repeat(32), LOTSE_PSEUDONYM_SECRET: "too short" })).toThrow(/LOTSE_PSEUDONYM_SECRET/);
+    expect(readEnv({ ...base, NEXTAUTH_SECRET: "x".repeat(32), LOTSE_PSEUDONYM_SECRET: "p".repeat(32) })).toMatchObject({ production: true, demo: false, pseudonymSecret: "p".repeat(32) });
   });
 
   it("demo accounts cannot be switched on in production", () => {
-    const env = { NODE_ENV: "production", DATABASE_URL: "postgres://app@db.example/lotse", NEXTAUTH_SECRET: "x".repeat(40), LOTSE_DEMO: "1" };
+    const env = { NODE_ENV: "production", DATABASE_URL: "postgres://app@db.example/lotse", NEXTAUTH_SECRET: "x".repeat(40), LOTSE_PSEUDONYM_SECRET: "p".repeat(40), LOTSE_DEMO: "1" };
     expect(() => readEnv(env)).toThrow(/demo/);
   });
 

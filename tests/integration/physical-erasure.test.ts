@@ -31,7 +31,7 @@ async function asOwner<T>(work: (client: PoolClient) => Promise<T>): Promise<T> 
 const redoPoint = () => asOwner(async (c) => (await c.query<{ lsn: string }>("select redo_lsn::text as lsn from pg_control_checkpoint()")).rows[0].lsn);
 
 const fileNodes = () =>
-  asOwner(async (c) => (await c.query<{ node: string }>("select pg_relation_filenode(t)::text as node from unnest(array['clients', 'consents', 'reminders']) t")).rows.map((r) => r.node));
+  asOwner(async (c) => (await c.query<{ node: string }>("select pg_relation_filenode(t)::text as node from unnest(array['clients', 'consents', 'reminders', 'client_pseudonyms']) t")).rows.map((r) => r.node));
 
 /**
  * The folders holding this database's tables and indexes: PGlite's whole folder, or on
@@ -86,15 +86,18 @@ describe("physical erasure", () => {
     // Two names at least, so that ANALYZE would keep them as a histogram.
     const second = await makeClient(adviser, { ...PERSONAL_WITH_CONSENT, fullName: `Erik ${marker}`, email: `erik.${marker}@test.example` });
     // As autovacuum may at any time: samples of the columns would go to the catalog pg_statistic.
-    await asOwner((c) => c.query("analyze clients, consents, reminders, idempotency_keys"));
+    await asOwner((c) => c.query("analyze clients, consents, reminders, idempotency_keys, client_pseudonyms"));
     await asOwner((c) => c.query("checkpoint"));
     // The search finds what is there: the name in the table and its index, the reminder's note.
     expect(filesHolding(folders, marker).length).toBeGreaterThanOrEqual(3);
+    // And the keyed pseudonym of the name (duplicate hints), in its table and index.
+    const pseudonym = await asOwner(async (c) => (await c.query<{ p: string }>("select pseudonym as p from client_pseudonyms where client_id = $1", [client.id])).rows[0].p);
+    expect(filesHolding(folders, pseudonym).length).toBeGreaterThanOrEqual(1);
 
     for (const { id } of [client, second]) expect(await execute(withdrawConsent, adviser, { clientId: id })).toMatchObject({ ok: true });
     const [redoBefore, nodesBefore] = [await redoPoint(), await fileNodes()];
     const run = await runHousekeeping(await getDb());
-    expect(run?.purge).toEqual({ erasures: expect.any(Number), waiting: 0, tables: ["clients", "consents", "reminders", "idempotency_keys"], checkpoint: "done" });
+    expect(run?.purge).toEqual({ erasures: expect.any(Number), waiting: 0, tables: ["clients", "consents", "reminders", "idempotency_keys", "client_pseudonyms", "person_links"], checkpoint: "done" });
     expect(run?.purge?.erasures).toBeGreaterThanOrEqual(2);
     // Rewritten into new files, and a checkpoint forced.
     const nodesAfter = await fileNodes();
@@ -107,6 +110,7 @@ describe("physical erasure", () => {
     // PGlite writes its pages at a checkpoint, the last one when it stops: stop it as the app does.
     if (databaseKind() === "pglite") await closeDb();
     expect(filesHolding(folders, marker)).toEqual([]);
+    expect(filesHolding(folders, pseudonym)).toEqual([]);
     // On a shared PostgreSQL server another database's long transaction holds the rewrite back for up to 5 minutes.
   }, 420_000);
 

@@ -49,6 +49,19 @@ function clientSchemas(): Record<string, JsonSchema> {
       },
       required: ["id", "at", "reason", "actorId", "actorName", "retentionYears", "lastContactOn"],
     },
+    KnownElsewhere: {
+      type: "object",
+      description:
+        "A duplicate hint: another contact point where a client with the same keyed pseudonym of name and birth year (or one linked with this client) is registered. Names the contact point only, never the client there.",
+      properties: {
+        contactPointId: uuid,
+        name: { type: "string" },
+        nameEn: nullable({ type: "string" }),
+        matches: int,
+        linked: int,
+      },
+      required: ["contactPointId", "name", "nameEn", "matches", "linked"],
+    },
     ClientCase: {
       type: "object",
       properties: {
@@ -60,8 +73,9 @@ function clientSchemas(): Record<string, JsonSchema> {
         schemes: { type: "object", additionalProperties: { type: "object", additionalProperties: true } },
         reminders: { type: "array", items: loose },
         erasures: { type: "array", items: ref("Erasure") },
+        knownElsewhere: { type: "array", items: ref("KnownElsewhere") },
       },
-      required: ["client", "occupation", "consents", "activeConsent", "timeline", "schemes", "reminders", "erasures"],
+      required: ["client", "occupation", "consents", "activeConsent", "timeline", "schemes", "reminders", "erasures", "knownElsewhere"],
     },
   };
 }
@@ -79,8 +93,9 @@ function exportSchema(): JsonSchema {
       history: { type: "array", items: { type: "object", additionalProperties: true } },
       reminders: { type: "array", items: { type: "object", additionalProperties: true } },
       erasures: { type: "array", items: ref("Erasure") },
+      knownElsewhere: { type: "array", items: ref("KnownElsewhere") },
     },
-    required: ["exportedAt", "client", "occupation", "consents", "records", "history", "reminders", "erasures"],
+    required: ["exportedAt", "client", "occupation", "consents", "records", "history", "reminders", "erasures", "knownElsewhere"],
   };
 }
 

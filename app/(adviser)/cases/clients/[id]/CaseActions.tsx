@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslations } from "use-intl";
-import { completeReminderAction, createReminderAction, withdrawConsentAction } from "@/app/actions/cases";
+import { completeReminderAction, createReminderAction, linkPersonAction, unlinkPersonAction, withdrawConsentAction } from "@/app/actions/cases";
 import { Form } from "@/app/components/form";
 import { useLazyOperationForm } from "@/app/components/useLazyOperationForm";
 import type { Result } from "@/lib/operation";
@@ -84,6 +84,32 @@ function ActionButton({
 export function WithdrawConsent({ clientId }: { clientId: string }) {
   const t = useTranslations("clients");
   return <ActionButton label={t("withdrawConsent")} confirm={t("withdrawQuestion")} danger reload run={() => withdrawConsentAction({ clientId })} />;
+}
+
+/** Confirms a duplicate hint: this client and the one(s) at the other contact point are one person. */
+export function LinkPerson({ clientId, contactPointId, contactPoint }: { clientId: string; contactPointId: string; contactPoint: string }) {
+  const t = useTranslations("clients");
+  return (
+    <ActionButton
+      label={t("linkPerson")}
+      name={t("linkPersonName", { contactPoint })}
+      confirm={t("linkQuestion", { contactPoint })}
+      run={() => linkPersonAction({ clientId, contactPointId })}
+    />
+  );
+}
+
+export function UnlinkPerson({ clientId, contactPointId, contactPoint }: { clientId: string; contactPointId: string; contactPoint: string }) {
+  const t = useTranslations("clients");
+  return (
+    <ActionButton
+      label={t("unlinkPerson")}
+      name={t("unlinkPersonName", { contactPoint })}
+      confirm={t("unlinkQuestion")}
+      danger
+      run={() => unlinkPersonAction({ clientId, contactPointId })}
+    />
+  );
 }
 
 export function CompleteReminder({ id, note }: { id: string; note: string }) {

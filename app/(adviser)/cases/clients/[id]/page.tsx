@@ -10,6 +10,7 @@ import { CreateRecordForm } from "../../_components/CreateRecordForm";
 import { day, EMPTY, erasureText, layoutOf, moment } from "../../_components/display";
 import { kindSpec } from "@/lib/records/kinds";
 import { AddReminderForm, CompleteReminder, WithdrawConsent } from "./CaseActions";
+import { KnownElsewhere } from "./KnownElsewhere";
 import { Timeline } from "./Timeline";
 import { PersonalLink } from "../../_components/PersonalLink";
 
@@ -44,7 +45,7 @@ function Facts({ rows }: { rows: [string, string][] }) {
 
 export default async function ClientPage({ params, searchParams }: Props) {
   const withDeleted = await showDeleted(searchParams);
-  const { client, occupation, consents, activeConsent, timeline, schemes, reminders, erasures } = await loadCase((await params).id, withDeleted);
+  const { client, occupation, consents, activeConsent, timeline, schemes, reminders, erasures, knownElsewhere } = await loadCase((await params).id, withDeleted);
   const { t, format, locale } = await serverI18n();
   const units = await myUnits(t);
   const schemeChoices = await schemeOptions((d) => day(format, d));
@@ -74,6 +75,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
       <p id="client-export-hint" className="hint">
         {t("clients.exportHint")}
       </p>
+
+      <KnownElsewhere clientId={client.id} places={knownElsewhere} />
 
       <div className="grid-2">
         <div>
