@@ -1,3 +1,4 @@
+// @driver-independent, second run: the hint on the case page and the counts on the reports page; their data paths run on both drivers in duplicates.test.ts (README, Tests: run once).
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO, consentPurposeOf, login, loginAndWait } from "./fixtures";
 
