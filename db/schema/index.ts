@@ -5,3 +5,4 @@ export * from "./records";
 export * from "./figures";
 export * from "./audit";
 export * from "./editions";
+export * from "./imports";
