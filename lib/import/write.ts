@@ -5,9 +5,9 @@
  * (the same pure functions as the write path, lib/figures/changes.ts), and a key per row so a
  * second import adds nothing. Batches keep a 100,000-row file to a few hundred statements.
  */
-import { and, inArray, isNull } from "drizzle-orm";
+import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { clients, history, importKeys, orgUnits, records, type Client, type RecordKind, type RecordRow } from "@/db/schema";
+import { clients, history, orgUnits, records, type Client, type RecordKind, type RecordRow, type importKeys } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { statisticalSnapshot } from "@/lib/clients/access";
 import { newClientRef } from "@/lib/clients/commands";
@@ -85,12 +85,38 @@ export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved
       });
     }
   }
-  await inBatches(newRecords, (batch) => tx.insert(records).values(batch));
-  await inBatches(newRecords, (batch) =>
-    tx.insert(history).values(batch.map((r) => ({ subjectId: r.id, subjectType: "record", version: 1, op: "create" as const, actorId: actor.userId, snapshot: recordSnapshot(r) }))),
-  );
-  await inBatches(keys, (batch) => tx.insert(importKeys).values(batch));
+  await inBatches(newRecords, (batch) => insertRecords(tx, batch), 10_000);
+  await inBatches(newRecords, (batch) => insertHistory(tx, actor.userId, batch), 10_000);
+  await inBatches(keys, (batch) => insertKeys(tx, batch), 10_000);
   await inBatches(await ledgerDeltas(tx, target, newClients, newRecords), (batch) => insertDeltas(tx, batch), 5_000);
+}
+
+/*
+ * The big tables are written with one array parameter per column (unnest), as insertDeltas
+ * writes the ledger: a statement of 10,000 rows has a dozen parameters, not 100,000.
+ */
+const param = <T, V>(rows: T[], f: (row: T) => V) => sql.param(rows.map(f));
+
+async function insertRecords(tx: Tx, batch: RecordRow[]): Promise<void> {
+  await tx.execute(sql`
+    insert into records (id, kind, unit_id, client_id, parent_id, occurred_on, data, created_by)
+    select * from unnest(${param(batch, (r) => r.id)}::uuid[], ${param(batch, (r) => r.kind)}::record_kind[], ${param(batch, (r) => r.unitId)}::uuid[],
+      ${param(batch, (r) => r.clientId)}::uuid[], ${param(batch, (r) => r.parentId)}::uuid[], ${param(batch, (r) => r.occurredOn)}::date[],
+      ${param(batch, (r) => JSON.stringify(r.data))}::jsonb[], ${param(batch, (r) => r.createdBy)}::uuid[])`);
+}
+
+async function insertHistory(tx: Tx, actorId: string, batch: RecordRow[]): Promise<void> {
+  await tx.execute(sql`
+    insert into history (subject_id, subject_type, version, op, actor_id, snapshot)
+    select s, 'record', 1, 'create', ${actorId}::uuid, snapshot
+    from unnest(${param(batch, (r) => r.id)}::uuid[], ${param(batch, (r) => JSON.stringify(recordSnapshot(r)))}::jsonb[]) as h(s, snapshot)`);
+}
+
+async function insertKeys(tx: Tx, batch: (typeof importKeys.$inferInsert)[]): Promise<void> {
+  await tx.execute(sql`
+    insert into import_keys (unit_id, kind, key, subject_id, import_id)
+    select * from unnest(${param(batch, (k) => k.unitId)}::uuid[], ${param(batch, (k) => k.kind)}::text[], ${param(batch, (k) => k.key)}::text[],
+      ${param(batch, (k) => k.subjectId)}::uuid[], ${param(batch, (k) => k.importId ?? null)}::uuid[])`);
 }
 
 /**
