@@ -131,6 +131,13 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   "editions.get": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
   "editions.files": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
 
+  // Import: an adviser into their own contact points, an admin into any (a migration); export: an adviser's own.
+  "imports.check": { allowed: ["adviserOwn", "admin"], outOfScope: { kind: "validation", field: "contactPointId" } },
+  "imports.run": { allowed: ["adviserOwn", "admin"], outOfScope: { kind: "validation", field: "contactPointId" } },
+  "imports.list": { allowed: ["adviserOwn", "adviserOther", "admin"] },
+  "imports.template": { allowed: ["adviserOwn", "adviserOther", "admin"] },
+  "imports.export": { allowed: ["adviserOwn"], outOfScope: { kind: "validation", field: "contactPointId" } },
+
   "targets.list": adminOnly,
   "targets.save": adminOnly,
   "audit.search": adminOnly,
