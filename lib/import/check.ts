@@ -55,9 +55,12 @@ function schemaOf(kind: ImportKind): z.ZodType {
   return kind === "client" ? createClientSchema : createSchema(kindSpec(kind));
 }
 
-/** A JSON text with sorted keys: the same row gives the same text whatever the column order. */
-function canonical(value: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(value).sort().map((k) => [k, value[k] ?? null]));
+/**
+ * The row's content as one text: the schema's output has its fields in the schema's order,
+ * whatever the file's column order, so the same row gives the same text.
+ */
+function canonical(value: Record<string, unknown>, clientRef?: string, schemeRef?: string): string {
+  return JSON.stringify([clientRef ?? null, schemeRef ?? null, ...Object.entries(value)]);
 }
 
 export class Checker {
@@ -183,7 +186,7 @@ export class Checker {
    */
   private keyOf(kind: ImportKind, values: Record<string, unknown>, clientRef?: string, schemeRef?: string, ownRef?: string): string {
     if (ownRef) return `ref:${ownRef}`;
-    const hash = createHash("sha256").update(canonical({ ...values, clientRef, schemeRef })).digest("base64url");
+    const hash = createHash("sha256").update(canonical(values, clientRef, schemeRef)).digest("base64url");
     const n = (this.seen.get(`${kind}:${hash}`) ?? 0) + 1;
     this.seen.set(`${kind}:${hash}`, n);
     return `row:${hash}:${n}`;
