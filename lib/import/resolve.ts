@@ -27,7 +27,7 @@ export interface ResolvedRow extends PlannedRow {
 
 export type Resolved = Map<ImportKind, ResolvedRow[]>;
 
-const CHUNK = 5_000;
+const CHUNK = 20_000;
 
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
@@ -40,14 +40,14 @@ export function unitOf(kind: ImportKind, target: Target): string {
   return kindSpec(kind).unitLevel === "contact_point" ? target.contactPointId : target.subprojectId;
 }
 
-/** Keys of this unit and kind that an earlier import made, with what they made. */
+/** Keys of this unit and kind that an earlier import made, with what they made (one array parameter per chunk). */
 async function madeBefore(tx: Tx, unitId: string, kind: string, keys: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   for (const part of chunks([...new Set(keys)])) {
     const rows = await tx
       .select({ key: importKeys.key, subjectId: importKeys.subjectId })
       .from(importKeys)
-      .where(and(eq(importKeys.unitId, unitId), eq(importKeys.kind, kind), inArray(importKeys.key, part)));
+      .where(and(eq(importKeys.unitId, unitId), eq(importKeys.kind, kind), sql`${importKeys.key} = any(${sql.param(part)}::text[])`));
     for (const r of rows) found.set(r.key, r.subjectId);
   }
   return found;
@@ -90,7 +90,7 @@ export async function resolve(tx: Tx, checked: Checked, target: Target, t: Trans
     "client",
     rowsOf("client").map((row) => {
       const id = clientIds.get(row.clientRef!);
-      const made = { ...row, id: id ?? randomUUID(), isNew: !id, clientId: null, schemeId: null };
+      const made = Object.assign(row, { id: id ?? randomUUID(), isNew: !id, clientId: null, schemeId: null });
       clientIds.set(row.clientRef!, made.id);
       return made;
     }),
@@ -112,7 +112,7 @@ export async function resolve(tx: Tx, checked: Checked, target: Target, t: Trans
     "job_training_scheme",
     rowsOf("job_training_scheme").map((row) => {
       const id = existing.get("job_training_scheme")!.get(row.key);
-      const made = { ...row, id: id ?? randomUUID(), isNew: !id, clientId: null, schemeId: null };
+      const made = Object.assign(row, { id: id ?? randomUUID(), isNew: !id, clientId: null, schemeId: null });
       const known = schemes.get(row.schemeRef!);
       schemes.set(row.schemeRef!, { id: made.id, format: String(row.values.format), enrolments: known?.enrolments ?? 0 });
       return made;
@@ -130,7 +130,8 @@ export async function resolve(tx: Tx, checked: Checked, target: Target, t: Trans
       const id = existing.get(kind)!.get(row.key);
       // The enrolment command's rule: an individual scheme takes one person.
       if (!id && scheme && scheme.format === "individual" && ++scheme.enrolments > 1) fail(row, "schemeRef", t("errors.individualSchemeTaken"));
-      out.push({ ...row, id: id ?? randomUUID(), isNew: !id, clientId, schemeId: scheme?.id ?? null });
+      // The planned row becomes the resolved one (no copy: a large file's rows are held once).
+      out.push(Object.assign(row, { id: id ?? randomUUID(), isNew: !id, clientId, schemeId: scheme?.id ?? null }));
     }
     resolved.set(kind, out);
   }
