@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { clients, figureDeltas, history, records } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { computeFigures } from "@/lib/figures/report";
-import { exportRecords } from "@/lib/import/export";
+import { exportRecords, importTemplate } from "@/lib/import/export";
 import { checkImport, listImports, runImport, type ImportReport } from "@/lib/import/operations";
 import { execute, type Result } from "@/lib/operation";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
@@ -95,6 +95,19 @@ describe("import and export (lib/import)", () => {
     expect(versions.map((v) => v.op)).toEqual(["create"]);
     const imported = value(await execute(listImports, adviser, {}));
     expect(imported.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("templates have German and English headers, and a filled-in template of either language imports", async () => {
+    const de = value(await execute(importTemplate, adviser, { format: "csv", kind: "client" }, "de"));
+    const en = value(await execute(importTemplate, adviser, { format: "csv", kind: "client" }, "en"));
+    expect(String(de.content).replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^Kennung der Person;Geschlecht;Geburtsjahr;/);
+    expect(String(en.content).replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^Client reference,Gender,Year of birth,/);
+    const filled = `${String(de.content)}T-1;weiblich;1990;SY;SY;Duldung;2015;B1;akademisch;;ja\r\n`;
+    const done = value(await execute(runImport, adviser, { contactPointId: cp, file: new File([filled], "vorlage.csv") }, "de"));
+    expect(done.counts).toEqual({ client: { rows: 1, added: 1, existing: 0 } });
+    const workbook = value(await execute(importTemplate, adviser, { format: "xlsx" }, "en"));
+    const empty = value(await execute(checkImport, adviser, { contactPointId: cp, file: new File([workbook.content], workbook.fileName) }, "en"));
+    expect(empty).toMatchObject({ rows: 0, errorCount: 0 });
   });
 
   it("an adviser cannot import into another unit; an admin can import into any", async () => {
