@@ -47,7 +47,7 @@ export interface Checked {
 /** Stands in for ids the file gives by reference, resolved after the schema check (lib/import/resolve.ts). */
 export const PLACEHOLDER = "00000000-0000-4000-8000-000000000000";
 
-const SCHEMA_FIELD_TO_COLUMN: Record<string, string> = { clientId: "clientRef", schemeId: "schemeRef", occupationId: "occupation", unitId: "clientRef" };
+const SCHEMA_FIELD_TO_COLUMN: Record<string, string> = { clientId: "clientRef", schemeId: "schemeRef", occupationId: "occupation" };
 
 type Occupations = (name: string) => { id: string } | { error: string };
 
