@@ -11,6 +11,8 @@ import * as editions from "./editions/operations";
 import * as figures from "./figures/report";
 import * as targets from "./figures/targets";
 import * as figureYears from "./figures/years";
+import * as importExport from "./import/export";
+import * as importOperations from "./import/operations";
 import * as occupations from "./occupations";
 import * as orgCommands from "./org/commands";
 import * as orgQueries from "./org/queries";
@@ -49,5 +51,7 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   targets,
   auditSearch,
   recordAdvisers,
+  importOperations,
+  importExport,
   ...Object.values(RECORD_OPERATIONS),
 );

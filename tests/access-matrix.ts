@@ -135,6 +135,13 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   "editions.get": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
   "editions.files": { allowed: ["regionalOwn", "network", "admin"], outOfScope: { kind: "forbidden" } },
 
+  // Import: an adviser into their own contact points, an admin into any (a migration); export: an adviser's own.
+  "imports.check": { allowed: ["adviserOwn", "admin"], outOfScope: { kind: "validation", field: "contactPointId" } },
+  "imports.run": { allowed: ["adviserOwn", "admin"], outOfScope: { kind: "validation", field: "contactPointId" } },
+  "imports.list": { allowed: ["adviserOwn", "adviserOther", "admin"] },
+  "imports.template": { allowed: ["adviserOwn", "adviserOther", "admin"] },
+  "imports.export": { allowed: ["adviserOwn"], outOfScope: { kind: "validation", field: "contactPointId" } },
+
   "targets.list": adminOnly,
   "targets.save": adminOnly,
   "audit.search": adminOnly,
@@ -202,6 +209,7 @@ export const PAGE_ROWS: Record<string, PageRow> = {
   "/cases/records/[kind]": { path: () => "/cases/records/advice-sessions", allowed: ADVISERS },
   "/cases/records/[kind]/new": { path: () => "/cases/records/advice-sessions/new", allowed: ADVISERS },
   "/cases/records/[kind]/[id]": { path: (ids) => `/cases/records/advice-sessions/${ids.record}`, allowed: ["adviserOwn"] },
+  "/cases/import": { path: () => "/cases/import", allowed: ["adviserOwn", "adviserOther", "admin"] },
   "/reports": { path: () => "/reports", allowed: COORDINATORS_AND_ADMIN },
   "/reports/figures": { path: () => "/reports/figures?year=2019", allowed: COORDINATORS_AND_ADMIN },
   "/reports/figures/breakdown": { path: () => "/reports/figures/breakdown?year=2019&by=gender", allowed: COORDINATORS_AND_ADMIN },
@@ -398,6 +406,11 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
     request: (s) => ({ path: `/api/v1/figures/drilldown?from=2019-01-01&to=2019-12-31&scope=${s.ids.region}&figure=advice.initialSessions` }),
   },
   // The CSV / XLSX download of the figures pages (figures.breakdown when asked `by`).
+  // Import uploads as a form (the page sends multipart; a form-encoded CSV text does too) and the files of the import's format.
+  "POST /cases/import/check": { operation: "imports.check", request: (s) => ({ path: "/cases/import/check", form: { contactPointId: s.ids.unit, file: `Client reference,Gender\r\nM-${s.key()},female\r\n` } }) },
+  "POST /cases/import/run": { operation: "imports.run", request: (s) => ({ path: "/cases/import/run", form: { contactPointId: s.ids.unit, file: `Client reference,Gender\r\nM-${s.key()},female\r\n` } }) },
+  "GET /cases/import/template": { operation: "imports.template", request: () => ({ path: "/cases/import/template?format=csv&kind=client" }) },
+  "GET /cases/import/export": { operation: "imports.export", request: (s) => ({ path: `/cases/import/export?format=xlsx&contactPointId=${s.ids.unit}` }) },
   "GET /reports/figures/export": { operation: "figures.report", request: (s) => ({ path: `/reports/figures/export?year=2019&scope=${s.ids.region}&format=csv` }) },
 
   "GET /api/v1/editions": { operation: "editions.list", request: () => ({ path: "/api/v1/editions" }) },

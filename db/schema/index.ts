@@ -6,3 +6,4 @@ export * from "./figures";
 export * from "./audit";
 export * from "./editions";
 export * from "./persons";
+export * from "./imports";

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   // Everyone signed in: who they are, the units they may see, the list of countries.
   "directory.view": ["adviser", "regional_coordinator", "network_coordinator", "admin"],
   "cases.work": ["adviser"],
+  // Advisers into their own contact points; admins into any (a migration from another system).
+  "records.import": ["adviser", "admin"],
   "catalogue.view": ["adviser", "admin"],
   "catalogue.manage": ["admin"],
   "tokens.manage": ["admin"],

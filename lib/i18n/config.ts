@@ -2,16 +2,18 @@ import deBase from "@/messages/de.json";
 import deApi from "@/messages/de/api.json";
 import deCases from "@/messages/de/cases.json";
 import deFigures from "@/messages/de/figures.json";
+import deImport from "@/messages/de/import.json";
 import enBase from "@/messages/en.json";
 import enApi from "@/messages/en/api.json";
 import enCases from "@/messages/en/cases.json";
 import enFigures from "@/messages/en/figures.json";
+import enImport from "@/messages/en/import.json";
 import { figureLabels } from "@/lib/figures/registry";
 
 // One catalogue per language, kept in a few files by area so that each area's strings stay
 // together. The figures' labels live in the figures registry and join the catalogue here.
-const de = { ...deBase, ...deCases, ...deApi, ...deFigures, figures: { ...deFigures.figures, labels: figureLabels("de") } };
-const en = { ...enBase, ...enCases, ...enApi, ...enFigures, figures: { ...enFigures.figures, labels: figureLabels("en") } };
+const de = { ...deBase, ...deCases, ...deApi, ...deFigures, ...deImport, figures: { ...deFigures.figures, labels: figureLabels("de") } };
+const en = { ...enBase, ...enCases, ...enApi, ...enFigures, ...enImport, figures: { ...enFigures.figures, labels: figureLabels("en") } };
 
 import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, type Locale } from "./locales";
 

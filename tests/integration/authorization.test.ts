@@ -92,7 +92,15 @@ function recordInputs(): Record<string, Input> {
   return inputs;
 }
 
+/** A one-client import file for the import operations. */
+const importFile = () => new File([`Client reference,Gender\r\nA-${unique()},female\r\n`], "clients.csv");
+
 const INPUTS: Record<string, Input> = {
+  "imports.check": (f) => ({ contactPointId: f.own.contactPoints[0].id, file: importFile() }),
+  "imports.run": (f) => ({ contactPointId: f.own.contactPoints[0].id, file: importFile() }),
+  "imports.list": () => ({}),
+  "imports.template": () => ({ format: "csv", kind: "advice_session" }),
+  "imports.export": (f) => ({ contactPointId: f.own.contactPoints[0].id, format: "xlsx" }),
   "org.listRegions": () => ({}),
   "org.getNetwork": () => ({}),
   "org.getUnit": (f) => ({ id: f.own.subproject.id }),

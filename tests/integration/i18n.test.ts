@@ -11,10 +11,11 @@ import deBase from "@/messages/de.json";
 import deApi from "@/messages/de/api.json";
 import deCases from "@/messages/de/cases.json";
 import deFigures from "@/messages/de/figures.json";
+import deImport from "@/messages/de/import.json";
 
 describe("languages", () => {
   it("message files never share a top-level key (a later file would silently replace an earlier one)", () => {
-    const keys = [deBase, deCases, deApi, deFigures].flatMap((file) => Object.keys(file));
+    const keys = [deBase, deCases, deApi, deFigures, deImport].flatMap((file) => Object.keys(file));
     expect(keys.length).toBe(new Set(keys).size);
   });
 

@@ -31,6 +31,9 @@ export default async function AdminHome() {
           </Link>
         ))}
       </div>
+      <p>
+        <Link href="/cases/import">{t("import.title")}</Link>
+      </p>
     </section>
   );
 }

@@ -54,6 +54,9 @@ export default async function AdviserHome({ searchParams }: { searchParams: Prom
             <Link className="button secondary" href="/cases/records">
               {t("cases.allRecords")}
             </Link>
+            <Link className="button secondary" href="/cases/import">
+              {t("import.title")}
+            </Link>
           </p>
 
           <section aria-labelledby="list-title">

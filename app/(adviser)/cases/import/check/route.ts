@@ -1,0 +1,9 @@
+import { uploadResponse } from "@/lib/import/http";
+import { checkImport } from "@/lib/import/operations";
+
+export const dynamic = "force-dynamic";
+
+/** The dry run of an upload: every bad row with its line, column and reason; nothing is written. */
+export async function POST(request: Request): Promise<Response> {
+  return uploadResponse(request, checkImport);
+}

@@ -1,0 +1,9 @@
+import { importTemplate } from "@/lib/import/export";
+import { fileResponse } from "@/lib/import/http";
+
+export const dynamic = "force-dynamic";
+
+/** ?format=csv&kind=… (one kind) or ?format=xlsx (every kind): the header rows in the user's language. */
+export async function GET(request: Request): Promise<Response> {
+  return fileResponse(request, importTemplate);
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { downloadFormat, UNKNOWN_FORMAT, type Download } from "@/lib/download";
+import { env } from "@/lib/env";
+import type { z } from "zod";
+import { httpStatus, type Access, type Operation, type Result } from "@/lib/operation";
+import { perform } from "@/lib/server";
+import { MAX_FILE_BYTES } from "./operations";
+
+/** A change sent with the session cookie must come from this app's own page. */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin) return origin === new URL(request.url).origin || origin === env().publicUrl;
+  return request.headers.get("sec-fetch-site") === "same-origin";
+}
+
+const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+/**
+ * An upload to check or import: a form (multipart from the page; a form-encoded `file` field
+ * holding the CSV text also does) with `contactPointId` and `file`. Route handlers have no body
+ * limit of their own: a declared length past the file limit is refused before reading.
+ */
+export async function uploadResponse<A extends Access, S extends z.ZodType, R>(request: Request, op: Operation<A, S, R>): Promise<Response> {
+  if (!sameOrigin(request)) return json({ error: { kind: "forbidden", reason: "cross-origin request" } }, 403);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + 64 * 1024) return json({ error: { kind: "too_large" } }, 413);
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return json({ error: { kind: "validation", fieldErrors: { file: ["multipart/form-data"] } } }, 422);
+  }
+  const given = form.get("file");
+  const fileName = String(form.get("fileName") ?? (given instanceof File ? given.name : "upload.csv"));
+  const file = typeof given === "string" ? new File([given], fileName) : given;
+  const result = await perform(op, { contactPointId: form.get("contactPointId"), file, fileName });
+  return result.ok ? json(result.value, 200) : json({ error: result.error }, httpStatus(result.error));
+}
+
+/** A download's query (`format`, `kind`, `contactPointId`) for an operation that makes the file. */
+export async function fileResponse<A extends Access, S extends z.ZodType>(request: Request, op: Operation<A, S, Download>): Promise<Response> {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const format = downloadFormat(query.format);
+  const result: Result<Download> = format ? await perform(op, { ...query, format }) : { ok: false, error: UNKNOWN_FORMAT };
+  if (!result.ok) return json({ error: result.error }, httpStatus(result.error));
+  const { fileName, content } = result.value;
+  const type = format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  return new Response(content, { headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "private, no-store" } });
+}

@@ -1,0 +1,130 @@
+/**
+ * Import of a file (CSV or XLSX): `imports.check` is the dry run, `imports.run` the import,
+ * all or nothing, in the one transaction execute() gives it. Both read and check the whole
+ * file the same way; the run writes only when no row is bad.
+ */
+import { createHash } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
+import { seeAllClients } from "@/db/row-security";
+import { imports, orgUnits } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { FieldError, InvalidFields } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translate";
+import { defineOperation } from "@/lib/operation";
+import { id } from "@/lib/validation";
+import { Checker, type RowError } from "./check";
+import { formatOf, readTables, type ImportFormat } from "./read";
+import { occupationLookup, resolve, type Target } from "./resolve";
+import { countsOf, writeImport, type KindCount } from "./write";
+
+/** The largest file taken: a 200,000-row CSV of sessions is about 20 MB. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+const importSchema = z
+  .object({
+    contactPointId: id,
+    file: z
+      .instanceof(Blob)
+      .refine((f) => f.size > 0, { params: { key: "required" } })
+      .refine((f) => f.size <= MAX_FILE_BYTES, { params: { key: "fileTooLarge", max: MAX_FILE_BYTES / 1024 / 1024 } }),
+    /** The file's name, if the Blob is no File (an API caller); decides CSV or XLSX with the content. */
+    fileName: z.string().trim().max(200).optional(),
+  })
+  .strict();
+
+export interface ImportReport {
+  /** The import's id (a run only). */
+  id?: string;
+  fileName: string;
+  rows: number;
+  counts: Record<string, KindCount>;
+  errors: RowError[];
+  errorCount: number;
+}
+
+/** Advisers import into their own contact points, admins into any; the records of a subproject go to the contact point's. */
+async function targetOf(tx: Tx, actor: Actor, contactPointId: string): Promise<Target> {
+  const [unit] = await tx.select({ level: orgUnits.level, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.id, contactPointId));
+  const mayImport = actor.role === "admin" || actor.contactPointIds.includes(contactPointId);
+  if (!unit || unit.level !== "contact_point" || !mayImport) throw new FieldError("contactPointId", "notYourUnit");
+  // An admin's migration reads the clients of the chosen contact point, which row security hides from a user without units.
+  if (actor.role === "admin") await seeAllClients(tx);
+  return { contactPointId, subprojectId: unit.parentId! };
+}
+
+async function formatOfFile(file: Blob, name: string): Promise<ImportFormat> {
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  // A workbook is a zip archive ("PK\3\4"), whatever it is called.
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4) return "xlsx";
+  return formatOf(name) === "xlsx" ? "xlsx" : "csv";
+}
+
+async function checkFile(tx: Tx, actor: Actor, locale: Locale, input: z.output<typeof importSchema>) {
+  const t = translator(locale);
+  const target = await targetOf(tx, actor, input.contactPointId);
+  const fileName = input.fileName ?? (input.file instanceof File ? input.file.name : "upload.csv");
+  const checker = new Checker(t, await occupationLookup(tx));
+  try {
+    await checker.read(readTables(input.file, await formatOfFile(input.file, fileName)));
+  } catch (error) {
+    checker.fail(null, 0, "", t("import.errors.unreadable", { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) }));
+  }
+  const resolved = await resolve(tx, checker.result, target, t, (row, field, message) => checker.fail(row.sheet, row.line, row.headers.get(field) ?? field, message));
+  const { errors, errorCount, rows } = checker.result;
+  // By table and row; within a row in the order found (the file's columns, then references).
+  errors.sort((a, b) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.line - b.line);
+  const report: ImportReport = { fileName, rows, counts: countsOf(resolved), errors, errorCount };
+  return { target, resolved, report };
+}
+
+export const checkImport = defineOperation({
+  name: "imports.check",
+  access: "records.import",
+  audit: "none",
+  input: importSchema,
+  async run({ actor, tx, locale }, input): Promise<ImportReport> {
+    return (await checkFile(tx, actor, locale, input)).report;
+  },
+});
+
+export const runImport = defineOperation({
+  name: "imports.run",
+  access: "records.import",
+  audit: "change",
+  input: importSchema,
+  async run({ actor, tx, locale }, input): Promise<ImportReport> {
+    const { target, resolved, report } = await checkFile(tx, actor, locale, input);
+    if (report.errorCount) {
+      const t = translator(locale);
+      const rows = report.errors.map((e) => `${e.sheet ? `${e.sheet}: ` : ""}${t("import.line")} ${e.line}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
+      throw new InvalidFields({ file: [t("import.bad", { count: report.errorCount }), ...rows] });
+    }
+    const fileHash = createHash("sha256").update(new Uint8Array(await input.file.arrayBuffer())).digest("hex");
+    const [made] = await tx
+      .insert(imports)
+      .values({ actorId: actor.userId, unitId: target.contactPointId, fileName: report.fileName, fileHash, status: "done", rows: report.rows, counts: report.counts, finishedAt: new Date() })
+      .returning({ id: imports.id });
+    await writeImport(tx, actor, target, resolved, made.id);
+    return { ...report, id: made.id };
+  },
+});
+
+/** The user's own imports, newest first: what the page shows after returning to it. */
+export const listImports = defineOperation({
+  name: "imports.list",
+  access: "records.import",
+  audit: "none",
+  input: z.object({}).strict(),
+  async run({ actor, tx }) {
+    return tx
+      .select({ id: imports.id, at: imports.createdAt, fileName: imports.fileName, status: imports.status, rows: imports.rows, counts: imports.counts, unitId: imports.unitId, unitName: orgUnits.name })
+      .from(imports)
+      .innerJoin(orgUnits, eq(orgUnits.id, imports.unitId))
+      .where(and(eq(imports.actorId, actor.userId)))
+      .orderBy(desc(imports.createdAt))
+      .limit(20);
+  },
+});

@@ -1,0 +1,75 @@
+/**
+ * Reads an uploaded file as a stream of tables: a CSV file is one table, a workbook one per
+ * sheet. A CSV file streams through csv-parse, so a large one is never held as text; a
+ * workbook is read whole (see xlsxEvents).
+ */
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+import type { Cell } from "./columns";
+
+export type ImportFormat = "csv" | "xlsx";
+
+export type TableEvent = { type: "table"; sheet: string | null } | { type: "row"; line: number; cells: Cell[] };
+
+export function formatOf(fileName: string): ImportFormat | null {
+  const lower = fileName.toLowerCase();
+  return lower.endsWith(".csv") ? "csv" : lower.endsWith(".xlsx") ? "xlsx" : null;
+}
+
+function nodeStream(file: Blob): Readable {
+  return Readable.fromWeb(file.stream() as import("node:stream/web").ReadableStream<Uint8Array>);
+}
+
+/** German Excel writes ";" between fields, English ",": the first line tells which. */
+async function delimiterOf(file: Blob): Promise<string> {
+  const head = await file.slice(0, 64 * 1024).text();
+  const firstLine = head.split(/\r?\n/, 1)[0];
+  const count = (c: string) => firstLine.split(c).length;
+  return count(";") > count(",") ? ";" : count("\t") > count(",") ? "\t" : ",";
+}
+
+async function* csvEvents(file: Blob): AsyncGenerator<TableEvent> {
+  yield { type: "table", sheet: null };
+  const parser = nodeStream(file).pipe(parse({ bom: true, delimiter: await delimiterOf(file), relax_column_count: true, skip_empty_lines: true, info: true }));
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    yield { type: "row", line: info.lines, cells: record };
+  }
+}
+
+/** A cell as its value: a formula's result, a rich text's text, a hyperlink's text. */
+function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("result" in value) return cellValue(value.result);
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("text" in value) return String(value.text);
+  }
+  return String(value);
+}
+
+/**
+ * A workbook is read whole: exceljs 4.4's streaming reader loses the shared strings and sheet
+ * names of a workbook that stores them after its sheets, as exceljs itself writes them (so our
+ * own export would not read back). The upload limit bounds what this holds.
+ */
+async function* xlsxEvents(file: Blob): AsyncGenerator<TableEvent> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await file.arrayBuffer());
+  for (const worksheet of workbook.worksheets) {
+    yield { type: "table", sheet: worksheet.name };
+    const rows: { line: number; cells: Cell[] }[] = [];
+    worksheet.eachRow((row) => {
+      const values = row.values as ExcelJS.CellValue[];
+      // exceljs counts columns from 1: values[0] is always empty.
+      const cells = values.slice(1).map(cellValue);
+      if (!cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""))) rows.push({ line: row.number, cells });
+    });
+    for (const row of rows) yield { type: "row", ...row };
+  }
+}
+
+export function readTables(file: Blob, format: ImportFormat): AsyncGenerator<TableEvent> {
+  return format === "csv" ? csvEvents(file) : xlsxEvents(file);
+}
