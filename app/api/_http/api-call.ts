@@ -11,7 +11,7 @@ import { actorFromRequest } from "@/lib/api/actor";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** A cookie-authenticated change must come from this app's own pages (no cross-site requests). */
-function sameOrigin(request: Request): boolean {
+export function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (origin) return origin === new URL(request.url).origin || origin === env().publicUrl;
   return request.headers.get("sec-fetch-site") === "same-origin";

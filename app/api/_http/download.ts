@@ -1,5 +1,7 @@
-import type { Download, DownloadFormat } from "@/lib/download";
-import { httpStatus, type Result } from "@/lib/operation";
+import type { z } from "zod";
+import { downloadFormat, UNKNOWN_FORMAT, type Download, type DownloadFormat } from "@/lib/download";
+import { httpStatus, type Access, type Operation, type Result } from "@/lib/operation";
+import { perform } from "@/lib/server";
 
 const CONTENT_TYPES: Record<DownloadFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -18,4 +20,11 @@ export function downloadResponse(result: Result<Download>): Response {
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/** A download whose query (`format`, and what the operation needs besides) is the operation's input. */
+export async function queryDownloadResponse<A extends Access, S extends z.ZodType>(request: Request, op: Operation<A, S, Download>): Promise<Response> {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const format = downloadFormat(query.format);
+  return downloadResponse(format ? await perform(op, { ...query, format }) : { ok: false, error: UNKNOWN_FORMAT });
 }

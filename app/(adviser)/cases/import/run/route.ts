@@ -1,4 +1,4 @@
-import { uploadResponse } from "@/lib/import/http";
+import { uploadResponse } from "@/app/api/_http/upload";
 import { runImport } from "@/lib/import/operations";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import { importTemplate } from "@/lib/import/export";
-import { fileResponse } from "@/lib/import/http";
+import { queryDownloadResponse } from "@/app/api/_http/download";
 
 export const dynamic = "force-dynamic";
 
 /** ?format=csv&kind=… (one kind) or ?format=xlsx (every kind): the header rows in the user's language. */
 export async function GET(request: Request): Promise<Response> {
-  return fileResponse(request, importTemplate);
+  return queryDownloadResponse(request, importTemplate);
 }
