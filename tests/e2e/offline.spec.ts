@@ -1,6 +1,6 @@
 // @driver-independent: the queue lives in the browser and is sent through the API's idempotent create, which the integration tests check on both databases.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { consentPurposeOf, DEMO, loginAndWait } from "./fixtures";
+import { consentPurposeOf, DEMO, login, loginAndWait } from "./fixtures";
 
 /*
  * Logging without a connection (README, "Offline use"): the field forms load offline after one
@@ -193,4 +193,50 @@ test("a record the server refuses opens for correction with the server's message
   await page.goto("/cases/records/skilled-worker-activities/new");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(queueList(page)).toBeHidden();
+});
+
+test("a record waiting longer than 7 days is discarded with a warning; signing out empties what the browser kept", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  // Through the form: this test signs out, which must not end the run's shared session.
+  await login(page, DEMO.adviser);
+  await expect(page).toHaveURL(/\/cases$/);
+  await visitOnline(page, "skilled-worker-activities");
+  await context.setOffline(true);
+  for (const people of ["25", "35"]) {
+    await form(page).getByLabel("Art der Aktivität").selectOption("event");
+    await form(page).getByLabel("Erreichte Personen").fill(people);
+    await saveOffline(page);
+  }
+  // One of them saved eight days ago.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("lotse-offline");
+        open.onsuccess = () => {
+          const cursor = open.result.transaction("records", "readwrite").objectStore("records").openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result!;
+            c.update({ ...c.value, queuedAt: Date.now() - 8 * 24 * 3600 * 1000 });
+            resolve();
+          };
+        };
+        open.onerror = () => reject(new Error(String(open.error)));
+      }),
+  );
+  await page.reload();
+  await expect(page.getByText("1 Eintrag hat länger als 7 Tage ohne Verbindung gewartet und wurde ungesendet verworfen.", { exact: false })).toBeVisible();
+  await expect(queueList(page).getByRole("listitem")).toHaveCount(1);
+
+  // The connection is back but the server cannot be reached: the record still waits when the adviser signs out.
+  await context.route(/\/api\/v1\/[a-z-]+$/, (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  await context.setOffline(false);
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept();
+  });
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect(asked).toEqual(["1 Eintrag ist noch nicht gesendet und wird beim Abmelden von diesem Gerät gelöscht. Trotzdem abmelden?"]);
+  expect(await storedOffline(page)).toBe("[[],[],[]]");
 });
