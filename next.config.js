@@ -19,7 +19,8 @@ const securityHeaders = [
 const nextConfig = {
   // PGlite runs in a child process (db/pglite-server.mjs); the app itself only speaks pg.
   // pino: loaded by node, so that scripts/server.mjs and the app share one logger.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg", "pino"],
+  // esbuild: bundles the service worker at build time (app/serwist/[path]/route.ts).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pg", "pino", "esbuild"],
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

@@ -342,6 +342,8 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
   // Liveness and the database check; the OpenAPI document. No data.
   "GET /api/health": { allowed: EVERYONE, request: () => ({ path: "/api/health" }) },
   "GET /api/v1/openapi.json": { allowed: EVERYONE, request: () => ({ path: "/api/v1/openapi.json" }) },
+  // The service worker (built from app/sw.ts): code only, no data.
+  "GET /serwist/[path]": { allowed: EVERYONE, request: () => ({ path: "/serwist/sw.js" }) },
 
   "GET /api/v1/clients": { operation: "clients.search", request: () => ({ path: "/api/v1/clients" }) },
   "POST /api/v1/clients": {

@@ -35,7 +35,7 @@ export async function Header({ actor }: { actor: Actor | null }) {
     <div className="header-tools">
       {actor && <span className="who">{t("nav.signedInAs", { name: actor.name, role: t(`roles.${actor.role}`) })}</span>}
       <LanguageSwitch />
-      {actor && <SignOutButton />}
+      {actor && <SignOutButton userId={actor.userId} />}
     </div>
   );
   return (

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { searchClientsAction } from "@/app/actions/cases";
+import { findReferences, referenceOf, rememberReference } from "@/app/components/offline/references";
 import { clientLabel, type ClientOption } from "./display";
 
 export type { ClientOption };
@@ -17,7 +18,7 @@ const SHOWN = 20;
  * is asked before a person types or opens the list, so a page load or prefetch reads no client.
  * The chosen client's id goes into the form's `clientId`.
  */
-export function ClientPicker({ form, idPrefix, initial }: { form: UseFormReturn<any, any, any>; idPrefix: string; initial: ClientOption[] }) {
+export function ClientPicker({ form, idPrefix, initial, offlineUserId }: { form: UseFormReturn<any, any, any>; idPrefix: string; initial: ClientOption[]; offlineUserId?: string }) {
   const t = useTranslations("records");
   const inputId = `${idPrefix}-clientId`;
   const listId = `${inputId}-listbox`;
@@ -39,13 +40,36 @@ export function ClientPicker({ form, idPrefix, initial }: { form: UseFormReturn<
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  // A record opened from the offline queue names its client by id only: name it by its reference.
+  useEffect(() => {
+    if (!offlineUserId || !chosenId || known[chosenId]) return;
+    referenceOf(offlineUserId, chosenId)
+      .then((c) => c && setKnown((k) => ({ ...k, [c.id]: { ...c, fullName: null } })))
+      .catch(() => undefined);
+  }, [offlineUserId, chosenId, known]);
+
   const text = typed ?? (chosen ? clientLabel(chosen) : "");
   const error = (form.formState.errors.clientId as { message?: string } | undefined)?.message;
+
+  const show = (found: ClientOption[], status: string) => {
+    setKnown((k) => ({ ...k, ...Object.fromEntries(found.map((c) => [c.id, c])) }));
+    setOptions(found);
+    setOpen(found.length > 0);
+    setActive(-1);
+    setStatus(status);
+  };
+
+  // Offline, a field form offers the references of clients chosen on this device (offline/references.ts).
+  const searchOffline = async (query: string, ticket: number) => {
+    const found = (await findReferences(offlineUserId!, query)).slice(0, SHOWN).map((c) => ({ ...c, fullName: null }));
+    if (ticket === latest.current) show(found, t("offlineClients", { count: found.length }));
+  };
 
   // Nothing waits for the search: it reports its own failure (searchFailed) in the status line.
   const search = async (query: string) => {
     const ticket = ++latest.current;
     setStatus(t("searching"));
+    if (offlineUserId && !navigator.onLine) return searchOffline(query, ticket).catch(() => setStatus(t("searchFailed")));
     try {
       const result = await searchClientsAction({ q: query || undefined, sort: query ? "ref" : "recent", pageSize: SHOWN });
       if (ticket !== latest.current) return;
@@ -54,14 +78,12 @@ export function ClientPicker({ form, idPrefix, initial }: { form: UseFormReturn<
         return;
       }
       const found = result.value.items.map((c) => ({ id: c.id, ref: c.ref, fullName: c.fullName }));
-      setKnown((k) => ({ ...k, ...Object.fromEntries(found.map((c) => [c.id, c])) }));
-      setOptions(found);
-      setOpen(found.length > 0);
-      setActive(-1);
       const total = result.value.total;
-      setStatus(total > found.length ? t("clientsShown", { shown: found.length, total }) : t("clientsFound", { count: found.length }));
+      show(found, total > found.length ? t("clientsShown", { shown: found.length, total }) : t("clientsFound", { count: found.length }));
     } catch {
-      if (ticket === latest.current) setStatus(t("searchFailed"));
+      if (ticket !== latest.current) return;
+      if (offlineUserId) await searchOffline(query, ticket).catch(() => setStatus(t("searchFailed")));
+      else setStatus(t("searchFailed"));
     }
   };
 
@@ -86,6 +108,7 @@ export function ClientPicker({ form, idPrefix, initial }: { form: UseFormReturn<
     setOpen(false);
     setActive(-1);
     setStatus(t("clientChosen", { client: clientLabel(client) }));
+    if (offlineUserId) rememberReference(offlineUserId, client).catch(() => undefined);
   };
 
   const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
 import { createRecordAction } from "@/app/actions/cases";
 import { Form } from "@/app/components/form";
@@ -11,6 +11,7 @@ import { RecordFields, type RecordFormContext } from "./RecordFields";
 import { useDraft } from "./useDraft";
 import { FormStatus } from "./widgets";
 import { PersonalLink } from "./PersonalLink";
+import { useOfflineSave, type SavedRecord } from "./useOfflineSave";
 
 /** Blank values for every field, so that inputs are never uncontrolled-then-controlled and a reset clears them all. */
 export function blankValues(spec: KindLayout): Record<string, unknown> {
@@ -33,6 +34,7 @@ export function CreateRecordForm({
   idPrefix,
   stay = false,
   draft = true,
+  offlineUserId,
 }: {
   spec: KindLayout;
   context: RecordFormContext;
@@ -43,8 +45,11 @@ export function CreateRecordForm({
   /** Stay on the page after saving (quick forms on the client page) instead of opening the new record. */
   stay?: boolean;
   draft?: boolean;
+  /** A field form: saved into the browser's queue when offline (README, "Offline use"). */
+  offlineUserId?: string;
 }) {
   const t = useTranslations("records");
+  const tOffline = useTranslations("offline");
   const router = useRouter();
   const kind = spec.kind;
   // The same schema the server parses, loaded on first contact with the form (see useLazyOperationForm).
@@ -59,12 +64,21 @@ export function CreateRecordForm({
   // One key per form instance: kept across failed submits, replaced only after a save.
   const [first] = useState(initial);
   const [created, setCreated] = useState<{ id: string } | null>(null);
+  const [queued, setQueued] = useState(false);
   const clearDraft = useRef(() => {});
+  const offlineSave = useRef<ReturnType<typeof useOfflineSave> | null>(null);
 
-  const { form, onSubmit, formError, saved, prefetch } = useLazyOperationForm<Record<string, unknown>, { id: string }>(loadSchema, (values) => createRecordAction(kind, values), {
+  const send = (values: Record<string, unknown>) => createRecordAction(kind, values);
+  const { form, onSubmit, formError, saved, prefetch } = useLazyOperationForm<Record<string, unknown>, SavedRecord>(loadSchema, (values) => offlineSave.current?.save(values, send) ?? send(values), {
     defaultValues: first,
     onSuccess: (record) => {
       clearDraft.current();
+      offlineSave.current?.doneCorrecting();
+      setQueued(Boolean(record.queued));
+      if (record.queued) {
+        form.reset(initial());
+        return;
+      }
       if (!stay) {
         router.push(`/cases/records/${spec.slug}/${record.id}`);
         return;
@@ -73,6 +87,11 @@ export function CreateRecordForm({
       form.reset(initial());
       router.refresh();
     },
+  });
+  const offline = useMemo(() => (offlineUserId ? { userId: offlineUserId, kind, slug: spec.slug } : null), [offlineUserId, kind, spec.slug]);
+  const offlineState = useOfflineSave(form, offline, initial);
+  useEffect(() => {
+    offlineSave.current = offlineState;
   });
   const { restored, clear } = useDraft(form, draft ? `lotse:draft:${spec.kind}:${context.fixedClient?.id ?? ""}` : null, initial);
   useEffect(() => {
@@ -108,8 +127,13 @@ export function CreateRecordForm({
             </button>
           </p>
         )}
+        {offlineState.correcting && (
+          <p className="draft-note">
+            {tOffline("correcting")} {offlineState.correcting.messages.join(" ")}
+          </p>
+        )}
         <RecordFields form={form} spec={spec} idPrefix={idPrefix} context={context} mode="create" />
-        <FormStatus error={formError} notice={saved && stay ? t("savedNew") : null} />
+        <FormStatus error={formError} notice={saved && queued ? tOffline("queued") : saved && stay ? t("savedNew") : null} />
         {saved && stay && created && (
           <p>
             <PersonalLink href={`/cases/records/${spec.slug}/${created.id}`}>{t("openSaved")}</PersonalLink>

@@ -13,6 +13,8 @@ export interface RecordFormContext {
   schemes?: Option[];
   /** Choices for the client picker. */
   clients?: ClientOption[];
+  /** On a field form: the signed-in adviser, whose chosen clients' references the picker keeps for offline use. */
+  offlineUserId?: string;
   /** A client fixed by the page (the client's own page): no picker. */
   fixedClient?: ClientOption;
 }
@@ -85,7 +87,7 @@ export function RecordFields({
             <span className="muted">{t("fields.clientId")}:</span> {clientLabel(context.fixedClient)}
           </p>
         ) : (
-          <ClientPicker form={form} idPrefix={idPrefix} initial={context.clients ?? []} />
+          <ClientPicker form={form} idPrefix={idPrefix} initial={context.clients ?? []} offlineUserId={context.offlineUserId} />
         ))}
       {spec.fields.map((field) => (
         <KindField key={field.name} form={form} idPrefix={idPrefix} field={field} />

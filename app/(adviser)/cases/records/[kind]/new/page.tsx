@@ -1,5 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FIELD_FORM_SLUGS } from "@/app/components/offline/constants";
+import { OfflineQueue } from "@/app/components/offline/OfflineQueue";
+import { currentActor } from "@/lib/auth/session";
 import { getClient } from "@/lib/clients/queries";
 import { serverI18n } from "@/lib/i18n/server";
 import { kindBySlug } from "@/lib/records/kinds";
@@ -27,6 +30,9 @@ export default async function NewRecordPage({ params, searchParams }: { params: 
   const clients = preselected?.ok ? [{ id: preselected.value.client.id, ref: preselected.value.client.ref, fullName: preselected.value.client.fullName }] : [];
   const schemes = spec.unitLevel === "scheme" ? await schemeOptions((d) => day(format, d)) : undefined;
   const options = unitsOf(units, spec);
+  // The forms used in the field save into the browser's queue when offline (README, "Offline use").
+  const actor = await currentActor();
+  const offlineUserId = actor && (FIELD_FORM_SLUGS as readonly string[]).includes(spec.slug) ? actor.userId : undefined;
   const defaults: Record<string, unknown> = {
     occurredOn: todayInBerlin(),
     unitId: options[0]?.value,
@@ -43,10 +49,11 @@ export default async function NewRecordPage({ params, searchParams }: { params: 
       </p>
       <h1>{t(`recordKinds.${spec.kind}.new`)}</h1>
       <p className="hint">{t(`recordKinds.${spec.kind}.description`)}</p>
+      {offlineUserId && <OfflineQueue userId={offlineUserId} slug={spec.slug} />}
       {spec.unitLevel !== "scheme" && options.length === 0 ? (
         <p>{t("records.noUnits")}</p>
       ) : (
-        <CreateRecordForm spec={layoutOf(spec)} idPrefix="record" title={t("records.details")} context={{ units: options, clients, schemes }} defaults={defaults} />
+        <CreateRecordForm spec={layoutOf(spec)} idPrefix="record" title={t("records.details")} context={{ units: options, clients, schemes, offlineUserId }} defaults={defaults} offlineUserId={offlineUserId} />
       )}
     </section>
   );
