@@ -125,12 +125,6 @@ export const TOTAL_GRAINS = [
   { occurred: "month", effect: "day" },
 ] as const;
 export type TotalGrain = (typeof TOTAL_GRAINS)[number];
-type Grain = { occurred: "day" | "month"; effect: "day" | "month" };
-
-/** The finest sums, by day of occurrence and day of effect: every kind of figure_totals row is a roll-up of these. */
-const DAY_BY_DAY: Grain = { occurred: "day", effect: "day" };
-
-const toGrain = (grain: "day" | "month", day: SQL) => (grain === "day" ? day : sql`date_trunc('month', ${day})::date`);
 
 /**
  * The figure_totals rows of one grain for the deltas that took effect in [from, until): once for
@@ -138,12 +132,11 @@ const toGrain = (grain: "day" | "month", day: SQL) => (grain === "day" ? day : s
  * occurred date and effect date (see db/schema/figures.ts). The effect dates are Berlin days,
  * so rows of ranges split at Berlin day boundaries never share a key (but see compactLedger).
  */
-export function totalsRows(grain: Grain, from: SQL, until: SQL): SQL {
-  const occurred = toGrain(grain.occurred, sql`f.occurred_on`);
-  const effect = toGrain(grain.effect, sql`(f.at at time zone 'Europe/Berlin')::date`);
+export function totalsRows(grain: TotalGrain, from: SQL, until: SQL): SQL {
+  const occurred = grain.occurred === "day" ? sql`f.occurred_on` : sql`date_trunc('month', f.occurred_on)::date`;
+  const effect = grain.effect === "day" ? sql`(f.at at time zone 'Europe/Berlin')::date` : sql`date_trunc('month', f.at at time zone 'Europe/Berlin')::date`;
   return sql`
-    select s.scope_id, d.dim, ${grain.occurred} as grain, ${grain.effect} as effect_grain, ${occurred} as occurred_on, ${effect} as effect_on,
-      f.counter, d.value as dim_value, sum(f.n) as n, sum(f.amount) as amount
+    select s.scope_id, d.dim, ${grain.occurred}, ${grain.effect}, ${occurred}, ${effect}, f.counter, d.value, sum(f.n), sum(f.amount)
     from figure_deltas f
     cross join lateral unnest(case f.level
       when 'record' then array[${NETWORK_SCOPE}::uuid, f.region_id]
@@ -156,33 +149,21 @@ export function totalsRows(grain: Grain, from: SQL, until: SQL): SQL {
     group by 1, 2, 3, 4, 5, 6, 7, 8`;
 }
 
-/** One grain's rows, summed from the day-by-day rows of the `days` query. */
-function rollUp(grain: TotalGrain): SQL {
-  return sql`
-    select scope_id, dim, ${grain.occurred}, ${grain.effect}, ${toGrain(grain.occurred, sql`occurred_on`)}, ${toGrain(grain.effect, sql`effect_on`)},
-      counter, dim_value, sum(n), sum(amount)
-    from days group by 1, 2, 3, 4, 5, 6, 7, 8`;
-}
-
 /**
  * Sums the deltas that took effect before `until` (and after the last compaction) into
  * figure_totals. Deltas stay in the ledger; reports read the totals plus the few deltas that
  * the totals cannot answer. A compaction point inside a day adds to that day's rows later.
- *
- * The deltas are read once, into day-by-day sums, and each kind of row is rolled up from those:
- * a rebuild of the demo's ledger on the embedded PGlite spent most of its time reading and
- * spreading the deltas over scopes and dimensions once per kind. The kinds never share a key, so
- * one statement inserts all three.
  */
 export async function compactLedger(tx: Tx, until: Date): Promise<void> {
   const [state] = await tx.select().from(figureCompaction).where(eq(figureCompaction.id, 1)).for("update");
   if (Number(state.until) >= until.getTime()) return;
-  await tx.execute(sql`
-    with days as materialized (${totalsRows(DAY_BY_DAY, sql`(select c.until from figure_compaction c where c.id = 1)`, sql`${until}`)})
-    insert into figure_totals (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value, n, amount)
-    ${sql.join(TOTAL_GRAINS.map(rollUp), sql` union all `)}
-    on conflict (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value)
-    do update set n = figure_totals.n + excluded.n, amount = figure_totals.amount + excluded.amount`);
+  for (const grain of TOTAL_GRAINS) {
+    await tx.execute(sql`
+      insert into figure_totals (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value, n, amount)
+      ${totalsRows(grain, sql`(select c.until from figure_compaction c where c.id = 1)`, sql`${until}`)}
+      on conflict (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value)
+      do update set n = figure_totals.n + excluded.n, amount = figure_totals.amount + excluded.amount`);
+  }
   await tx.update(figureCompaction).set({ until }).where(eq(figureCompaction.id, 1));
 }
 
