@@ -1,4 +1,7 @@
 /**
+ * Over 300 lines: one entry for each of the report's figures, in one list so that their order, sections and
+ * definitions are read in one place.
+ *
  * Every figure of the report, defined once: its key, section and place, its label and
  * definition in both languages, the ledger counters it is made of, the reference date and the
  * source it uses. The engine, the pages, the exports, the API description and docs/figures.md

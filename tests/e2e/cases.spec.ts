@@ -1,3 +1,4 @@
+// Over 300 lines: an adviser's whole day with a case (client, one record of each kind, edit, conflict, delete), one story read top to bottom.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO, loginAndWait } from "./fixtures";
 

@@ -1,3 +1,4 @@
+// Over 300 lines: one input for every operation of the matrix (the list grows with the operations), then the checks that read them.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { randomUUID } from "node:crypto";
