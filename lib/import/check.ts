@@ -3,7 +3,6 @@
  * (their messages, in the user's language, under the column's header as the file spells it).
  * Nothing is written; the rows that pass are planned for lib/import/write.ts.
  */
-import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { createClientSchema } from "@/lib/clients/schemas";
 import type { Locale } from "@/lib/i18n/config";
@@ -11,6 +10,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { zodErrorMap } from "@/lib/i18n/zod-errors";
 import { createSchema, kindSpec } from "@/lib/records/kinds";
 import { COLUMNS, fieldOfHeader, headerLocale, headerOf, kindOfHeader, readCell, type Column, type ImportKind } from "./columns";
+import type { ImportKeys } from "./keys";
 import type { TableEvent } from "./read";
 
 export const MAX_ROWS = 200_000;
@@ -73,6 +73,7 @@ export class Checker {
   constructor(
     private readonly t: Translate,
     private readonly occupation: Occupations,
+    private readonly keys: ImportKeys,
   ) {
     this.map = zodErrorMap(t);
   }
@@ -185,10 +186,10 @@ export class Checker {
    * file finds both.
    */
   private keyOf(kind: ImportKind, values: Record<string, unknown>, clientRef?: string, schemeRef?: string, ownRef?: string): string {
-    if (ownRef) return `ref:${ownRef}`;
-    const hash = createHash("sha256").update(canonical(values, clientRef, schemeRef)).digest("base64url");
-    const n = (this.seen.get(`${kind}:${hash}`) ?? 0) + 1;
-    this.seen.set(`${kind}:${hash}`, n);
-    return `row:${hash}:${n}`;
+    if (ownRef) return this.keys.ref(ownRef);
+    const content = `${kind}:${canonical(values, clientRef, schemeRef)}`;
+    const n = (this.seen.get(content) ?? 0) + 1;
+    this.seen.set(content, n);
+    return this.keys.row(content, n);
   }
 }

@@ -15,7 +15,9 @@ import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
 import { defineOperation } from "@/lib/operation";
 import { id } from "@/lib/validation";
+import { pseudonymSecret } from "@/lib/clients/pseudonym";
 import { Checker, type RowError } from "./check";
+import { importKeysWith } from "./keys";
 import { formatOf, readTables, type ImportFormat } from "./read";
 import { occupationLookup, resolve, type Target } from "./resolve";
 import { countsOf, writeImport, type KindCount } from "./write";
@@ -66,13 +68,14 @@ async function checkFile(tx: Tx, actor: Actor, locale: Locale, input: z.output<t
   const t = translator(locale);
   const target = await targetOf(tx, actor, input.contactPointId);
   const fileName = input.fileName ?? (input.file instanceof File ? input.file.name : "upload.csv");
-  const checker = new Checker(t, await occupationLookup(tx));
+  const keys = importKeysWith(await pseudonymSecret(tx));
+  const checker = new Checker(t, await occupationLookup(tx), keys);
   try {
     await checker.read(readTables(input.file, await formatOfFile(input.file, fileName)));
   } catch (error) {
     checker.fail(null, 0, "", t("import.errors.unreadable", { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) }));
   }
-  const resolved = await resolve(tx, checker.result, target, t, (row, field, message) => checker.fail(row.sheet, row.line, row.headers.get(field) ?? field, message));
+  const resolved = await resolve(tx, checker.result, target, keys, t, (row, field, message) => checker.fail(row.sheet, row.line, row.headers.get(field) ?? field, message));
   const { errors, errorCount, rows } = checker.result;
   // By table and row; within a row in the order found (the file's columns, then references).
   errors.sort((a, b) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.line - b.line);

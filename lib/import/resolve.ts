@@ -9,6 +9,7 @@ import type { Tx } from "@/db/client";
 import { clients, importKeys, occupations, records, type RecordKind } from "@/db/schema";
 import type { Translate } from "@/lib/i18n/translate";
 import { kindSpec } from "@/lib/records/kinds";
+import type { ImportKeys } from "./keys";
 import type { Checked, PlannedRow } from "./check";
 import { IMPORT_KINDS, type ImportKind } from "./columns";
 
@@ -69,7 +70,14 @@ export async function occupationLookup(tx: Tx): Promise<(name: string) => { id: 
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
-export async function resolve(tx: Tx, checked: Checked, target: Target, t: Translate, fail: (row: PlannedRow, field: string, message: string) => void): Promise<Resolved> {
+export async function resolve(
+  tx: Tx,
+  checked: Checked,
+  target: Target,
+  keys: ImportKeys,
+  t: Translate,
+  fail: (row: PlannedRow, field: string, message: string) => void,
+): Promise<Resolved> {
   const rowsOf = (kind: ImportKind) => checked.tables.get(kind) ?? [];
   const resolved: Resolved = new Map();
   const existing = new Map<ImportKind, Map<string, string>>();
@@ -81,7 +89,8 @@ export async function resolve(tx: Tx, checked: Checked, target: Target, t: Trans
   // Clients: the file's own, an earlier import's reference, or a client of the contact point by its Lotse reference.
   const clientIds = new Map<string, string>();
   const clientRefs = [...new Set(IMPORT_KINDS.flatMap((k) => rowsOf(k).map((r) => r.clientRef).filter((r): r is string => !!r)))];
-  for (const [key, id] of await madeBefore(tx, target.contactPointId, "client", clientRefs.map((r) => `ref:${r}`))) clientIds.set(key.slice(4), id);
+  const refOfKey = new Map(clientRefs.map((r) => [keys.ref(r), r]));
+  for (const [key, id] of await madeBefore(tx, target.contactPointId, "client", [...refOfKey.keys()])) clientIds.set(refOfKey.get(key)!, id);
   for (const part of chunks(clientRefs.filter((r) => !clientIds.has(r)))) {
     const rows = await tx.select({ id: clients.id, ref: clients.ref }).from(clients).where(and(eq(clients.contactPointId, target.contactPointId), inArray(clients.ref, part)));
     for (const r of rows) clientIds.set(r.ref, r.id);
@@ -99,8 +108,8 @@ export async function resolve(tx: Tx, checked: Checked, target: Target, t: Trans
   // Schemes: the file's own, an earlier import's reference, or a scheme of the subproject by its id.
   const schemes = new Map<string, { id: string; format: string; enrolments: number }>();
   const schemeRefs = [...new Set(rowsOf("enrolment").map((r) => r.schemeRef!))];
-  const byKey = await madeBefore(tx, target.subprojectId, "job_training_scheme", schemeRefs.map((r) => `ref:${r}`));
-  const candidates = new Map(schemeRefs.map((ref) => [byKey.get(`ref:${ref}`) ?? (isUuid(ref) ? ref : null), ref] as const).filter(([id]) => id !== null)) as Map<string, string>;
+  const byKey = await madeBefore(tx, target.subprojectId, "job_training_scheme", schemeRefs.map((r) => keys.ref(r)));
+  const candidates = new Map(schemeRefs.map((ref) => [byKey.get(keys.ref(ref)) ?? (isUuid(ref) ? ref : null), ref] as const).filter(([id]) => id !== null)) as Map<string, string>;
   for (const part of chunks([...candidates.keys()])) {
     const rows = await tx
       .select({ id: records.id, format: sql<string>`${records.data}->>'format'`, enrolments: sql<number>`(select count(*)::int from records e where e.parent_id = ${records.id} and e.deleted_at is null)` })

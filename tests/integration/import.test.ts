@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { clients, figureDeltas, history, records } from "@/db/schema";
@@ -108,6 +108,23 @@ describe("import and export (lib/import)", () => {
     const workbook = value(await execute(importTemplate, adviser, { format: "xlsx" }, "en"));
     const empty = value(await execute(checkImport, adviser, { contactPointId: cp, file: new File([workbook.content], workbook.fileName) }, "en"));
     expect(empty).toMatchObject({ rows: 0, errorCount: 0 });
+  });
+
+  it("keeps no file reference or row content readable: a reference that is a name leaves only keyed hashes behind, which still find it again", async () => {
+    const other = await makeOrg();
+    const own = await makeActor("adviser", { unitIds: [other.contactPoints[0].id] });
+    const target = other.contactPoints[0].id;
+    const name = `Zeynep Referenzname ${Date.now()}`;
+    const template = String(value(await execute(importTemplate, own, { format: "csv", kind: "client" }, "de")).content);
+    const file = () => new File([`${template}${name};weiblich;1990;SY;SY;Duldung;2015;B1;akademisch;;ja\r\n`], "liste.csv");
+    expect(value(await execute(runImport, own, { contactPointId: target, file: file() }, "de")).counts).toEqual({ client: { rows: 1, added: 1, existing: 0 } });
+    const db = await getDb();
+    const keys = (await db.execute(sql`select key from import_keys where unit_id = ${target}`)).rows as { key: string }[];
+    expect(keys).toHaveLength(1);
+    expect(keys[0].key).not.toContain("Referenzname");
+    expect(keys[0].key).toMatch(/^ref:[A-Za-z0-9_-]{43}$/);
+    // The keyed reference still finds the client: the same file again adds nothing.
+    expect(value(await execute(runImport, own, { contactPointId: target, file: file() }, "de")).counts).toEqual({ client: { rows: 1, added: 0, existing: 1 } });
   });
 
   it("an adviser cannot import into another unit; an admin can import into any", async () => {

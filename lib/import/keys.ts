@@ -1,0 +1,19 @@
+import { createHmac } from "node:crypto";
+
+/**
+ * The keys by which a later import recognises what an earlier one made (table import_keys), keyed
+ * with the server's pseudonym secret: a spreadsheet's own client reference is often a person's
+ * name, and neither it nor a row's content may stay readable, or be guessed by hashing likely
+ * names, after the client's personal data has been erased.
+ */
+export interface ImportKeys {
+  /** A client's or scheme's reference as the file writes it. */
+  ref(ref: string): string;
+  /** A row's content (its `n`-th occurrence among identical rows of the file). */
+  row(content: string, n: number): string;
+}
+
+export function importKeysWith(secret: string): ImportKeys {
+  const keyed = (text: string) => createHmac("sha256", secret).update(text).digest("base64url");
+  return { ref: (ref) => `ref:${keyed(ref)}`, row: (content, n) => `row:${keyed(content)}:${n}` };
+}
