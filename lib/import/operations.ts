@@ -29,8 +29,8 @@ const importSchema = z
   .object({
     contactPointId: id,
     file: z
-      .instanceof(Blob)
-      .refine((f) => f.size > 0, { params: { key: "required" } })
+      .custom<Blob>((value) => value instanceof Blob, { params: { key: "fileRequired" } })
+      .refine((f) => f.size > 0, { params: { key: "fileRequired" } })
       .refine((f) => f.size <= MAX_FILE_BYTES, { params: { key: "fileTooLarge", max: MAX_FILE_BYTES / 1024 / 1024 } }),
     /** The file's name, if the Blob is no File (an API caller); decides CSV or XLSX with the content. */
     fileName: z.string().trim().max(200).optional(),
