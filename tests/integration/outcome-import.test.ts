@@ -1,11 +1,12 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { figureDeltas, history, outcomeImports, records } from "@/db/schema";
+import { auditLog, figureDeltas, history, outcomeImports, records } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { reportTable } from "@/lib/figures/export";
 import { buildReport, computeFigures } from "@/lib/figures/report";
 import { translator } from "@/lib/i18n/translate";
+import { exportRecords } from "@/lib/import/export";
 import { checkOutcomeImport, runOutcomeImport, type OutcomesReport } from "@/lib/import/outcomes";
 import { execute, type Result } from "@/lib/operation";
 import { makeActor, makeClient, makeOrg, makeRecord } from "../helpers/factories";
@@ -105,6 +106,10 @@ describe("import of outcomes from the monitoring (lib/import/outcomes.ts)", () =
     const [first] = await db.select().from(records).where(eq(records.id, enrolments[0]));
     expect(first.data).toMatchObject({ outcome: "successful", achievement: "full_equivalence", outcomeOn: "2020-01-15" });
     expect(first.version).toBe(2);
+    const [edit] = await db.select().from(history).where(and(eq(history.subjectId, enrolments[0]), eq(history.version, 2)));
+    expect(edit).toMatchObject({ op: "update", actorId: adviser.userId });
+    const audited = await db.select({ outcome: auditLog.outcome }).from(auditLog).where(and(eq(auditLog.actorId, adviser.userId), eq(auditLog.action, "imports.runOutcomes")));
+    expect(audited.filter((a) => a.outcome === "ok")).toHaveLength(1);
     const deltasAfter = (await db.select({ n: count() }).from(figureDeltas).where(eq(figureDeltas.subprojectId, org.subproject.id)))[0].n;
     expect(deltasAfter).toBeGreaterThan(deltasBefore);
 
@@ -142,5 +147,20 @@ describe("import of outcomes from the monitoring (lib/import/outcomes.ts)", () =
     const own: OutcomesReport = value(await execute(checkOutcomeImport, stranger, input(file, { contactPointId: other.contactPoints[0].id }), "en"));
     expect(own.errors).toEqual([{ sheet: null, line: 2, column: "Client reference", message: expect.stringContaining("No enrolment") }]);
     expect(await versionsOf(enrolments[3])).toBe(1);
+  });
+
+  it("the export's enrolments table, its outcome filled in, is a file to import (the monitoring's round trip)", async () => {
+    for (const locale of ["de", "en"] as const) {
+      const exported = value(await execute(exportRecords, adviser, { contactPointId: cp, format: "csv", kind: "enrolment" }, locale));
+      const text = String(exported.content);
+      const sep = locale === "de" ? ";" : ",";
+      const ongoing = `${refs[3]}${sep}2019-03-01${sep}ongoing${sep}${sep}${sep}`;
+      // The German round fills the outcome in; the English export already shows it.
+      expect(text.includes(ongoing)).toBe(locale === "de");
+      const filled = text.replace(ongoing, `${refs[3]}${sep}2019-03-01${sep}discontinued${sep}${sep}2020-01-10${sep}`);
+      const done: OutcomesReport = value(await execute(runOutcomeImport, adviser, input(new File([filled], exported.fileName)), locale));
+      expect(done).toMatchObject({ rows: 4, changed: locale === "de" ? 1 : 0, unchanged: locale === "de" ? 3 : 4, errorCount: 0 });
+    }
+    expect(await versionsOf(enrolments[3])).toBe(2);
   });
 });
