@@ -13,6 +13,7 @@ import * as targets from "./figures/targets";
 import * as figureYears from "./figures/years";
 import * as importExport from "./import/export";
 import * as importOperations from "./import/operations";
+import * as outcomeImport from "./import/outcomes";
 import * as occupations from "./occupations";
 import * as orgCommands from "./org/commands";
 import * as orgQueries from "./org/queries";
@@ -53,5 +54,6 @@ export const OPERATIONS: AnyOperation[] = operationsOf(
   recordAdvisers,
   importOperations,
   importExport,
+  outcomeImport,
   ...Object.values(RECORD_OPERATIONS),
 );

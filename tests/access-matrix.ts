@@ -138,6 +138,8 @@ export const OPERATION_ROWS: Record<string, OperationRow> = {
   // Import: an adviser into their own contact points, an admin into any (a migration); export: an adviser's own.
   "imports.check": { allowed: ["adviserOwn", "admin"], outOfScope: { kind: "validation", field: "contactPointId" } },
   "imports.run": { allowed: ["adviserOwn", "admin"], outOfScope: { kind: "validation", field: "contactPointId" } },
+  "imports.checkOutcomes": { allowed: ["adviserOwn", "admin"], outOfScope: { kind: "validation", field: "contactPointId" } },
+  "imports.runOutcomes": { allowed: ["adviserOwn", "admin"], outOfScope: { kind: "validation", field: "contactPointId" } },
   "imports.list": { allowed: ["adviserOwn", "adviserOther", "admin"] },
   "imports.template": { allowed: ["adviserOwn", "adviserOther", "admin"] },
   "imports.export": { allowed: ["adviserOwn"], outOfScope: { kind: "validation", field: "contactPointId" } },
@@ -411,6 +413,8 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
   // Import uploads as a form (the page sends multipart; a form-encoded CSV text does too) and the files of the import's format.
   "POST /cases/import/check": { operation: "imports.check", request: (s) => ({ path: "/cases/import/check", form: { contactPointId: s.ids.unit, file: `Client reference,Gender\r\nM-${s.key()},female\r\n` } }) },
   "POST /cases/import/run": { operation: "imports.run", request: (s) => ({ path: "/cases/import/run", form: { contactPointId: s.ids.unit, file: `Client reference,Gender\r\nM-${s.key()},female\r\n` } }) },
+  "POST /cases/import/outcomes/check": { operation: "imports.checkOutcomes", request: (s) => ({ path: "/cases/import/outcomes/check", form: { contactPointId: s.ids.unit, source: "ESF", sourceOn: "2020-01-31", file: "Scheme reference,Client reference,Outcome\r\n" } }) },
+  "POST /cases/import/outcomes/run": { operation: "imports.runOutcomes", request: (s) => ({ path: "/cases/import/outcomes/run", form: { contactPointId: s.ids.unit, source: "ESF", sourceOn: "2020-01-31", file: "Scheme reference,Client reference,Outcome\r\n" } }) },
   "GET /cases/import/template": { operation: "imports.template", request: () => ({ path: "/cases/import/template?format=csv&kind=client" }) },
   "GET /cases/import/export": { operation: "imports.export", request: (s) => ({ path: `/cases/import/export?format=xlsx&contactPointId=${s.ids.unit}` }) },
   "GET /reports/figures/export": { operation: "figures.report", request: (s) => ({ path: `/reports/figures/export?year=2019&scope=${s.ids.region}&format=csv` }) },

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { orgUnits } from "./org";
 import { users } from "./users";
 
@@ -50,3 +50,35 @@ export const importKeys = pgTable(
 );
 
 export type ImportRow = typeof imports.$inferSelect;
+
+/**
+ * One row per import of outcomes from the monitoring (lib/import/outcomes.ts): the source the
+ * file came from and its date, which the figure of successful completers names (lib/figures/
+ * presentation.ts). The enrolments it changed carry their own history versions; this row is
+ * only what the report quotes. Kept by unit (with the subproject and region the contact point
+ * lies in) so that a report names the latest import within its own scope.
+ */
+export const outcomeImports = pgTable(
+  "outcome_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id),
+    contactPointId: uuid("contact_point_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    subprojectId: uuid("subproject_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    regionId: uuid("region_id").references(() => orgUnits.id),
+    source: text("source").notNull(),
+    sourceOn: date("source_on", { mode: "string" }).notNull(),
+    fileName: text("file_name").notNull(),
+    fileHash: text("file_hash").notNull(),
+    rows: integer("rows").notNull(),
+    changed: integer("changed").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("outcome_imports_source_on_idx").on(t.sourceOn)],
+);

@@ -81,7 +81,8 @@ export function reportTable(report: FiguresReport, t: Translate): ExportTable {
   const rows: ExportCell[][] = [];
   const row = (key: string, label: string, value: ExportCell, provenanceKey = key) => {
     const p = provenanceOf(provenanceKey, report);
-    rows.push([key, label, value, t(`figures.sources.${p.source}`), p.asOf]);
+    const source = t(`figures.sources.${p.source}`);
+    rows.push([key, label, value, p.imported ? `${source}; ${t("figures.importedOutcomes", { source: p.imported.source, date: p.imported.on })}` : source, p.asOf]);
   };
   for (const [key, value] of Object.entries(report.figures)) {
     const label = t(`figures.labels.${key}`);

@@ -48,7 +48,7 @@ export interface ImportReport {
 }
 
 /** Advisers import into their own contact points, admins into any; the records of a subproject go to the contact point's. */
-async function targetOf(tx: Tx, actor: Actor, contactPointId: string): Promise<Target> {
+export async function targetOf(tx: Tx, actor: Actor, contactPointId: string): Promise<Target> {
   const [unit] = await tx.select({ level: orgUnits.level, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.id, contactPointId));
   const mayImport = actor.role === "admin" || actor.contactPointIds.includes(contactPointId);
   if (!unit || unit.level !== "contact_point" || !mayImport) throw new FieldError("contactPointId", "notYourUnit");
@@ -57,7 +57,7 @@ async function targetOf(tx: Tx, actor: Actor, contactPointId: string): Promise<T
   return { contactPointId, subprojectId: unit.parentId! };
 }
 
-async function formatOfFile(file: Blob, name: string): Promise<ImportFormat> {
+export async function formatOfFile(file: Blob, name: string): Promise<ImportFormat> {
   const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
   // A workbook is a zip archive ("PK\3\4"), whatever it is called.
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4) return "xlsx";

@@ -54,6 +54,40 @@ async function checkClient(tx: Tx, actor: Actor, spec: KindSpec, clientId: unkno
   return clientId as string;
 }
 
+/**
+ * The one command of every edit: the form and `PUT` with every field, `PATCH` merged onto the stored
+ * record, and the import of outcomes (lib/import/outcomes.ts). `fields` are the full edit's, parsed;
+ * `before` is the stored record, read with its lock.
+ */
+export async function applyUpdate(tx: Tx, actor: Actor, spec: KindSpec, before: RecordRow, fields: Record<string, unknown>) {
+  if (spec.unitLevel !== "scheme" && fields.unitId !== before.unitId) await checkUnit(tx, actor, spec, fields.unitId as string);
+  const clientId = spec.clientBased && fields.clientId !== before.clientId ? await checkClient(tx, actor, spec, fields.clientId) : before.clientId;
+  const [record] = await tx
+    .update(records)
+    .set({
+      unitId: spec.unitLevel === "scheme" ? before.unitId : (fields.unitId as string),
+      clientId,
+      occurredOn: fields.occurredOn as string,
+      data: splitFields(spec, fields),
+      version: sql`${records.version} + 1`,
+      updatedBy: actor.userId,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(records.id, before.id), eq(records.version, before.version)))
+    .returning();
+  await recordVersion(tx, {
+    subjectId: record.id,
+    subjectType: "record",
+    version: record.version,
+    op: "update",
+    actorId: actor.userId,
+    snapshot: recordSnapshot(record),
+    before: recordSnapshot(before),
+  });
+  await recordChanged(tx, before, record);
+  return present(record);
+}
+
 function operationsFor(spec: KindSpec) {
   const name = (verb: string) => `records.${spec.kind}.${verb}`;
 
@@ -84,36 +118,6 @@ function operationsFor(spec: KindSpec) {
     },
   });
 
-  /** The one command of both edits: the form and `PUT` with every field, `PATCH` merged onto the stored record. */
-  async function applyUpdate(tx: Tx, actor: Actor, before: RecordRow, fields: Record<string, unknown>) {
-    if (spec.unitLevel !== "scheme" && fields.unitId !== before.unitId) await checkUnit(tx, actor, spec, fields.unitId as string);
-    const clientId = spec.clientBased && fields.clientId !== before.clientId ? await checkClient(tx, actor, spec, fields.clientId) : before.clientId;
-    const [record] = await tx
-      .update(records)
-      .set({
-        unitId: spec.unitLevel === "scheme" ? before.unitId : (fields.unitId as string),
-        clientId,
-        occurredOn: fields.occurredOn as string,
-        data: splitFields(spec, fields),
-        version: sql`${records.version} + 1`,
-        updatedBy: actor.userId,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(records.id, before.id), eq(records.version, before.version)))
-      .returning();
-    await recordVersion(tx, {
-      subjectId: record.id,
-      subjectType: "record",
-      version: record.version,
-      op: "update",
-      actorId: actor.userId,
-      snapshot: recordSnapshot(record),
-      before: recordSnapshot(before),
-    });
-    await recordChanged(tx, before, record);
-    return present(record);
-  }
-
   const fullUpdate = updateSchema(spec);
 
   const update = defineOperation({
@@ -124,7 +128,7 @@ function operationsFor(spec: KindSpec) {
     async run({ actor, tx }, fields) {
       const before = await recordInScope(tx, actor, spec, fields.id, true);
       if (before.version !== fields.version) throw new ConflictError(present(before));
-      return applyUpdate(tx, actor, before, fields);
+      return applyUpdate(tx, actor, spec, before, fields);
     },
   });
 
@@ -141,7 +145,7 @@ function operationsFor(spec: KindSpec) {
       const keys = Object.keys(fullUpdate.shape).filter((key) => key !== "id" && key !== "version");
       const current = Object.fromEntries(keys.map((key) => [key, stored[key] ?? null]));
       const merged = parseInRun(fullUpdate, { ...current, ...given }, locale);
-      return applyUpdate(tx, actor, before, merged);
+      return applyUpdate(tx, actor, spec, before, merged);
     },
   });
 

@@ -93,12 +93,16 @@ function recordInputs(): Record<string, Input> {
   return inputs;
 }
 
+/** A header row only: nothing to change, but the caller's contact point is checked. */
+const outcomeFile = () => new File(["Scheme reference,Client reference,Outcome\r\n"], "outcomes.csv");
 /** A one-client import file for the import operations. */
 const importFile = () => new File([`Client reference,Gender\r\nA-${unique()},female\r\n`], "clients.csv");
 
 const INPUTS: Record<string, Input> = {
   "imports.check": (f) => ({ contactPointId: f.own.contactPoints[0].id, file: importFile() }),
   "imports.run": (f) => ({ contactPointId: f.own.contactPoints[0].id, file: importFile() }),
+  "imports.checkOutcomes": (f) => ({ contactPointId: f.own.contactPoints[0].id, source: "ESF", sourceOn: "2020-01-31", file: outcomeFile() }),
+  "imports.runOutcomes": (f) => ({ contactPointId: f.own.contactPoints[0].id, source: "ESF", sourceOn: "2020-01-31", file: outcomeFile() }),
   "imports.list": () => ({}),
   "imports.template": () => ({ format: "csv", kind: "advice_session" }),
   "imports.export": (f) => ({ contactPointId: f.own.contactPoints[0].id, format: "xlsx" }),

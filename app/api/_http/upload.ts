@@ -8,10 +8,11 @@ const json = (body: unknown, status: number) => Response.json(body, { status, he
 
 /**
  * An upload to check or import: a form (multipart from the page; a form-encoded `file` field
- * holding the CSV text also does) with `contactPointId` and `file`. Route handlers have no body
+ * holding the CSV text also does) with `contactPointId` and `file`, and the operation's `fields`
+ * besides (the outcomes' source and its date). Route handlers have no body
  * limit of their own: a declared length past the file limit is refused before reading.
  */
-export async function uploadResponse<A extends Access, S extends z.ZodType, R>(request: Request, op: Operation<A, S, R>): Promise<Response> {
+export async function uploadResponse<A extends Access, S extends z.ZodType, R>(request: Request, op: Operation<A, S, R>, fields: readonly string[] = []): Promise<Response> {
   if (!sameOrigin(request)) return json({ error: { kind: "forbidden", reason: "cross-origin request" } }, 403);
   if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + 64 * 1024) return json({ error: { kind: "too_large" } }, 413);
   let form: FormData;
@@ -23,6 +24,7 @@ export async function uploadResponse<A extends Access, S extends z.ZodType, R>(r
   const given = form.get("file");
   const fileName = String(form.get("fileName") ?? (given instanceof File ? given.name : "upload.csv"));
   const file = typeof given === "string" ? new File([given], fileName) : given;
-  const result = await perform(op, { contactPointId: form.get("contactPointId"), file, fileName });
+  const extra = Object.fromEntries(fields.map((f) => [f, form.get(f) ?? undefined]));
+  const result = await perform(op, { contactPointId: form.get("contactPointId"), file, fileName, ...extra });
   return result.ok ? json(result.value, 200) : json({ error: result.error }, httpStatus(result.error));
 }

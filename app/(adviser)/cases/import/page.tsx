@@ -5,7 +5,9 @@ import { listImports } from "@/lib/import/operations";
 import { listContactPoints, listMyUnits } from "@/lib/org/queries";
 import { load } from "@/lib/server";
 import { TableScroll } from "@/app/components/TableScroll";
+import { todayInBerlin } from "@/lib/validation";
 import { ImportForm } from "./ImportForm";
+import { OutcomesForm } from "./OutcomesForm";
 
 export async function generateMetadata() {
   const { t } = await serverI18n();
@@ -27,6 +29,10 @@ export default async function ImportPage() {
       <h1>{t("import.title")}</h1>
       <p>{t("import.intro")}</p>
       <ImportForm units={units} />
+
+      <h2>{t("import.outcomes.title")}</h2>
+      <p>{t("import.outcomes.intro")}</p>
+      <OutcomesForm units={units} today={todayInBerlin()} />
 
       <h2>{t("import.templates")}</h2>
       <ul>

@@ -42,7 +42,8 @@ export function reportView(report: FiguresReport, t: Translate, format: Format, 
     text: (key: string) => countText(format, report.figures[key] as number | null, report.suppressed.includes(key)),
     provenance(key: string) {
       const p = provenanceOf(key, report);
-      return t("figures.provenance", { source: t(`figures.sources.${p.source}`), date: dayText(format, p.asOf) });
+      const text = t("figures.provenance", { source: t(`figures.sources.${p.source}`), date: dayText(format, p.asOf) });
+      return p.imported ? `${text} · ${t("figures.importedOutcomes", { source: p.imported.source, date: dayText(format, p.imported.on) })}` : text;
     },
     day: (iso: string) => dayText(format, iso),
   };
