@@ -10,8 +10,9 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { clients, importKeys, orgUnits, outcomeImports, records, type RecordRow } from "@/db/schema";
+import { clients, orgUnits, outcomeImports, records, type RecordRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { pseudonymSecret } from "@/lib/clients/pseudonym";
 import { InvalidFields } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translator, type Translate } from "@/lib/i18n/translate";
@@ -23,7 +24,9 @@ import { id, isoDate, todayInBerlin } from "@/lib/validation";
 import type { RowError } from "./check";
 import { COLUMNS, fieldOfHeader, headerLocale, headerOf, readCell, type Column } from "./columns";
 import { MAX_FILE_BYTES, formatOfFile, targetOf } from "./operations";
+import { importKeysWith } from "./keys";
 import { readTables } from "./read";
+import { refsMadeBefore } from "./resolve";
 
 /** Outcome files are small (one row per enrolment of a subproject); this bounds a wrong file. */
 export const MAX_OUTCOME_ROWS = 20_000;
@@ -122,13 +125,9 @@ async function enrolmentsOf(tx: Tx, target: { contactPointId: string; subproject
   const schemeRefs = [...new Set(rows.map((r) => r.values.schemeRef).filter((r): r is string => !!r))];
   const clientIds = new Map<string, string>();
   const schemeIds = new Map<string, string>();
+  const keys = importKeysWith(await pseudonymSecret(tx));
   const keyed = async (unitId: string, kind: string, refs: string[], into: Map<string, string>) => {
-    if (!refs.length) return;
-    const found = await tx
-      .select({ key: importKeys.key, subjectId: importKeys.subjectId })
-      .from(importKeys)
-      .where(and(eq(importKeys.unitId, unitId), eq(importKeys.kind, kind), inArray(importKeys.key, refs.map((r) => `ref:${r}`))));
-    for (const f of found) into.set(f.key.slice(4), f.subjectId);
+    for (const [ref, id] of await refsMadeBefore(tx, keys, unitId, kind, refs)) into.set(ref, id);
   };
   await keyed(target.contactPointId, "client", clientRefs, clientIds);
   await keyed(target.subprojectId, "job_training_scheme", schemeRefs, schemeIds);

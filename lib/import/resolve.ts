@@ -54,6 +54,14 @@ async function madeBefore(tx: Tx, unitId: string, kind: string, keys: string[]):
   return found;
 }
 
+/** What earlier imports made for these references of a file (keyed as in ./keys), by reference. */
+export async function refsMadeBefore(tx: Tx, keys: ImportKeys, unitId: string, kind: string, refs: string[]): Promise<Map<string, string>> {
+  const refOfKey = new Map(refs.map((r) => [keys.ref(r), r]));
+  const found = new Map<string, string>();
+  for (const [key, id] of await madeBefore(tx, unitId, kind, [...refOfKey.keys()])) found.set(refOfKey.get(key)!, id);
+  return found;
+}
+
 /** Occupations by name in either language (the catalogue is small): a lookup for the checker. */
 export async function occupationLookup(tx: Tx): Promise<(name: string) => { id: string } | { error: string }> {
   const all = await tx.select({ id: occupations.id, nameDe: occupations.nameDe, nameEn: occupations.nameEn }).from(occupations);
@@ -89,8 +97,7 @@ export async function resolve(
   // Clients: the file's own, an earlier import's reference, or a client of the contact point by its Lotse reference.
   const clientIds = new Map<string, string>();
   const clientRefs = [...new Set(IMPORT_KINDS.flatMap((k) => rowsOf(k).map((r) => r.clientRef).filter((r): r is string => !!r)))];
-  const refOfKey = new Map(clientRefs.map((r) => [keys.ref(r), r]));
-  for (const [key, id] of await madeBefore(tx, target.contactPointId, "client", [...refOfKey.keys()])) clientIds.set(refOfKey.get(key)!, id);
+  for (const [ref, id] of await refsMadeBefore(tx, keys, target.contactPointId, "client", clientRefs)) clientIds.set(ref, id);
   for (const part of chunks(clientRefs.filter((r) => !clientIds.has(r)))) {
     const rows = await tx.select({ id: clients.id, ref: clients.ref }).from(clients).where(and(eq(clients.contactPointId, target.contactPointId), inArray(clients.ref, part)));
     for (const r of rows) clientIds.set(r.ref, r.id);
