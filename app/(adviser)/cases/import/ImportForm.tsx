@@ -38,7 +38,7 @@ export function ImportForm({ units }: { units: { id: string; name: string }[] })
   const existing = report ? Object.values(report.counts).reduce((n, c) => n + c.existing, 0) : 0;
   return (
     <>
-      <form onSubmit={send} aria-busy={pending}>
+      <form className="stack" onSubmit={send} aria-busy={pending}>
         <div className="field">
           <label htmlFor="import-unit">{t("import.unit")}</label>
           <select id="import-unit" name="contactPointId" required>

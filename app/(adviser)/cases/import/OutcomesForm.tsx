@@ -37,7 +37,7 @@ export function OutcomesForm({ units, today }: { units: { id: string; name: stri
   const ran = !!answer && "ran" in answer && answer.ran;
   return (
     <>
-      <form onSubmit={send} aria-busy={pending}>
+      <form className="stack" onSubmit={send} aria-busy={pending}>
         <div className="field">
           <label htmlFor="outcomes-unit">{t("import.unit")}</label>
           <select id="outcomes-unit" name="contactPointId" required>
