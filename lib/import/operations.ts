@@ -25,13 +25,16 @@ import { countsOf, writeImport, type KindCount } from "./write";
 /** The largest file taken: a 200,000-row CSV of sessions is about 20 MB. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
+/** An uploaded file (a File from the page's form, or a Blob from an API caller), not empty and within the limit. */
+export const uploadedFile = z
+  .custom<Blob>((value) => value instanceof Blob, { params: { key: "fileRequired" } })
+  .refine((f) => f.size > 0, { params: { key: "fileRequired" } })
+  .refine((f) => f.size <= MAX_FILE_BYTES, { params: { key: "fileTooLarge", max: MAX_FILE_BYTES / 1024 / 1024 } });
+
 const importSchema = z
   .object({
     contactPointId: id,
-    file: z
-      .custom<Blob>((value) => value instanceof Blob, { params: { key: "fileRequired" } })
-      .refine((f) => f.size > 0, { params: { key: "fileRequired" } })
-      .refine((f) => f.size <= MAX_FILE_BYTES, { params: { key: "fileTooLarge", max: MAX_FILE_BYTES / 1024 / 1024 } }),
+    file: uploadedFile,
     /** The file's name, if the Blob is no File (an API caller); decides CSV or XLSX with the content. */
     fileName: z.string().trim().max(200).optional(),
   })

@@ -23,7 +23,7 @@ import { kindSpec, updateSchema } from "@/lib/records/kinds";
 import { id, isoDate, todayInBerlin } from "@/lib/validation";
 import type { RowError } from "./check";
 import { COLUMNS, fieldOfHeader, headerLocale, headerOf, readCell, type Column } from "./columns";
-import { MAX_FILE_BYTES, formatOfFile, targetOf } from "./operations";
+import { formatOfFile, targetOf, uploadedFile } from "./operations";
 import { importKeysWith } from "./keys";
 import { readTables } from "./read";
 import { refsMadeBefore } from "./resolve";
@@ -44,10 +44,7 @@ const outcomesSchema = z
     source: z.string().trim().min(1).max(100),
     /** The date of the monitoring's file: the figure says "as reported on". */
     sourceOn: isoDate.refine((d) => d <= todayInBerlin(), { params: { key: "dateInFuture" } }),
-    file: z
-      .instanceof(Blob)
-      .refine((f) => f.size > 0, { params: { key: "required" } })
-      .refine((f) => f.size <= MAX_FILE_BYTES, { params: { key: "fileTooLarge", max: MAX_FILE_BYTES / 1024 / 1024 } }),
+    file: uploadedFile,
     fileName: z.string().trim().max(200).optional(),
   })
   .strict();
