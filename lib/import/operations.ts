@@ -86,6 +86,19 @@ async function checkFile(tx: Tx, actor: Actor, locale: Locale, input: z.output<t
   return { target, resolved, report };
 }
 
+/** A file with bad rows is refused whole: 422 on `file`, with the count and every listed row. */
+export function refuseBadRows(report: { errors: RowError[]; errorCount: number }, locale: Locale): void {
+  if (!report.errorCount) return;
+  const t = translator(locale);
+  const rows = report.errors.map((e) => `${e.sheet ? `${e.sheet}: ` : ""}${t("import.line")} ${e.line}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
+  throw new InvalidFields({ file: [t("import.bad", { count: report.errorCount }), ...rows] });
+}
+
+/** What the imports table records of the file: its SHA-256. */
+export async function fileHashOf(file: Blob): Promise<string> {
+  return createHash("sha256").update(new Uint8Array(await file.arrayBuffer())).digest("hex");
+}
+
 export const checkImport = defineOperation({
   name: "imports.check",
   access: "records.import",
@@ -103,12 +116,8 @@ export const runImport = defineOperation({
   input: importSchema,
   async run({ actor, tx, locale }, input): Promise<ImportReport> {
     const { target, resolved, report } = await checkFile(tx, actor, locale, input);
-    if (report.errorCount) {
-      const t = translator(locale);
-      const rows = report.errors.map((e) => `${e.sheet ? `${e.sheet}: ` : ""}${t("import.line")} ${e.line}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
-      throw new InvalidFields({ file: [t("import.bad", { count: report.errorCount }), ...rows] });
-    }
-    const fileHash = createHash("sha256").update(new Uint8Array(await input.file.arrayBuffer())).digest("hex");
+    refuseBadRows(report, locale);
+    const fileHash = await fileHashOf(input.file);
     const [made] = await tx
       .insert(imports)
       .values({ actorId: actor.userId, unitId: target.contactPointId, fileName: report.fileName, fileHash, status: "done", rows: report.rows, counts: report.counts, finishedAt: new Date() })

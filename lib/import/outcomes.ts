@@ -6,14 +6,12 @@
  * transaction execute() gives it; an enrolment whose outcome is already the file's is left as it is.
  * The import itself (its source and the file's date) is kept for the figure of successful completers.
  */
-import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { clients, orgUnits, outcomeImports, records, type RecordRow } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { pseudonymSecret } from "@/lib/clients/pseudonym";
-import { InvalidFields } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translator, type Translate } from "@/lib/i18n/translate";
 import { zodErrorMap } from "@/lib/i18n/zod-errors";
@@ -23,7 +21,7 @@ import { kindSpec, updateSchema } from "@/lib/records/kinds";
 import { id, isoDate, todayInBerlin } from "@/lib/validation";
 import type { RowError } from "./check";
 import { COLUMNS, fieldOfHeader, headerLocale, headerOf, readCell, type Column } from "./columns";
-import { formatOfFile, targetOf, uploadedFile } from "./operations";
+import { fileHashOf, formatOfFile, refuseBadRows, targetOf, uploadedFile } from "./operations";
 import { importKeysWith } from "./keys";
 import { readTables } from "./read";
 import { refsMadeBefore } from "./resolve";
@@ -229,15 +227,11 @@ export const runOutcomeImport = defineOperation({
   input: outcomesSchema,
   async run({ actor, tx, locale }, input): Promise<OutcomesReport> {
     const { target, planned, report } = await checkOutcomes(tx, actor, locale, input);
-    if (report.errorCount) {
-      const t = translator(locale);
-      const rows = report.errors.map((e) => `${e.sheet ? `${e.sheet}: ` : ""}${t("import.line")} ${e.line}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
-      throw new InvalidFields({ file: [t("import.bad", { count: report.errorCount }), ...rows] });
-    }
+    refuseBadRows(report, locale);
     // Each changed enrolment as the form would edit it: a new version, its history, the ledger's deltas.
     for (const { before, fields } of planned) await applyUpdate(tx, actor, ENROLMENT, before, fields);
     const [unit] = await tx.select({ regionId: orgUnits.regionId }).from(orgUnits).where(eq(orgUnits.id, target.contactPointId));
-    const fileHash = createHash("sha256").update(new Uint8Array(await input.file.arrayBuffer())).digest("hex");
+    const fileHash = await fileHashOf(input.file);
     const [made] = await tx
       .insert(outcomeImports)
       .values({
