@@ -30,10 +30,12 @@ export interface Interval {
 
 let solver: ReturnType<typeof GLPK> | undefined;
 
+type Row = { name: string; vars: { name: string; coef: number }[]; bnds: { type: number; lb: number; ub: number } };
+
 export async function intervals(view: AttackerView): Promise<Map<string, Interval>> {
   const glpk = (solver ??= GLPK());
   const names = new Map([...view.unknown.keys()].map((cell, i) => [cell, `x${i}`]));
-  const subjectTo = view.relations.flatMap((r, i) => {
+  const subjectTo: Row[] = view.relations.flatMap((r, i) => {
     let rhs = r.rhs ?? 0;
     const vars: { name: string; coef: number }[] = [];
     for (const [cell, coef] of r.terms) {
@@ -49,17 +51,44 @@ export async function intervals(view: AttackerView): Promise<Map<string, Interva
     }
     return [{ name: `r${i}`, vars, bnds: r.op === "=" ? { type: glpk.GLP_FX, lb: rhs, ub: rhs } : { type: glpk.GLP_UP, lb: 0, ub: rhs } }];
   });
-  const bounds = [...view.unknown].map(([cell, lb]) => ({ name: names.get(cell)!, type: glpk.GLP_LO, lb, ub: 0 }));
+  const lowerBound = new Map([...view.unknown].map(([cell, lb]) => [names.get(cell)!, lb]));
   const result = new Map<string, Interval>();
-  for (const [cell, name] of names) {
-    const solve = async (direction: number) => {
-      const lp = { name: "attack", objective: { direction, name: "z", vars: [{ name, coef: 1 }] }, subjectTo, bounds };
-      const { result: r } = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: false });
-      if (r.status === glpk.GLP_UNBND) return direction === glpk.GLP_MAX ? Infinity : -Infinity;
-      if (r.status !== glpk.GLP_OPT) throw new Error(`no consistent table (status ${r.status}): the relations do not describe the data`);
-      return r.z;
-    };
-    result.set(cell, { min: await solve(glpk.GLP_MIN), max: await solve(glpk.GLP_MAX) });
+  const cellOf = new Map([...names].map(([cell, name]) => [name, cell]));
+  // Unknowns that share no relation cannot bound each other: each group of linked ones is a
+  // problem of its own, with the same optimum as within the whole table and a fraction of its size.
+  for (const part of independentParts([...lowerBound.keys()], subjectTo)) {
+    const bounds = part.vars.map((name) => ({ name, type: glpk.GLP_LO, lb: lowerBound.get(name)!, ub: 0 }));
+    for (const name of part.vars) {
+      const solve = (direction: number) => {
+        const lp = { name: "attack", objective: { direction, name: "z", vars: [{ name, coef: 1 }] }, subjectTo: part.rows, bounds };
+        const { result: r } = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: false });
+        if (r.status === glpk.GLP_UNBND) return direction === glpk.GLP_MAX ? Infinity : -Infinity;
+        if (r.status !== glpk.GLP_OPT) throw new Error(`no consistent table (status ${r.status}): the relations do not describe the data`);
+        return r.z;
+      };
+      result.set(cellOf.get(name)!, { min: solve(glpk.GLP_MIN), max: solve(glpk.GLP_MAX) });
+    }
   }
   return result;
+}
+
+/** The unknowns split into groups joined by the relations (union–find), each with the relations that name its unknowns. */
+function independentParts(vars: string[], rows: Row[]): { vars: string[]; rows: Row[] }[] {
+  const parent = new Map(vars.map((v) => [v, v]));
+  const root = (v: string): string => {
+    let r = v;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(v, r);
+    return r;
+  };
+  for (const row of rows) for (const { name } of row.vars.slice(1)) parent.set(root(name), root(row.vars[0].name));
+  const parts = new Map<string, { vars: string[]; rows: Row[] }>();
+  const partOf = (v: string) => {
+    const r = root(v);
+    if (!parts.has(r)) parts.set(r, { vars: [], rows: [] });
+    return parts.get(r)!;
+  };
+  for (const v of vars) partOf(v).vars.push(v);
+  for (const row of rows) partOf(row.vars[0].name).rows.push(row);
+  return [...parts.values()];
 }
