@@ -1,8 +1,10 @@
 // Over 300 lines: one world and one check for every endpoint, fuzzed at two levels (inputs: tests/helpers/fuzz-inputs.ts; findings: fuzz-findings.test.ts).
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Client } from "@/db/schema";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { clients, type Client } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { createClient, patchClient, updateClient } from "@/lib/clients/commands";
 import { searchClients } from "@/lib/clients/queries";
@@ -13,7 +15,8 @@ import { RECORD_OPERATIONS, type PresentedRecord } from "@/lib/records/commands"
 import { KINDS, type KindSpec } from "@/lib/records/kinds";
 import { apiAdviser, send, type Answer } from "../helpers/api";
 import { bodyOf, bodyPlans, NASTY_STRINGS, queryPlans, Shaped, wireText } from "../helpers/fuzz-inputs";
-import { clientInput, makeActor, makeClient, makeOrg, makeRecord, PERSONAL_WITH_CONSENT, placementFor, recordInput, tableCounts, updateInput, type Placement } from "../helpers/factories";
+import { installWriteCounter, type WriteCounter } from "../helpers/write-counter";
+import { clientInput, makeActor, makeClient, makeOrg, makeRecord, PERSONAL_WITH_CONSENT, placementFor, recordInput, updateInput, type Placement } from "../helpers/factories";
 
 /**
  * Quality target R5 (docs/quality.md): arbitrary bodies and query strings for every write endpoint
@@ -77,20 +80,22 @@ function checkShape(body: unknown, answer: { status: number; body: any }, http: 
   expect(Object.keys(answer.body.error.fieldErrors), what).toContain("_body");
 }
 
-let baseline: Awaited<ReturnType<typeof tableCounts>>;
+/** Rows written in records, clients, history, idempotency_keys and consents (tests/helpers/write-counter.ts). */
+let writes: WriteCounter;
+let baseline: number;
 
-/** After a refusal nothing may have changed; after a success the new counts are the baseline. */
+/** After a refusal no row may have been written; after a success the new count is the baseline. */
 async function checkWrites(status: number, what: string, onSuccess?: () => Promise<void>): Promise<void> {
   if (status >= 200 && status < 300) {
     await onSuccess?.();
-    baseline = await tableCounts();
+    baseline = await writes.read();
     return;
   }
-  const now = await tableCounts();
+  const now = await writes.read();
   const before = baseline;
   // Whatever happened, the next case compares with what is there now (so that shrinking is not misled).
   baseline = now;
-  expect(now, `${what}: a refused request wrote something`).toStrictEqual(before);
+  expect(now - before, `${what}: a refused request wrote rows`).toBe(0);
 }
 
 /** The operation's answer as the route handler would give it (an exception would be its 503). */
@@ -180,10 +185,30 @@ function clientUpdateBody(client: Client): Record<string, unknown> {
 const CLIENT_FIELDS = Object.keys(clientInput("x", PERSONAL_WITH_CONSENT));
 
 describe("fuzzing every write endpoint and list (quality target R5, docs/quality.md)", () => {
-  beforeAll(buildWorld, 120_000);
+  beforeAll(async () => {
+    await buildWorld();
+    writes = await installWriteCounter();
+  }, 120_000);
+  afterAll(() => writes?.stop());
   // Each endpoint starts from what is there (an earlier endpoint's failure must not count against the next).
   beforeEach(async () => {
-    baseline = await tableCounts();
+    baseline = await writes.read();
+  });
+
+  it("counts what a write commits, and nothing of what is rolled back (the check every case relies on)", async () => {
+    const before = await writes.read();
+    await makeRecord(world.actor, "advice_session", { place: world.place.advice_session });
+    const afterCreate = await writes.read();
+    // The record, its first version, the idempotency key.
+    expect(afterCreate - before).toBeGreaterThanOrEqual(3);
+    await expect(
+      (await getDb()).transaction(async (tx) => {
+        await tx.execute(sql`select set_config('lotse.access', 'all', true)`);
+        await tx.update(clients).set({ notes: "rolled back" }).where(eq(clients.id, world.client.id));
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await writes.read()).toBe(afterCreate);
   });
 
   const levels = [
@@ -424,7 +449,7 @@ describe("fuzzing every write endpoint and list (quality target R5, docs/quality
               { numRuns: runs },
             );
             // Reads write nothing (counted once for the whole run: a read has no partial write to catch).
-            expect(await tableCounts()).toEqual(baseline);
+            expect(await writes.read()).toBe(baseline);
           },
           TIMEOUT,
         );
