@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { idempotencyKeys } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -49,13 +49,17 @@ export function requestHash(input: Record<string, unknown>): string {
  * body, or for another kind of create, is refused: it names the key.
  * PostgreSQL's unique index does the serialising: a concurrent insert of the
  * same key blocks until the first transaction ends, then sees the conflict.
+ *
+ * `create` may send the storing of its answer with its own last writes: it is given the
+ * statement for an answer (`answered`) to put into one of its statements. If it does not use it,
+ * the answer is stored here afterwards.
  */
 export async function onceForKey<R extends { id: string }>(
   tx: Tx,
   actor: Actor,
   input: { idempotencyKey: string } & Record<string, unknown>,
   operation: string,
-  create: () => Promise<R>,
+  create: (answered: (created: R) => SQL) => Promise<R>,
   existing: (id: string) => Promise<R>,
 ): Promise<R> {
   const key = input.idempotencyKey;
@@ -66,11 +70,18 @@ export async function onceForKey<R extends { id: string }>(
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (claimed.length) {
-    const created = await create();
-    await tx
-      .update(idempotencyKeys)
-      .set({ resultId: created.id, response: created })
-      .where(and(eq(idempotencyKeys.actorId, actor.userId), eq(idempotencyKeys.key, key)));
+    const store = (created: R) =>
+      tx
+        .update(idempotencyKeys)
+        .set({ resultId: created.id, response: created })
+        .where(and(eq(idempotencyKeys.actorId, actor.userId), eq(idempotencyKeys.key, key)));
+    let stored: R | null = null;
+    const created = await create((answer) => {
+      stored = answer;
+      return store(answer).getSQL();
+    });
+    // The answer stored must be the one given: a create that folded in another (or none) is stored here.
+    if (stored !== created) await store(created);
     return created;
   }
   const [earlier] = await tx
