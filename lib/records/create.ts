@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { records, type RecordKind, type RecordRow } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -42,47 +42,51 @@ async function schemePlacement(tx: Tx, actor: Actor, schemeId: string) {
   return { unitId: scheme.unitId, parentId: scheme.id };
 }
 
-interface UnitAndClient {
-  level: string | null;
-  parentId: string | null;
-  regionId: string | null;
-  contactPointId: string | null;
-  dims: ClientDims | null;
-}
+type UnitAndClient = { level: string | null; parentId: string | null; regionId: string | null; contactPointId: string | null } & ClientDims;
 
 /**
  * The unit a new record goes to, with its place in the tree, and its client (if any) as row
  * security lets this transaction see it, with the client's dims read through
- * lotse_client_dims, which locks the client for the ledger (lib/figures/ledger.ts): one statement.
+ * lotse_client_dims, which locks the client for the ledger (lib/figures/ledger.ts): one row, sent
+ * with the claim of the idempotency key (lib/idempotency.ts), the lock only once it is claimed.
  */
-async function unitAndClient(tx: Tx, unitId: string, clientId: string | null): Promise<UnitAndClient> {
-  const { rows } = await tx.execute(sql`
+function unitAndClient(unitId: string, clientId: string | null, claimed: SQL): SQL {
+  return sql`
     select u.level, u.parent_id as "parentId", u.region_id as "regionId", c.contact_point_id as "contactPointId",
            d.gender, d.residence_status as "residenceStatus", d.qualification_country as "qualificationCountry", d.occupation_id as "occupationId"
     from (select 1) as one
     left join org_units u on u.id = ${unitId}::uuid
     left join clients c on c.id = ${clientId}::uuid
-    left join lateral lotse_client_dims(c.id) d on c.id is not null`);
-  const row = rows[0] as unknown as Omit<UnitAndClient, "dims"> & ClientDims;
-  const dims = row.contactPointId === null ? null : { gender: row.gender, residenceStatus: row.residenceStatus, qualificationCountry: row.qualificationCountry, occupationId: row.occupationId };
-  return { level: row.level, parentId: row.parentId, regionId: row.regionId, contactPointId: row.contactPointId, dims };
+    left join lateral lotse_client_dims(case when ${claimed} then c.id end) d on true`;
+}
+
+/** unitAndClient on its own, for a record whose unit is known only after the key is claimed (an enrolment's, from its scheme). */
+async function readUnitAndClient(tx: Tx, unitId: string, clientId: string | null): Promise<UnitAndClient> {
+  const { rows } = await tx.execute(unitAndClient(unitId, clientId, sql`true`));
+  return rows[0] as unknown as UnitAndClient;
+}
+
+function dimsOf(row: UnitAndClient): ClientDims | null {
+  if (row.contactPointId === null) return null;
+  return { gender: row.gender, residenceStatus: row.residenceStatus, qualificationCountry: row.qualificationCountry, occupationId: row.occupationId };
 }
 
 /**
- * Creates a record once per idempotency key (lib/idempotency.ts) in four statements besides the
- * key's: the unit and client read and checked together, the record, then its first history
- * version, its ledger deltas, the key's stored answer and the audit entry sent as one.
+ * Creates a record once per idempotency key (lib/idempotency.ts) in three statements: the key
+ * claimed with the unit and client read (both then checked), the record, then its first history
+ * version, its ledger deltas, the key's stored answer and the audit entry sent as one. An
+ * enrolment reads its scheme first, and so its unit and client after the claim.
  */
 export async function createRecord({ actor, tx, auditWith }: Context<"cases.work">, spec: KindSpec, name: string, fields: Record<string, unknown>): Promise<PresentedRecord> {
-  return onceForKey<PresentedRecord>(
+  const clientId = spec.clientBased ? (fields.clientId as string) : null;
+  return onceForKey<PresentedRecord, UnitAndClient>(
     tx,
     actor,
     fields as { idempotencyKey: string },
     name,
-    async (answered) => {
+    async (answered, first) => {
       const place = spec.unitLevel === "scheme" ? await schemePlacement(tx, actor, fields.schemeId as string) : { unitId: fields.unitId as string, parentId: null };
-      const clientId = spec.clientBased ? (fields.clientId as string) : null;
-      const found = await unitAndClient(tx, place.unitId, clientId);
+      const found = first ?? (await readUnitAndClient(tx, place.unitId, clientId));
       if (spec.unitLevel !== "scheme") assertUnit(actor, spec, place.unitId, found.level === null ? undefined : { level: found.level });
       if (clientId && (!found.contactPointId || !actor.contactPointIds.includes(found.contactPointId))) throw new FieldError("clientId", "notYourClient");
       const [record] = await tx
@@ -91,7 +95,7 @@ export async function createRecord({ actor, tx, auditWith }: Context<"cases.work
         .returning();
       const known = {
         places: new Map([[place.unitId, placeOf({ id: place.unitId, level: found.level!, parentId: found.parentId, regionId: found.regionId })]]),
-        dims: new Map(clientId && found.dims ? [[clientId, found.dims]] : []),
+        dims: new Map(clientId && dimsOf(found) ? [[clientId, dimsOf(found)!]] : []),
       };
       const deltas = deltasStatement(await recordChangeDeltasOf(tx, null, record, known));
       const presented = present(record);
@@ -105,5 +109,6 @@ export async function createRecord({ actor, tx, auditWith }: Context<"cases.work
       return presented;
     },
     async (id) => present(await recordInScope(tx, actor, spec, id)),
+    spec.unitLevel === "scheme" ? undefined : (claimed) => unitAndClient(fields.unitId as string, clientId, claimed),
   );
 }
