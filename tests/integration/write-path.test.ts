@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLog, figureDeltas, history, idempotencyKeys, records } from "@/db/schema";
+import { apiTokens, auditLog, figureDeltas, history, idempotencyKeys, records } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { execute } from "@/lib/operation";
 import { KINDS, kindSpec } from "@/lib/records/kinds";
@@ -81,6 +81,8 @@ describe("the write path", () => {
     const { idempotencyKey: _key, ...body } = recordInput(spec, await placementFor(api.actor, spec));
     // The first call of a token notes when it was used (once a minute): a statement of its own.
     expect((await send("POST", "/api/v1/advice-sessions", { token: api.token, body, headers: { "idempotency-key": newKey() } })).status).toBe(201);
+    const [token] = await (await getDb()).select({ lastUsedAt: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.userId, api.actor.userId));
+    expect(token.lastUsedAt).toBeInstanceOf(Date);
     let status = 0;
     const sent = await statementsOf(async () => {
       status = (await send("POST", "/api/v1/advice-sessions", { token: api.token, body, headers: { "idempotency-key": newKey() } })).status;
