@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { auditLog, refusalCounts } from "@/db/schema";
 import type { Db, Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -33,9 +33,8 @@ export function subjectOf(input: unknown, value: unknown): string | null {
   return null;
 }
 
-/** Appends one entry, in the caller's transaction when there is one, so that it stands or falls with the change. */
-export async function audit(db: Db | Tx, event: AuditEvent): Promise<void> {
-  await db.insert(auditLog).values({
+function entry(db: Db | Tx, event: AuditEvent) {
+  return db.insert(auditLog).values({
     actorId: event.actor?.userId ?? null,
     actorRole: event.actor?.role ?? null,
     action: event.action,
@@ -43,6 +42,16 @@ export async function audit(db: Db | Tx, event: AuditEvent): Promise<void> {
     subjectId: event.subjectId ?? null,
     details: event.details ?? null,
   });
+}
+
+/** Appends one entry, in the caller's transaction when there is one, so that it stands or falls with the change. */
+export async function audit(db: Db | Tx, event: AuditEvent): Promise<void> {
+  await entry(db, event);
+}
+
+/** The statement that appends one entry, for a command that sends it together with its own writes (lib/operation.ts). */
+export function auditStatement(tx: Tx, event: AuditEvent): SQL {
+  return entry(tx, event).getSQL();
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import { history } from "@/db/schema";
 import type { Tx } from "@/db/client";
 
@@ -12,12 +13,28 @@ export function diff(before: Snapshot, after: Snapshot): Record<string, { from: 
   return changes;
 }
 
+export interface VersionEntry {
+  subjectId: string;
+  subjectType: "record" | "client";
+  version: number;
+  op: "create" | "update" | "delete";
+  actorId: string | null;
+  snapshot: Snapshot;
+  before?: Snapshot;
+}
+
 /** Appends one version to the history, in the caller's transaction (never outside it). */
-export async function recordVersion(
-  tx: Tx,
-  entry: { subjectId: string; subjectType: "record" | "client"; version: number; op: "create" | "update" | "delete"; actorId: string | null; snapshot: Snapshot; before?: Snapshot },
-): Promise<void> {
-  await tx.insert(history).values({
+export async function recordVersion(tx: Tx, entry: VersionEntry): Promise<void> {
+  await insertVersion(tx, entry);
+}
+
+/** The statement that appends one version, for a command that sends it together with its other writes. */
+export function versionStatement(tx: Tx, entry: VersionEntry): SQL {
+  return insertVersion(tx, entry).getSQL();
+}
+
+function insertVersion(tx: Tx, entry: VersionEntry) {
+  return tx.insert(history).values({
     subjectId: entry.subjectId,
     subjectType: entry.subjectType,
     version: entry.version,

@@ -1,14 +1,15 @@
 /**
- * `npm run bench`: the figures report's latency against the quality targets P1–P3 and P8, and the
- * log-a-session page in the browser against P6 (docs/quality.md). Over 300 lines: the options, both parts
- * and the printed table belong to one command; the measuring itself is in scripts/bench/.
+ * `npm run bench`: the figures report's latency against the quality targets P1–P3 and P8, the
+ * log-a-session page in the browser against P6, and the write path against P4 (docs/quality.md). Over 300
+ * lines: the options, the parts and the printed table belong to one command; the measuring itself is in scripts/bench/.
  *
  *   DATABASE_URL=postgres://user@host:5432/db npm run bench [-- --records 100000,10000000] [--fresh] [--prepare]
  *   npm run bench -- --only page [--loads 20]      (the page alone; PGlite without DATABASE_URL)
+ *   DATABASE_URL=… npm run bench -- --only writes [--writes 200] [--in-flight 32]
  *
  * --fresh makes the databases again; --prepare only makes them (no build, no measurement);
  * --explain adds EXPLAIN ANALYZE of every statement the report sends, per size;
- * --only figures|page runs one part.
+ * --only figures|page|writes runs one part.
  *
  * Figures: for each size it makes (once) a database of a synthetic network on that server, starts the
  * built app on it, and measures sequentially, through the HTTP API: the network-wide figures
@@ -21,7 +22,11 @@
  * slowed 4× (bench/page.mts): the JavaScript it loads, gzipped, and its largest contentful paint.
  *
  * One file on purpose: a script read top to bottom (arguments, cases, measuring, verdicts, the
- * table), each part short and used once; the measuring itself lives in bench/measure.mts and bench/page.mts.
+ * table), each part short and used once; the measuring itself lives in bench/measure.mts, bench/page.mts
+ * and bench/writes.mts.
+ *
+ * Writes: the built app on a fresh small database (bench/writes.mts); advice sessions created
+ * through the API, sequentially and 32 in flight, against /api/health in the same run.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -33,6 +38,7 @@ import { explainReport, timeEngine } from "./bench/explain.mjs";
 import { differences, issueToken, outsideBounds, recount, recountCounts, summarise, timeRequests, uncheckable, type RecountGroup, type Timings, type Uncheckable } from "./bench/measure.mjs";
 import { measurePage, pageTable, type PageResult } from "./bench/page.mjs";
 import { ensureBuild, startServer } from "./bench/server.mjs";
+import { measureWrites, writesTable, type WritesResult } from "./bench/writes.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -48,22 +54,25 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     loads: { type: "string", default: "20" },
     "page-warmup": { type: "string", default: "2" },
+    writes: { type: "string", default: "200" },
+    "in-flight": { type: "string", default: "32" },
   },
 });
 
-const PARTS = ["figures", "page"] as const;
+const PARTS = ["figures", "page", "writes"] as const;
 if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only)) {
   console.error(`--only: one of ${PARTS.join(", ")} (got "${args.only}")`);
   process.exit(2);
 }
-const runFigures = args.only !== "page";
-const runPage = args.only !== "figures" && !args.prepare;
+const runFigures = args.only === undefined || args.only === "figures";
+const runPage = (args.only === undefined || args.only === "page") && !args.prepare;
+const runWrites = (args.only === undefined || args.only === "writes") && !args.prepare;
 const baseUrl = process.env.DATABASE_URL;
 if (baseUrl && !/^postgres(ql)?:\/\//.test(baseUrl)) {
   console.error(`DATABASE_URL: a PostgreSQL URL (postgres://…), got "${baseUrl}"`);
   process.exit(2);
 }
-if (runFigures && !baseUrl) {
+if ((runFigures || runWrites) && !baseUrl) {
   console.error(
     "npm run bench needs a PostgreSQL server: set DATABASE_URL, e.g.\n" +
       "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n" +
@@ -338,6 +347,17 @@ async function runFiguresPart(url: string): Promise<{ json: object; mismatch: bo
   };
 }
 
+/** The writes part (P4): creates through the API against the health check, on a fresh small database. */
+async function runWritesPart(url: string): Promise<WritesResult> {
+  ensureBuild(log("app"));
+  const result = await measureWrites({ databaseUrl: url, requests: Number(args.writes), inFlight: Number(args["in-flight"]), warmup, log: log("writes") });
+  console.info(`\nWrites: POST /api/v1/advice-sessions against GET /api/health, same run (load average ${result.loadAverage.before[0].toFixed(1)} → ${result.loadAverage.after[0].toFixed(1)}):\n`);
+  console.info(writesTable(result));
+  for (const sample of result.errorSamples) console.error(`[bench writes] ERROR ${sample}`);
+  console.info(result.verdict.pass ? "\nWrite targets met." : "\nWrite targets NOT met.");
+  return result;
+}
+
 /** The page part (P6): the log-a-session page in Chromium, on a copy of the demo network. */
 async function runPagePart(): Promise<PageResult> {
   const say = log("page");
@@ -351,13 +371,14 @@ async function runPagePart(): Promise<PageResult> {
 // Each part writes its own key of the results file; a part not run keeps what an earlier run wrote there.
 const previous = (() => {
   try {
-    return JSON.parse(readFileSync(args.json, "utf8")) as { figures?: object; page?: object };
+    return JSON.parse(readFileSync(args.json, "utf8")) as { figures?: object; page?: object; writes?: object };
   } catch {
     return {};
   }
 })();
 const figures = runFigures ? await runFiguresPart(baseUrl!) : null;
 const page = runPage ? await runPagePart() : null;
+const writes = runWrites ? await runWritesPart(baseUrl!) : null;
 
 mkdirSync(dirname(args.json), { recursive: true });
 writeFileSync(
@@ -368,6 +389,7 @@ writeFileSync(
       machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       figures: figures?.json ?? previous.figures ?? null,
       page: page ?? previous.page ?? null,
+      writes: writes ?? previous.writes ?? null,
     },
     null,
     2,
@@ -376,6 +398,10 @@ writeFileSync(
 console.info(`\n(also written to ${args.json})`);
 if (figures?.mismatch) {
   console.error("The endpoints and the recount disagree: see MISMATCH above.");
+  process.exit(1);
+}
+if (writes && (!writes.verdict.errors || !writes.verdict.present)) {
+  console.error("Creates failed or went missing: see the writes table above.");
   process.exit(1);
 }
 process.exit(0);

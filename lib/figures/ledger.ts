@@ -38,25 +38,34 @@ const need = <T>(map: Map<string, T>, key: string): T => {
   return value;
 };
 
+/** What a caller has already read for a change's deltas: the places of units, and clients' dims read through lotse_client_dims (which locks the client). */
+export interface Known {
+  places?: Map<string, Place>;
+  dims?: Map<string, ClientDims>;
+}
+
 /**
  * Writes the ledger deltas of a record change, in the caller's transaction. The client is
  * locked first, so that two sessions of one person written at once cannot both count them
  * as the person's first.
  */
 export async function recordChanged(tx: Tx, beforeRow: RecordRow | null, afterRow: RecordRow | null): Promise<void> {
+  await insertDeltas(tx, await recordChangeDeltasOf(tx, beforeRow, afterRow));
+}
+
+/**
+ * The ledger deltas of a record change, reading what `known` lacks (for a create that sends
+ * them with its other writes, lib/records/commands.ts). Locks the clients as recordChanged does.
+ */
+export async function recordChangeDeltasOf(tx: Tx, beforeRow: RecordRow | null, afterRow: RecordRow | null, known: Known = {}): Promise<Delta[]> {
   const before = stateOf(beforeRow);
   const after = stateOf(afterRow);
-  if (!before && !after) return;
+  if (!before && !after) return [];
   const clientIds = [...new Set([before?.clientId, after?.clientId].filter((c): c is string => !!c))].sort();
-  const dims = new Map<string, ClientDims>();
+  const dims = new Map(known.dims);
   for (const id of clientIds) {
-    // Through the migrations' function: row security may hide the client from this adviser.
-    const [client] = (
-      await tx.execute(sql`
-        select gender, residence_status as "residenceStatus", qualification_country as "qualificationCountry", occupation_id as "occupationId"
-        from lotse_client_dims(${id}::uuid)`)
-    ).rows as unknown as ClientDims[];
-    dims.set(id, client);
+    if (dims.has(id)) continue;
+    dims.set(id, await lockedDims(tx, id));
   }
   const subject = (after ?? before)!;
   const others = new Map<string, RecordState[]>();
@@ -79,13 +88,24 @@ export async function recordChanged(tx: Tx, beforeRow: RecordRow | null, afterRo
       );
     others.set(key, rows.map((row) => stateOf(row)!));
   }
-  const places = await loadPlaces(tx, [before, after, ...[...others.values()].flat()].filter((r): r is RecordState => !!r).map((r) => r.unitId));
-  const deltas = recordChangeDeltas(before, after, {
+  const unitIds = [before, after, ...[...others.values()].flat()].filter((r): r is RecordState => !!r).map((r) => r.unitId);
+  const places = new Map(known.places);
+  for (const [id, place] of await loadPlaces(tx, unitIds.filter((id) => !places.has(id)))) places.set(id, place);
+  return recordChangeDeltas(before, after, {
     place: (unitId) => need(places, unitId),
     dims: (clientId) => need(dims, clientId),
     others: (_kind, clientId, year) => others.get(`${clientId}:${year}`) ?? [],
   });
-  await insertDeltas(tx, deltas);
+}
+
+/** A client's dims, locking the client. Through the migrations' function: row security may hide the client from this adviser. */
+async function lockedDims(tx: Tx, clientId: string): Promise<ClientDims> {
+  const [client] = (
+    await tx.execute(sql`
+      select gender, residence_status as "residenceStatus", qualification_country as "qualificationCountry", occupation_id as "occupationId"
+      from lotse_client_dims(${clientId}::uuid)`)
+  ).rows as unknown as ClientDims[];
+  return client;
 }
 
 /** Writes the ledger deltas of a correction of a client's attributes, in the caller's transaction. */
@@ -100,9 +120,15 @@ export async function clientChanged(tx: Tx, before: Client, after: Client): Prom
  * outcome dated later, at the start of that day in Europe/Berlin.
  */
 export async function insertDeltas(tx: Tx, deltas: Delta[], base: (string | null)[] | null = null): Promise<void> {
-  if (!deltas.length) return;
+  const statement = deltasStatement(deltas, base);
+  if (statement) await tx.execute(statement);
+}
+
+/** The statement of insertDeltas (null for no deltas), for a caller that sends it together with other writes. */
+export function deltasStatement(deltas: Delta[], base: (string | null)[] | null = null): SQL | null {
+  if (!deltas.length) return null;
   const col = <T>(f: (d: Delta) => T) => sql.param(deltas.map(f));
-  await tx.execute(sql`
+  return sql`
     insert into figure_deltas (at, counter, occurred_on, level, unit_id, subproject_id, region_id, record_id, client_id,
                                gender, residence_status, qualification_country, occupation_id, n, amount)
     select greatest(coalesce(d.base, now()), coalesce(d.not_before::timestamp at time zone 'Europe/Berlin', '-infinity')),
@@ -115,7 +141,7 @@ export async function insertDeltas(tx: Tx, deltas: Delta[], base: (string | null
       ${col((d) => d.dims?.residenceStatus ?? null)}::text[], ${col((d) => d.dims?.qualificationCountry ?? null)}::text[],
       ${col((d) => d.dims?.occupationId ?? null)}::uuid[], ${col((d) => d.n)}::int[], ${col((d) => d.amount)}::int[], ${col((d) => d.notBefore)}::date[]
     ) as d(base, counter, occurred_on, level, unit_id, subproject_id, region_id, record_id, client_id,
-           gender, residence_status, qualification_country, occupation_id, n, amount, not_before)`);
+           gender, residence_status, qualification_country, occupation_id, n, amount, not_before)`;
 }
 
 /** The kinds of rows in figure_totals: the grain of the occurred date × the grain of the effect date. */

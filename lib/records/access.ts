@@ -12,8 +12,13 @@ export function unitsFor(actor: Actor, spec: KindSpec): string[] {
 
 /** The unit a new record goes to must be one of the adviser's, of the level the kind needs. */
 export async function checkUnit(tx: Tx, actor: Actor, spec: KindSpec, unitId: string): Promise<void> {
-  const level = spec.unitLevel === "contact_point" ? "contact_point" : "subproject";
   const [unit] = await tx.select({ level: orgUnits.level }).from(orgUnits).where(eq(orgUnits.id, unitId));
+  assertUnit(actor, spec, unitId, unit);
+}
+
+/** checkUnit on a unit already read (undefined: there is none). */
+export function assertUnit(actor: Actor, spec: KindSpec, unitId: string, unit: { level: string } | undefined): void {
+  const level = spec.unitLevel === "contact_point" ? "contact_point" : "subproject";
   if (!unit || unit.level !== level || !unitsFor(actor, spec).includes(unitId)) throw new FieldError("unitId", "notYourUnit");
 }
 

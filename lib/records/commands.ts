@@ -1,50 +1,17 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, sql } from "drizzle-orm";
-import { clients, history, records, users, type RecordKind, type RecordRow } from "@/db/schema";
+import { clients, history, records, users, type RecordRow } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { clientInScope } from "@/lib/clients/access";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { recordChanged } from "@/lib/figures/ledger";
 import { recordVersion } from "@/lib/history";
-import { onceForKey } from "@/lib/idempotency";
 import { defineOperation, parseInRun } from "@/lib/operation";
 import { checkUnit, recordInScope, recordSnapshot, unitsFor } from "./access";
-import { KINDS, createSchema, deleteSchema, getSchema, listSchema, patchSchema, updateSchema, type KindData, type KindSpec } from "./kinds";
+import { createRecord, present, splitFields } from "./create";
+import { KINDS, createSchema, deleteSchema, getSchema, listSchema, patchSchema, updateSchema, type KindSpec } from "./kinds";
 
-/** The record as the API and pages show it: shared fields and the kind's own side by side, typed by its kind. */
-export type PresentedRecord = { [K in RecordKind]: Omit<RecordRow, "kind" | "data"> & { kind: K } & KindData<K> }[RecordKind];
-
-export function present(record: RecordRow): PresentedRecord {
-  const { data, ...rest } = record;
-  // The column is untyped JSON, but only ever written parsed by the kind's schema (createSchema, updateSchema).
-  return { ...rest, ...data } as PresentedRecord;
-}
-
-function splitFields(spec: KindSpec, input: Record<string, unknown>) {
-  const data: Record<string, unknown> = {};
-  for (const key of Object.keys(spec.data.shape)) data[key] = input[key] ?? null;
-  return data;
-}
-
-/** Where a new record hangs: its own unit, or for an enrolment its scheme's subproject. */
-async function placement(tx: Tx, actor: Actor, spec: KindSpec, input: Record<string, unknown>) {
-  if (spec.unitLevel === "scheme") {
-    const schemeSpec = KINDS.find((k) => k.kind === "job_training_scheme")!;
-    const scheme = await recordInScope(tx, actor, schemeSpec, input.schemeId as string).catch(() => {
-      throw new FieldError("schemeId", "notYourScheme");
-    });
-    if (scheme.data.format === "individual") {
-      const [{ n }] = await tx
-        .select({ n: count() })
-        .from(records)
-        .where(and(eq(records.parentId, scheme.id), isNull(records.deletedAt)));
-      if (n > 0) throw new FieldError("schemeId", "individualSchemeTaken");
-    }
-    return { unitId: scheme.unitId, parentId: scheme.id };
-  }
-  await checkUnit(tx, actor, spec, input.unitId as string);
-  return { unitId: input.unitId as string, parentId: null };
-}
+export { present, type PresentedRecord } from "./create";
 
 async function checkClient(tx: Tx, actor: Actor, spec: KindSpec, clientId: unknown) {
   if (!spec.clientBased) return null;
@@ -96,25 +63,8 @@ function operationsFor(spec: KindSpec) {
     access: "cases.work",
     audit: "change",
     input: createSchema(spec),
-    async run({ actor, tx }, fields) {
-      return onceForKey(
-        tx,
-        actor,
-        fields as { idempotencyKey: string },
-        name("create"),
-        async () => {
-          const place = await placement(tx, actor, spec, fields);
-          const clientId = await checkClient(tx, actor, spec, fields.clientId);
-          const [record] = await tx
-            .insert(records)
-            .values({ kind: spec.kind, ...place, clientId, occurredOn: fields.occurredOn as string, data: splitFields(spec, fields), createdBy: actor.userId })
-            .returning();
-          await recordVersion(tx, { subjectId: record.id, subjectType: "record", version: 1, op: "create", actorId: actor.userId, snapshot: recordSnapshot(record) });
-          await recordChanged(tx, null, record);
-          return present(record);
-        },
-        async (id) => present(await recordInScope(tx, actor, spec, id)),
-      );
+    async run(ctx, fields) {
+      return createRecord(ctx, spec, name("create"), fields);
     },
   });
 

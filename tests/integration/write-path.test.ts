@@ -1,0 +1,106 @@
+import { and, eq } from "drizzle-orm";
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { apiTokens, auditLog, figureDeltas, history, idempotencyKeys, records } from "@/db/schema";
+import { loadActor, type Actor } from "@/lib/auth/actor";
+import { execute } from "@/lib/operation";
+import { KINDS, kindSpec } from "@/lib/records/kinds";
+import { apiAdviser, send } from "../helpers/api";
+import { makeActor, makeOrg, newKey, placementFor, recordInput } from "../helpers/factories";
+import { ops } from "../helpers/records";
+
+/**
+ * The write path (quality target P4, docs/quality.md): what a create leaves, and how many
+ * statements it takes to leave it. The count is the design, not a timing: every statement is a
+ * round trip to the database, and the bench (`npm run bench -- --only writes`) measures what they cost.
+ */
+
+type Org = Awaited<ReturnType<typeof makeOrg>>;
+
+/** Every statement sent to the database while `run` runs, by its text. */
+async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, and called with the client as `this`
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string };
+    sent.push((typeof first === "string" ? first : (first.text ?? "")).replace(/\s+/g, " ").trim());
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return sent;
+}
+
+describe("the write path", () => {
+  let org: Org;
+  let adviser: Actor;
+  beforeAll(async () => {
+    org = await makeOrg();
+    adviser = await makeActor("adviser", { unitIds: [org.contactPoints[0].id] });
+  });
+
+  for (const spec of KINDS) {
+    it(`${spec.kind}: a create leaves its record, its first version, its key holding the answer given and one audit entry`, async () => {
+      const input = recordInput(spec, await placementFor(adviser, spec));
+      const result = await execute(ops(spec).create, adviser, input);
+      expect(result.ok).toBe(true);
+      const answer = result.ok ? result.value : null;
+      const id = answer!.id;
+      const db = await getDb();
+      expect(await db.select({ id: records.id }).from(records).where(eq(records.id, id))).toEqual([{ id }]);
+      expect(await db.select({ version: history.version, op: history.op }).from(history).where(and(eq(history.subjectId, id), eq(history.subjectType, "record")))).toEqual([
+        { version: 1, op: "create" },
+      ]);
+      const [key] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.actorId, adviser.userId), eq(idempotencyKeys.key, input.idempotencyKey as string)));
+      expect(key).toMatchObject({ resultId: id, operation: `records.${spec.kind}.create` });
+      expect(key.response).toEqual(JSON.parse(JSON.stringify(answer)));
+      const entries = await db.select().from(auditLog).where(eq(auditLog.subjectId, id));
+      expect(entries).toEqual([expect.objectContaining({ actorId: adviser.userId, action: `records.${spec.kind}.create`, outcome: "ok" })]);
+    });
+  }
+
+  it("a create's ledger deltas name the record and carry its client's attributes", async () => {
+    const spec = kindSpec("advice_session");
+    const input = recordInput(spec, await placementFor(adviser, spec));
+    const result = await execute(ops(spec).create, adviser, input);
+    const id = result.ok ? result.value.id : "";
+    const deltas = await (await getDb()).select().from(figureDeltas).where(eq(figureDeltas.recordId, id));
+    expect(deltas).toContainEqual(
+      expect.objectContaining({ unitId: org.contactPoints[0].id, subprojectId: org.subproject.id, regionId: org.region.id, clientId: input.clientId, gender: "female" }),
+    );
+  });
+
+  it("an advice session created through the API takes 7 statements: the caller, then begin, contact points, key with unit and client, record, the rest, commit", async () => {
+    const api = await apiAdviser([org.contactPoints[0].id]);
+    const spec = kindSpec("advice_session");
+    const { idempotencyKey: _key, ...body } = recordInput(spec, await placementFor(api.actor, spec));
+    // The first call of a token notes when it was used (once a minute): a statement of its own.
+    expect((await send("POST", "/api/v1/advice-sessions", { token: api.token, body, headers: { "idempotency-key": newKey() } })).status).toBe(201);
+    const [token] = await (await getDb()).select({ lastUsedAt: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.userId, api.actor.userId));
+    expect(token.lastUsedAt).toBeInstanceOf(Date);
+    let status = 0;
+    const sent = await statementsOf(async () => {
+      status = (await send("POST", "/api/v1/advice-sessions", { token: api.token, body, headers: { "idempotency-key": newKey() } })).status;
+    });
+    expect(status).toBe(201);
+    expect(sent, sent.join("\n")).toHaveLength(7);
+    expect(sent[1]).toBe("begin");
+    expect(sent[6]).toBe("commit");
+  });
+
+  it("the actor is read in one statement: an adviser of a subproject gets its contact points and the subproject once", async () => {
+    const user = await makeActor("adviser", { unitIds: [org.subproject.id, org.contactPoints[1].id] });
+    let actor: Actor | null = null;
+    const sent = await statementsOf(async () => {
+      actor = await loadActor(await getDb(), user.userId);
+    });
+    expect(sent).toHaveLength(1);
+    expect(actor).toMatchObject({ userId: user.userId, role: "adviser", unitIds: expect.arrayContaining([org.subproject.id, org.contactPoints[1].id]), subprojectIds: [org.subproject.id] });
+    expect([...actor!.contactPointIds].sort()).toEqual(org.contactPoints.map((c) => c.id).sort());
+  });
+});
