@@ -7,6 +7,7 @@ import { computeFigures } from "@/lib/figures/report";
 import { exportRecords, importTemplate } from "@/lib/import/export";
 import { checkImport, listImports, runImport, type ImportReport } from "@/lib/import/operations";
 import { execute, type Result } from "@/lib/operation";
+import { recordSnapshot } from "@/lib/records/access";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { makeActor, makeClient, makeOrg, makeRecord, readingAllClients } from "../helpers/factories";
 
@@ -88,11 +89,12 @@ describe("import and export (lib/import)", () => {
     expect(await recordsIn(cp)).toBe(before + 10_000);
     console.log(`two imports of 10,000 rows: ${Date.now() - started} ms`);
 
-    // Each imported record has its history version, like a form's create.
+    // Each imported record has its history version, like a form's create, with the form's snapshot.
     const db = await getDb();
     const [one] = await db.select().from(records).where(eq(records.unitId, cp)).limit(1);
     const versions = await db.select().from(history).where(eq(history.subjectId, one.id));
     expect(versions.map((v) => v.op)).toEqual(["create"]);
+    expect(versions[0].snapshot).toEqual(recordSnapshot(one));
     const imported = value(await execute(listImports, adviser, {}));
     expect(imported.length).toBeGreaterThanOrEqual(3);
   });
