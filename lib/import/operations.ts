@@ -18,7 +18,7 @@ import { id } from "@/lib/validation";
 import { pseudonymSecret } from "@/lib/clients/pseudonym";
 import { Checker, type RowError } from "./check";
 import { importKeysWith } from "./keys";
-import { formatOf, readTables, type ImportFormat } from "./read";
+import { formatOf, readTableBatches, type ImportFormat } from "./read";
 import { occupationLookup, resolve, type Target } from "./resolve";
 import { countsOf, writeImport, type KindCount } from "./write";
 
@@ -74,7 +74,7 @@ async function checkFile(tx: Tx, actor: Actor, locale: Locale, input: z.output<t
   const keys = importKeysWith(await pseudonymSecret(tx));
   const checker = new Checker(t, await occupationLookup(tx), keys);
   try {
-    await checker.read(readTables(input.file, await formatOfFile(input.file, fileName)));
+    await checker.read(readTableBatches(input.file, await formatOfFile(input.file, fileName)));
   } catch (error) {
     checker.fail(null, 0, "", t("import.errors.unreadable", { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) }));
   }
