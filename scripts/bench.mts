@@ -357,7 +357,7 @@ async function runPagePart(): Promise<PageResult> {
   return result;
 }
 
-/** The import part (issue 14): a generated CSV of advice sessions, dry run and import through the app's upload endpoints. */
+/** The import part (P5): a generated CSV of advice sessions, dry run and import through the app's upload endpoints. */
 async function runImportPart(url: string): Promise<ImportResult> {
   const say = log("import");
   ensureBuild(log("app"));

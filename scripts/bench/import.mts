@@ -1,5 +1,5 @@
 /**
- * The import's target (issue 14; docs/quality.md P9): a generated CSV of 100,000 advice sessions
+ * The import's target (docs/quality.md P5): a generated CSV of 100,000 advice sessions
  * through the real HTTP endpoints of the built app, the dry run and then the import, each within
  * 10 s, with the server's peak memory within 512 MB.
  *
@@ -12,6 +12,7 @@
  * they landed: records, history versions, import keys, ledger deltas.
  */
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { credentialsLogin } from "@/tests/e2e/http-login";
@@ -44,6 +45,8 @@ export interface ImportResult {
   steps: ImportStep[];
   landed: { records: number; history: number; keys: number; deltas: number };
   peakMiB: number;
+  /** os.loadavg() before and after: the machine's other work, which every step feels. */
+  loadAverage: { before: number[]; after: number[] };
   verdict: { time: boolean; memory: boolean; landed: boolean; pass: boolean };
 }
 
@@ -150,6 +153,7 @@ export async function measureImport(options: { databaseUrl: string; rows: number
     };
 
     const sessions = sessionsCsv(rows, clients);
+    const before = loadavg();
     const steps = [
       await upload("clients", "/cases/import/run", clientsCsv(clients), clients, false),
       await upload("dry run", "/cases/import/check", sessions, rows, true),
@@ -175,6 +179,7 @@ export async function measureImport(options: { databaseUrl: string; rows: number
       steps,
       landed,
       peakMiB,
+      loadAverage: { before, after: loadavg() },
       verdict: { time, memory, landed: landedOk, pass: time && memory && landedOk },
     };
   } finally {
@@ -200,5 +205,9 @@ export function importTable(r: ImportResult): string {
     line(["---", "---", "---", "---", "---"]),
     ...rows,
     line(["server peak memory (VmHWM)", "", `≤ ${MEMORY_LIMIT_MIB} MiB`, r.peakMiB.toFixed(0), r.verdict.memory ? "met" : "MISSED"]),
+    "",
+    `(load average of the machine, 1 min: ${r.loadAverage.before[0].toFixed(1)} before, ${r.loadAverage.after[0].toFixed(1)} after; ` +
+      `landed: ${r.landed.records.toLocaleString("en")} records, ${r.landed.history.toLocaleString("en")} history versions, ` +
+      `${r.landed.keys.toLocaleString("en")} import keys, ${r.landed.deltas.toLocaleString("en")} ledger deltas)`,
   ].join("\n");
 }
