@@ -75,6 +75,8 @@ export class Checker {
     private readonly t: Translate,
     private readonly occupation: Occupations,
     private readonly keys: ImportKeys,
+    /** Told the rows read so far, after each batch. */
+    private readonly onRows: (rows: number) => void = () => undefined,
   ) {
     this.map = zodErrorMap(t);
   }
@@ -106,6 +108,7 @@ export class Checker {
         }
         this.row(sheet, event.line, event.cells, table);
       }
+      this.onRows(this.result.rows);
     }
     if (!this.result.tables.size && !this.result.errorCount) this.fail(null, 1, "", this.t("import.errors.emptyFile"));
   }

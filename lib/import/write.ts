@@ -45,7 +45,8 @@ export function countsOf(resolved: Resolved): Record<string, KindCount> {
   return counts;
 }
 
-export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved: Resolved, importId: string): Promise<void> {
+/** `onWritten` is told the rows written so far (clients, then records batch by batch). */
+export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved: Resolved, importId: string, onWritten: (rows: number) => void = () => undefined): Promise<void> {
   const now = new Date();
   const clientKeys: (typeof importKeys.$inferInsert)[] = [];
   const newClients: Client[] = (resolved.get("client") ?? [])
@@ -60,6 +61,7 @@ export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved
     tx.insert(history).values(batch.map((c) => ({ subjectId: c.id, subjectType: "client", version: 1, op: "create" as const, actorId: actor.userId, snapshot: statisticalSnapshot(c) }))),
   );
   await inBatches(clientKeys, (batch) => insertKeys(tx, batch), RECORD_BATCH);
+  onWritten(newClients.length);
 
   // The records batch by batch, each with its history, keys and ledger deltas: only one batch's rows are held twice.
   const rows = IMPORT_KINDS.filter((k): k is RecordKind => k !== "client").flatMap((kind) => (resolved.get(kind) ?? []).filter((r) => r.isNew).map((row) => ({ kind, row })));
@@ -92,6 +94,7 @@ export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved
     await insertRecords(tx, actor.userId, batch);
     await insertKeys(tx, keys);
     await insertDeltas(tx, ledger.deltasOf(batch));
+    onWritten(newClients.length + i + batch.length);
   }
 }
 
