@@ -109,6 +109,8 @@ export class Checker {
         this.row(sheet, event.line, event.cells, table);
       }
       this.onRows(this.result.rows);
+      // Other requests in between batches: a file in memory would otherwise be read and checked in one go, the server deaf meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (!this.result.tables.size && !this.result.errorCount) this.fail(null, 1, "", this.t("import.errors.emptyFile"));
   }

@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
+import { Checker } from "./check";
 import { importKeysWith } from "./keys";
 import { readTableBatches, readTables, type TableEvent } from "./read";
 
@@ -27,6 +29,20 @@ describe("reading a CSV file (lib/import/read.ts)", () => {
 
   it("refuses a file csv-parse cannot read with its reason, rather than stopping without one", async () => {
     await expect(events('Client reference,Date\n"A,2019-01-01\n')).rejects.toThrow(/quote/i);
+  });
+});
+
+describe("checking a large file (lib/import/check.ts)", () => {
+  it("lets the server's other work in between batches, rather than checking the whole file in one go", async () => {
+    const lines = ["Client reference,Date,Advice stage,Type of advice,Channel,Outcome / next step"];
+    for (let i = 0; i < 20_000; i++) lines.push(`C-${i % 100},2019-03-04,initial,recognition,phone,no_further_action`);
+    const checker = new Checker(translator("en"), () => ({ error: "unknownOccupation" }), importKeysWith("secret"));
+    let turns = 0;
+    const timer = setInterval(() => turns++, 0);
+    await checker.read(readTableBatches(new Blob([lines.join("\n")]), "csv"));
+    clearInterval(timer);
+    expect(checker.result).toMatchObject({ rows: 20_000, errorCount: 0 });
+    expect(turns).toBeGreaterThan(0);
   });
 });
 

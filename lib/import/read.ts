@@ -68,9 +68,10 @@ function batchesOf<T>(stream: Readable): () => Promise<T[] | null> {
 
 async function* csvBatches(file: Blob): AsyncGenerator<TableEvent[]> {
   yield [{ type: "table", sheet: null }];
-  // Up to a few thousand rows parsed ahead, taken a batch at a time: one await per batch, not per row.
+  // A few hundred rows parsed ahead, taken a batch at a time: one await per batch, not per row.
+  // Not more: rows that wait long are kept by the garbage collector as if they were to last.
   const parser = nodeStream(file).pipe(
-    new LineParser({ bom: true, delimiter: await delimiterOf(file), relax_column_count: true, skip_empty_lines: true, readableHighWaterMark: 4_096 } as Options),
+    new LineParser({ bom: true, delimiter: await delimiterOf(file), relax_column_count: true, skip_empty_lines: true, readableHighWaterMark: 512 } as Options),
   );
   const next = batchesOf<TableEvent>(parser);
   for (let batch = await next(); batch; batch = await next()) yield batch;
