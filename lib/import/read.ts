@@ -45,6 +45,8 @@ class LineParser extends Parser {
  * it holds next (null at its end). Its error is kept from the moment it is wrapped, whenever it
  * comes, and thrown by the next call.
  */
+const MAX_BATCH = 512;
+
 function batchesOf<T>(stream: Readable): () => Promise<T[] | null> {
   let failure: Error | null = null;
   stream.on("error", (error: Error) => (failure ??= error));
@@ -52,7 +54,8 @@ function batchesOf<T>(stream: Readable): () => Promise<T[] | null> {
     for (;;) {
       if (failure) throw failure;
       const batch: T[] = [];
-      for (let item = stream.read() as T | null; item !== null; item = stream.read() as T | null) batch.push(item);
+      // At most a batch's worth: each read() may parse more of what is buffered, up to the whole file.
+      for (let item = stream.read() as T | null; item !== null; item = batch.length < MAX_BATCH ? (stream.read() as T | null) : null) batch.push(item);
       if (batch.length) return batch;
       if (stream.readableEnded) return null;
       await new Promise<void>((resolve) => {
