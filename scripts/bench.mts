@@ -6,10 +6,15 @@
  *   DATABASE_URL=postgres://user@host:5432/db npm run bench [-- --records 100000,10000000] [--fresh] [--prepare]
  *   npm run bench -- --only page [--loads 20]      (the page alone; PGlite without DATABASE_URL)
  *   DATABASE_URL=… npm run bench -- --only writes [--writes 200] [--in-flight 32]
+ *   DATABASE_URL=… npm run bench -- --only import [--import-rows 100000]
  *
  * --fresh makes the databases again; --prepare only makes them (no build, no measurement);
  * --explain adds EXPLAIN ANALYZE of every statement the report sends, per size;
- * --only figures|page|writes runs one part.
+ * --only figures|page|writes|import runs one part.
+ *
+ * Import: a generated CSV of advice sessions, checked and then imported through the app's upload
+ * endpoints on a fresh database of its own; wall time per request and the server's peak memory
+ * (bench/import.mts).
  *
  * Figures: for each size it makes (once) a database of a synthetic network on that server, starts the
  * built app on it, and measures sequentially, through the HTTP API: the network-wide figures
@@ -36,6 +41,7 @@ import pg from "pg";
 import { ensureDataset, type DatasetInfo } from "./bench/dataset.mjs";
 import { explainReport, timeEngine } from "./bench/explain.mjs";
 import { differences, issueToken, outsideBounds, recount, recountCounts, summarise, timeRequests, uncheckable, type RecountGroup, type Timings, type Uncheckable } from "./bench/measure.mjs";
+import { measureImport, importTable, type ImportResult } from "./bench/import.mjs";
 import { measurePage, pageTable, type PageResult } from "./bench/page.mjs";
 import { ensureBuild, startServer } from "./bench/server.mjs";
 import { measureWrites, writesTable, type WritesResult } from "./bench/writes.mjs";
@@ -56,10 +62,11 @@ const { values: args } = parseArgs({
     "page-warmup": { type: "string", default: "2" },
     writes: { type: "string", default: "200" },
     "in-flight": { type: "string", default: "32" },
+    "import-rows": { type: "string", default: "100000" },
   },
 });
 
-const PARTS = ["figures", "page", "writes"] as const;
+const PARTS = ["figures", "page", "writes", "import"] as const;
 if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only)) {
   console.error(`--only: one of ${PARTS.join(", ")} (got "${args.only}")`);
   process.exit(2);
@@ -67,17 +74,19 @@ if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only)
 const runFigures = args.only === undefined || args.only === "figures";
 const runPage = (args.only === undefined || args.only === "page") && !args.prepare;
 const runWrites = (args.only === undefined || args.only === "writes") && !args.prepare;
+const runImport = (args.only === undefined || args.only === "import") && !args.prepare;
 const baseUrl = process.env.DATABASE_URL;
 if (baseUrl && !/^postgres(ql)?:\/\//.test(baseUrl)) {
   console.error(`DATABASE_URL: a PostgreSQL URL (postgres://…), got "${baseUrl}"`);
   process.exit(2);
 }
-if ((runFigures || runWrites) && !baseUrl) {
+if ((runFigures || runWrites || runImport) && !baseUrl) {
   console.error(
     "npm run bench needs a PostgreSQL server: set DATABASE_URL, e.g.\n" +
       "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n" +
       "It creates its own databases there (lotse_bench_<records>) and leaves the named database alone.\n" +
-      "The page alone (npm run bench -- --only page) runs on the embedded PGlite without it.",
+      "The page alone (npm run bench -- --only page) runs on the embedded PGlite without it.\n" +
+      "The import (--only import) makes and drops its own database there (lotse_bench_import).",
   );
   process.exit(2);
 }
@@ -368,10 +377,22 @@ async function runPagePart(): Promise<PageResult> {
   return result;
 }
 
+/** The import part (P5): a generated CSV of advice sessions, dry run and import through the app's upload endpoints. */
+async function runImportPart(url: string): Promise<ImportResult> {
+  const say = log("import");
+  ensureBuild(log("app"));
+  const rows = Number(args["import-rows"].replace(/[_\s]/g, ""));
+  const result = await measureImport({ databaseUrl: url, rows, clients: Math.max(1, Math.round(rows / 20)), log: say });
+  console.info(`\nImport of ${rows.toLocaleString("en")} advice sessions (${(result.fileBytes / 2 ** 20).toFixed(1)} MiB of CSV) through the app's upload endpoints:\n`);
+  console.info(importTable(result));
+  console.info(result.verdict.pass ? "\nImport targets met." : `\nImport targets NOT met: ${[!result.verdict.time && "time", !result.verdict.memory && "memory", !result.verdict.landed && "rows landed"].filter(Boolean).join(", ")}`);
+  return result;
+}
+
 // Each part writes its own key of the results file; a part not run keeps what an earlier run wrote there.
 const previous = (() => {
   try {
-    return JSON.parse(readFileSync(args.json, "utf8")) as { figures?: object; page?: object; writes?: object };
+    return JSON.parse(readFileSync(args.json, "utf8")) as { figures?: object; page?: object; writes?: object; import?: object };
   } catch {
     return {};
   }
@@ -379,6 +400,7 @@ const previous = (() => {
 const figures = runFigures ? await runFiguresPart(baseUrl!) : null;
 const page = runPage ? await runPagePart() : null;
 const writes = runWrites ? await runWritesPart(baseUrl!) : null;
+const imported = runImport ? await runImportPart(baseUrl!) : null;
 
 mkdirSync(dirname(args.json), { recursive: true });
 writeFileSync(
@@ -390,6 +412,7 @@ writeFileSync(
       figures: figures?.json ?? previous.figures ?? null,
       page: page ?? previous.page ?? null,
       writes: writes ?? previous.writes ?? null,
+      import: imported ?? previous.import ?? null,
     },
     null,
     2,

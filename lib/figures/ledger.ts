@@ -127,21 +127,34 @@ export async function insertDeltas(tx: Tx, deltas: Delta[], base: (string | null
 /** The statement of insertDeltas (null for no deltas), for a caller that sends it together with other writes. */
 export function deltasStatement(deltas: Delta[], base: (string | null)[] | null = null): SQL | null {
   if (!deltas.length) return null;
-  const col = <T>(f: (d: Delta) => T) => sql.param(deltas.map(f));
+  // One JSON parameter (json_to_recordset): the server parses it in one go, where an array per column is quoted element by element.
+  const rows = deltas.map((d, i) => ({
+    base: base?.[i] ?? null,
+    counter: d.counter,
+    occurred_on: d.occurredOn,
+    level: d.level,
+    unit_id: d.unitId,
+    subproject_id: d.subprojectId,
+    region_id: d.regionId,
+    record_id: d.recordId,
+    client_id: d.clientId,
+    gender: d.dims?.gender ?? null,
+    residence_status: d.dims?.residenceStatus ?? null,
+    qualification_country: d.dims?.qualificationCountry ?? null,
+    occupation_id: d.dims?.occupationId ?? null,
+    n: d.n,
+    amount: d.amount,
+    not_before: d.notBefore ?? null,
+  }));
   return sql`
     insert into figure_deltas (at, counter, occurred_on, level, unit_id, subproject_id, region_id, record_id, client_id,
                                gender, residence_status, qualification_country, occupation_id, n, amount)
     select greatest(coalesce(d.base, now()), coalesce(d.not_before::timestamp at time zone 'Europe/Berlin', '-infinity')),
            d.counter, d.occurred_on, d.level, d.unit_id, d.subproject_id, d.region_id, d.record_id, d.client_id,
            d.gender, d.residence_status, d.qualification_country, d.occupation_id, d.n, d.amount
-    from unnest(
-      ${sql.param(base ?? deltas.map(() => null))}::timestamptz[], ${col((d) => d.counter)}::text[], ${col((d) => d.occurredOn)}::date[],
-      ${col((d) => d.level)}::text[], ${col((d) => d.unitId)}::uuid[], ${col((d) => d.subprojectId)}::uuid[], ${col((d) => d.regionId)}::uuid[],
-      ${col((d) => d.recordId)}::uuid[], ${col((d) => d.clientId)}::uuid[], ${col((d) => d.dims?.gender ?? null)}::text[],
-      ${col((d) => d.dims?.residenceStatus ?? null)}::text[], ${col((d) => d.dims?.qualificationCountry ?? null)}::text[],
-      ${col((d) => d.dims?.occupationId ?? null)}::uuid[], ${col((d) => d.n)}::int[], ${col((d) => d.amount)}::int[], ${col((d) => d.notBefore)}::date[]
-    ) as d(base, counter, occurred_on, level, unit_id, subproject_id, region_id, record_id, client_id,
-           gender, residence_status, qualification_country, occupation_id, n, amount, not_before)`;
+    from json_to_recordset(${sql.param(JSON.stringify(rows))}::json)
+      as d(base timestamptz, counter text, occurred_on date, level text, unit_id uuid, subproject_id uuid, region_id uuid, record_id uuid, client_id uuid,
+           gender text, residence_status text, qualification_country text, occupation_id uuid, n int, amount int, not_before date)`;
 }
 
 /** The kinds of rows in figure_totals: the grain of the occurred date × the grain of the effect date. */

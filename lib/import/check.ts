@@ -69,11 +69,14 @@ export class Checker {
   readonly result: Checked = { tables: new Map(), errors: [], errorCount: 0, rows: 0 };
   private readonly seen = new Map<string, number>();
   private readonly refLines = new Map<string, number>();
+  private readonly strings = new Map<string, string>();
 
   constructor(
     private readonly t: Translate,
     private readonly occupation: Occupations,
     private readonly keys: ImportKeys,
+    /** Told the rows read so far, after each batch. */
+    private readonly onRows: (rows: number) => void = () => undefined,
   ) {
     this.map = zodErrorMap(t);
   }
@@ -84,25 +87,30 @@ export class Checker {
   }
 
   /** Reads every table of the file; stops early only when the file has too many rows. */
-  async read(events: AsyncIterable<TableEvent>): Promise<void> {
+  async read(batches: AsyncIterable<TableEvent[]>): Promise<void> {
     let sheet: string | null = null;
     let table: { kind: ImportKind; columns: (Column | undefined)[]; headers: Map<string, string>; locale: Locale } | null | undefined;
-    for await (const event of events) {
-      if (event.type === "table") {
-        sheet = event.sheet;
-        table = undefined;
-        continue;
+    for await (const batch of batches) {
+      for (const event of batch) {
+        if (event.type === "table") {
+          sheet = event.sheet;
+          table = undefined;
+          continue;
+        }
+        if (table === undefined) {
+          table = this.header(sheet, event.line, event.cells.map((c) => String(c ?? "").trim()));
+          continue;
+        }
+        if (table === null) continue;
+        if (++this.result.rows > MAX_ROWS) {
+          this.fail(sheet, event.line, "", this.t("import.errors.tooManyRows", { max: MAX_ROWS }));
+          return;
+        }
+        this.row(sheet, event.line, event.cells, table);
       }
-      if (table === undefined) {
-        table = this.header(sheet, event.line, event.cells.map((c) => String(c ?? "").trim()));
-        continue;
-      }
-      if (table === null) continue;
-      if (++this.result.rows > MAX_ROWS) {
-        this.fail(sheet, event.line, "", this.t("import.errors.tooManyRows", { max: MAX_ROWS }));
-        return;
-      }
-      this.row(sheet, event.line, event.cells, table);
+      this.onRows(this.result.rows);
+      // Other requests in between batches: a file in memory would otherwise be read and checked in one go, the server deaf meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (!this.result.tables.size && !this.result.errorCount) this.fail(null, 1, "", this.t("import.errors.emptyFile"));
   }
@@ -176,7 +184,9 @@ export class Checker {
     }
     if (bad || !parsed.success) return;
     const { idempotencyKey: _k, unitId: _u, schemeId: _si, clientId: _ci, contactPointId: _cp, ...values } = parsed.data as Record<string, unknown>;
-    this.result.tables.get(kind)!.push({ sheet, line, values, clientRef, schemeRef, key: this.keyOf(kind, values, clientRef, schemeRef, ownRef), headers });
+    for (const field in values) values[field] = this.interned(values[field]);
+    const key = this.keyOf(kind, values, clientRef, schemeRef, ownRef);
+    this.result.tables.get(kind)!.push({ sheet, line, values, clientRef: this.interned(clientRef) as string | undefined, schemeRef: this.interned(schemeRef) as string | undefined, key, headers });
   }
 
   /**
@@ -187,9 +197,22 @@ export class Checker {
    */
   private keyOf(kind: ImportKind, values: Record<string, unknown>, clientRef?: string, schemeRef?: string, ownRef?: string): string {
     if (ownRef) return this.keys.ref(ownRef);
-    const content = `${kind}:${canonical(values, clientRef, schemeRef)}`;
+    // Identical rows are counted by their keyed content: the file's contents are not held twice.
+    const content = this.keys.content(`${kind}:${canonical(values, clientRef, schemeRef)}`);
     const n = (this.seen.get(content) ?? 0) + 1;
     this.seen.set(content, n);
     return this.keys.row(content, n);
+  }
+
+  /**
+   * One copy of each short text of the file (codes, dates, references): a large file repeats
+   * the same few values in every row, which would otherwise each be held as a string of its own.
+   */
+  private interned(value: unknown): unknown {
+    if (typeof value !== "string" || value.length > 40) return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
   }
 }

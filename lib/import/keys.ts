@@ -9,11 +9,13 @@ import { createHmac } from "node:crypto";
 export interface ImportKeys {
   /** A client's or scheme's reference as the file writes it. */
   ref(ref: string): string;
-  /** A row's content (its `n`-th occurrence among identical rows of the file). */
-  row(content: string, n: number): string;
+  /** A row's content, keyed: what identical rows of a file share. */
+  content(content: string): string;
+  /** The `n`-th occurrence of a keyed content among identical rows of the file. */
+  row(keyedContent: string, n: number): string;
 }
 
 export function importKeysWith(secret: string): ImportKeys {
   const keyed = (text: string) => createHmac("sha256", secret).update(text).digest("base64url");
-  return { ref: (ref) => `ref:${keyed(ref)}`, row: (content, n) => `row:${keyed(content)}:${n}` };
+  return { ref: (ref) => `ref:${keyed(ref)}`, content: keyed, row: (keyedContent, n) => `row:${keyedContent}:${n}` };
 }

@@ -3,8 +3,8 @@
  * all or nothing, in the one transaction execute() gives it. Both read and check the whole
  * file the same way; the run writes only when no row is bad.
  */
-import { createHash } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { createHash, randomUUID } from "node:crypto";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { seeAllClients } from "@/db/row-security";
@@ -18,7 +18,8 @@ import { id } from "@/lib/validation";
 import { pseudonymSecret } from "@/lib/clients/pseudonym";
 import { Checker, type RowError } from "./check";
 import { importKeysWith } from "./keys";
-import { formatOf, readTables, type ImportFormat } from "./read";
+import { formatOf, readTableBatches, type ImportFormat } from "./read";
+import { endProgress, runningImports, startProgress, type ImportProgress } from "./progress";
 import { occupationLookup, resolve, type Target } from "./resolve";
 import { countsOf, writeImport, type KindCount } from "./write";
 
@@ -67,14 +68,18 @@ export async function formatOfFile(file: Blob, name: string): Promise<ImportForm
   return formatOf(name) === "xlsx" ? "xlsx" : "csv";
 }
 
-async function checkFile(tx: Tx, actor: Actor, locale: Locale, input: z.output<typeof importSchema>) {
+const fileNameOf = (input: z.output<typeof importSchema>) => input.fileName ?? (input.file instanceof File ? input.file.name : "upload.csv");
+
+async function checkFile(tx: Tx, actor: Actor, locale: Locale, input: z.output<typeof importSchema>, progress?: ImportProgress) {
   const t = translator(locale);
   const target = await targetOf(tx, actor, input.contactPointId);
-  const fileName = input.fileName ?? (input.file instanceof File ? input.file.name : "upload.csv");
+  const fileName = fileNameOf(input);
   const keys = importKeysWith(await pseudonymSecret(tx));
-  const checker = new Checker(t, await occupationLookup(tx), keys);
+  const checker = new Checker(t, await occupationLookup(tx), keys, (rows) => {
+    if (progress) progress.checked = rows;
+  });
   try {
-    await checker.read(readTables(input.file, await formatOfFile(input.file, fileName)));
+    await checker.read(readTableBatches(input.file, await formatOfFile(input.file, fileName)));
   } catch (error) {
     checker.fail(null, 0, "", t("import.errors.unreadable", { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) }));
   }
@@ -115,31 +120,69 @@ export const runImport = defineOperation({
   audit: "change",
   input: importSchema,
   async run({ actor, tx, locale }, input): Promise<ImportReport> {
-    const { target, resolved, report } = await checkFile(tx, actor, locale, input);
-    refuseBadRows(report, locale);
-    const fileHash = await fileHashOf(input.file);
-    const [made] = await tx
-      .insert(imports)
-      .values({ actorId: actor.userId, unitId: target.contactPointId, fileName: report.fileName, fileHash, status: "done", rows: report.rows, counts: report.counts, finishedAt: new Date() })
-      .returning({ id: imports.id });
-    await writeImport(tx, actor, target, resolved, made.id);
-    return { ...report, id: made.id };
+    // Shown on the page while it runs (lib/import/progress.ts), under the id its row will have.
+    const progress = startProgress({ id: randomUUID(), actorId: actor.userId, unitId: input.contactPointId, fileName: fileNameOf(input) });
+    try {
+      const { target, resolved, report } = await checkFile(tx, actor, locale, input, progress);
+      refuseBadRows(report, locale);
+      const fileHash = await fileHashOf(input.file);
+      const [made] = await tx
+        .insert(imports)
+        .values({ id: progress.id, actorId: actor.userId, unitId: target.contactPointId, fileName: report.fileName, fileHash, status: "done", rows: report.rows, counts: report.counts, finishedAt: new Date() })
+        .returning({ id: imports.id });
+      progress.phase = "writing";
+      progress.toWrite = Object.values(report.counts).reduce((n, c) => n + c.added, 0);
+      await writeImport(tx, actor, target, resolved, made.id, (rows) => (progress.written = rows));
+      return { ...report, id: made.id };
+    } finally {
+      endProgress(progress.id);
+    }
   },
 });
 
-/** The user's own imports, newest first: what the page shows after returning to it. */
+export interface ListedImport {
+  id: string;
+  at: Date;
+  fileName: string;
+  /** "done", or "running" with its progress. */
+  status: string;
+  rows: number;
+  counts: Record<string, KindCount>;
+  unitId: string;
+  unitName: string;
+  progress?: Pick<ImportProgress, "phase" | "checked" | "written" | "toWrite">;
+}
+
+/** The user's own imports, newest first, those still running in this process first: what the page shows after returning to it. */
 export const listImports = defineOperation({
   name: "imports.list",
   access: "records.import",
   audit: "none",
   input: z.object({}).strict(),
-  async run({ actor, tx }) {
-    return tx
+  async run({ actor, tx }): Promise<ListedImport[]> {
+    const running = runningImports(actor.userId);
+    const names = running.length ? await tx.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, running.map((p) => p.unitId))) : [];
+    const ended = await tx
       .select({ id: imports.id, at: imports.createdAt, fileName: imports.fileName, status: imports.status, rows: imports.rows, counts: imports.counts, unitId: imports.unitId, unitName: orgUnits.name })
       .from(imports)
       .innerJoin(orgUnits, eq(orgUnits.id, imports.unitId))
       .where(and(eq(imports.actorId, actor.userId)))
       .orderBy(desc(imports.createdAt))
       .limit(20);
+    return [
+      ...running.map((p) => ({
+        id: p.id,
+        at: p.startedAt,
+        fileName: p.fileName,
+        status: "running",
+        rows: p.checked,
+        counts: {},
+        unitId: p.unitId,
+        unitName: names.find((n) => n.id === p.unitId)?.name ?? "",
+        progress: { phase: p.phase, checked: p.checked, written: p.written, toWrite: p.toWrite },
+      })),
+      // A row of an import that has just ended may be there already.
+      ...ended.filter((e) => !running.some((p) => p.id === e.id)),
+    ];
   },
 });

@@ -1,10 +1,10 @@
 /**
  * Reads an uploaded file as a stream of tables: a CSV file is one table, a workbook one per
  * sheet. A CSV file streams through csv-parse, so a large one is never held as text; a
- * workbook is read whole (see xlsxEvents).
+ * workbook is read whole (see xlsxBatches).
  */
 import { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { Parser, type Options } from "csv-parse";
 import ExcelJS from "exceljs";
 import type { Cell } from "./columns";
 
@@ -29,12 +29,55 @@ async function delimiterOf(file: Blob): Promise<string> {
   return count(";") > count(",") ? ";" : count("\t") > count(",") ? "\t" : ",";
 }
 
-async function* csvEvents(file: Blob): AsyncGenerator<TableEvent> {
-  yield { type: "table", sheet: null };
-  const parser = nodeStream(file).pipe(parse({ bom: true, delimiter: await delimiterOf(file), relax_column_count: true, skip_empty_lines: true, info: true }));
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { type: "row", line: info.lines, cells: record };
+/**
+ * csv-parse's parser, each record handed on with the line it ended on: what its `info` option
+ * gives, read from the parser's running count as the record is pushed, without the copy of
+ * every statistic that option makes per record.
+ */
+class LineParser extends Parser {
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    return super.push(record === null ? null : { type: "row", line: this.info.lines, cells: record as string[] }, encoding);
   }
+}
+
+/**
+ * A readable stream taken a batch at a time: what it holds now, or, when it holds nothing, what
+ * it holds next (null at its end). Its error is kept from the moment it is wrapped, whenever it
+ * comes, and thrown by the next call.
+ */
+const MAX_BATCH = 512;
+
+function batchesOf<T>(stream: Readable): () => Promise<T[] | null> {
+  let failure: Error | null = null;
+  stream.on("error", (error: Error) => (failure ??= error));
+  return async () => {
+    for (;;) {
+      if (failure) throw failure;
+      const batch: T[] = [];
+      // At most a batch's worth: each read() may parse more of what is buffered, up to the whole file.
+      for (let item = stream.read() as T | null; item !== null; item = batch.length < MAX_BATCH ? (stream.read() as T | null) : null) batch.push(item);
+      if (batch.length) return batch;
+      if (stream.readableEnded) return null;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off("readable", done).off("end", done).off("error", done);
+          resolve();
+        };
+        stream.on("readable", done).on("end", done).on("error", done);
+      });
+    }
+  };
+}
+
+async function* csvBatches(file: Blob): AsyncGenerator<TableEvent[]> {
+  yield [{ type: "table", sheet: null }];
+  // A few hundred rows parsed ahead, taken a batch at a time: one await per batch, not per row.
+  // Not more: rows that wait long are kept by the garbage collector as if they were to last.
+  const parser = nodeStream(file).pipe(
+    new LineParser({ bom: true, delimiter: await delimiterOf(file), relax_column_count: true, skip_empty_lines: true, readableHighWaterMark: 512 } as Options),
+  );
+  const next = batchesOf<TableEvent>(parser);
+  for (let batch = await next(); batch; batch = await next()) yield batch;
 }
 
 /** A cell as its value: a formula's result, a rich text's text, a hyperlink's text. */
@@ -54,22 +97,26 @@ function cellValue(value: ExcelJS.CellValue): Cell {
  * names of a workbook that stores them after its sheets, as exceljs itself writes them (so our
  * own export would not read back). The upload limit bounds what this holds.
  */
-async function* xlsxEvents(file: Blob): AsyncGenerator<TableEvent> {
+async function* xlsxBatches(file: Blob): AsyncGenerator<TableEvent[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await file.arrayBuffer());
   for (const worksheet of workbook.worksheets) {
-    yield { type: "table", sheet: worksheet.name };
-    const rows: { line: number; cells: Cell[] }[] = [];
+    const events: TableEvent[] = [{ type: "table", sheet: worksheet.name }];
     worksheet.eachRow((row) => {
       const values = row.values as ExcelJS.CellValue[];
       // exceljs counts columns from 1: values[0] is always empty.
       const cells = values.slice(1).map(cellValue);
-      if (!cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""))) rows.push({ line: row.number, cells });
+      if (!cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""))) events.push({ type: "row", line: row.number, cells });
     });
-    for (const row of rows) yield { type: "row", ...row };
+    yield events;
   }
 }
 
-export function readTables(file: Blob, format: ImportFormat): AsyncGenerator<TableEvent> {
-  return format === "csv" ? csvEvents(file) : xlsxEvents(file);
+/** The file's tables, a batch of events at a time (the rows parsed so far, or a sheet). */
+export function readTableBatches(file: Blob, format: ImportFormat): AsyncGenerator<TableEvent[]> {
+  return format === "csv" ? csvBatches(file) : xlsxBatches(file);
+}
+
+export async function* readTables(file: Blob, format: ImportFormat): AsyncGenerator<TableEvent> {
+  for await (const batch of readTableBatches(file, format)) yield* batch;
 }

@@ -3,7 +3,7 @@
  * row by row, but in batches: the same rows in `clients` and `records` (the data as the kind's
  * schema left it), a history version per row (the same snapshots), the figures ledger's deltas
  * (the same pure functions as the write path, lib/figures/changes.ts), and a key per row so a
- * second import adds nothing. Batches keep a 100,000-row file to a few hundred statements.
+ * second import adds nothing. Batches keep a 100,000-row file to a few dozen statements.
  */
 import { and, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
@@ -12,15 +12,18 @@ import type { Actor } from "@/lib/auth/actor";
 import { statisticalSnapshot } from "@/lib/clients/access";
 import { newClientRef } from "@/lib/clients/commands";
 import { recordChangeDeltas } from "@/lib/figures/changes";
-import type { ClientDims, Delta, Place, RecordState } from "@/lib/figures/contributions";
+import { personCountersOf, type ClientDims, type Delta, type Place, type RecordState } from "@/lib/figures/contributions";
 import { dimsOf, insertDeltas, placeOf, stateOf } from "@/lib/figures/ledger";
-import { recordSnapshot } from "@/lib/records/access";
-import { kindSpec } from "@/lib/records/kinds";
+import { KINDS, kindSpec } from "@/lib/records/kinds";
 import { statisticalShape } from "@/lib/clients/schemas";
 import { IMPORT_KINDS } from "./columns";
 import { unitOf, type Resolved, type Target } from "./resolve";
 
 const BATCH = 1_000;
+/** Records per statement (and per round of history, keys and ledger deltas). */
+const RECORD_BATCH = 5_000;
+/** The kinds whose person counters look at a person's other records of the year (lib/figures/changes.ts). */
+const PERSON_KINDS: RecordKind[] = KINDS.map((k) => k.kind).filter((kind) => personCountersOf(kind).length > 0);
 
 async function inBatches<T>(items: T[], write: (batch: T[]) => Promise<unknown>, size = BATCH): Promise<void> {
   for (let i = 0; i < items.length; i += size) await write(items.slice(i, i + size));
@@ -42,14 +45,14 @@ export function countsOf(resolved: Resolved): Record<string, KindCount> {
   return counts;
 }
 
-export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved: Resolved, importId: string): Promise<void> {
+/** `onWritten` is told the rows written so far (clients, then records batch by batch). */
+export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved: Resolved, importId: string, onWritten: (rows: number) => void = () => undefined): Promise<void> {
   const now = new Date();
-  const keys: (typeof importKeys.$inferInsert)[] = [];
-
+  const clientKeys: (typeof importKeys.$inferInsert)[] = [];
   const newClients: Client[] = (resolved.get("client") ?? [])
     .filter((r) => r.isNew)
     .map((r) => {
-      keys.push({ unitId: target.contactPointId, kind: "client", key: r.key, subjectId: r.id, importId });
+      clientKeys.push({ unitId: target.contactPointId, kind: "client", key: r.key, subjectId: r.id, importId });
       const values = Object.fromEntries(Object.keys(statisticalShape).map((f) => [f, r.values[f] ?? null]));
       return { ...(values as Partial<Client>), id: r.id, ref: newClientRef(), contactPointId: target.contactPointId, createdBy: actor.userId } as Client;
     });
@@ -57,17 +60,21 @@ export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved
   await inBatches(newClients, (batch) =>
     tx.insert(history).values(batch.map((c) => ({ subjectId: c.id, subjectType: "client", version: 1, op: "create" as const, actorId: actor.userId, snapshot: statisticalSnapshot(c) }))),
   );
+  await inBatches(clientKeys, (batch) => insertKeys(tx, batch), RECORD_BATCH);
+  onWritten(newClients.length);
 
-  const newRecords: RecordRow[] = [];
-  for (const kind of IMPORT_KINDS.filter((k): k is RecordKind => k !== "client")) {
-    const spec = kindSpec(kind);
-    for (const row of resolved.get(kind) ?? []) {
-      if (!row.isNew) continue;
+  // The records batch by batch, each with its history, keys and ledger deltas: only one batch's rows are held twice.
+  const rows = IMPORT_KINDS.filter((k): k is RecordKind => k !== "client").flatMap((kind) => (resolved.get(kind) ?? []).filter((r) => r.isNew).map((row) => ({ kind, row })));
+  const ledger = await ledgerContext(tx, target, newClients, rows.map((r) => r.row.clientId));
+  for (let i = 0; i < rows.length; i += RECORD_BATCH) {
+    const batch: RecordRow[] = [];
+    const keys: (typeof importKeys.$inferInsert)[] = [];
+    for (const { kind, row } of rows.slice(i, i + RECORD_BATCH)) {
       const { occurredOn, ...rest } = row.values;
-      const data = Object.fromEntries(Object.keys(spec.data.shape).map((key) => [key, rest[key] ?? null]));
+      const data = Object.fromEntries(Object.keys(kindSpec(kind).data.shape).map((key) => [key, rest[key] ?? null]));
       const unitId = unitOf(kind, target);
       keys.push({ unitId, kind, key: row.key, subjectId: row.id, importId });
-      newRecords.push({
+      batch.push({
         id: row.id,
         kind,
         unitId,
@@ -84,49 +91,59 @@ export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved
         deletedBy: null,
       });
     }
+    await insertRecords(tx, actor.userId, batch);
+    await insertKeys(tx, keys);
+    await insertDeltas(tx, ledger.deltasOf(batch));
+    onWritten(newClients.length + i + batch.length);
   }
-  await inBatches(newRecords, (batch) => insertRecords(tx, batch), 10_000);
-  await inBatches(newRecords, (batch) => insertHistory(tx, actor.userId, batch), 10_000);
-  await inBatches(keys, (batch) => insertKeys(tx, batch), 10_000);
-  await inBatches(await ledgerDeltas(tx, target, newClients, newRecords), (batch) => insertDeltas(tx, batch), 5_000);
 }
 
 /*
- * The big tables are written with one array parameter per column (unnest), as insertDeltas
- * writes the ledger: a statement of 10,000 rows has a dozen parameters, not 100,000.
+ * The big tables are written a batch per statement, the batch as one JSON parameter
+ * (json_to_recordset): the server parses it in one go, where an array parameter per column
+ * would be quoted element by element on the way.
  */
-const param = <T, V>(rows: T[], f: (row: T) => V) => sql.param(rows.map(f));
+const asJson = (rows: object[]) => sql.param(JSON.stringify(rows));
 
-async function insertRecords(tx: Tx, batch: RecordRow[]): Promise<void> {
+/**
+ * The records and, in the same statement, their history versions: the snapshot is built from
+ * the row as stored, as recordSnapshot (lib/records/access.ts) builds it from the row in hand
+ * (tests/integration/import.test.ts compares the two).
+ */
+async function insertRecords(tx: Tx, actorId: string, batch: RecordRow[]): Promise<void> {
+  const rows = batch.map((r) => ({ id: r.id, kind: r.kind, unit_id: r.unitId, client_id: r.clientId, parent_id: r.parentId, occurred_on: r.occurredOn, data: r.data, created_by: r.createdBy }));
   await tx.execute(sql`
-    insert into records (id, kind, unit_id, client_id, parent_id, occurred_on, data, created_by)
-    select * from unnest(${param(batch, (r) => r.id)}::uuid[], ${param(batch, (r) => r.kind)}::record_kind[], ${param(batch, (r) => r.unitId)}::uuid[],
-      ${param(batch, (r) => r.clientId)}::uuid[], ${param(batch, (r) => r.parentId)}::uuid[], ${param(batch, (r) => r.occurredOn)}::date[],
-      ${param(batch, (r) => JSON.stringify(r.data))}::jsonb[], ${param(batch, (r) => r.createdBy)}::uuid[])`);
-}
-
-async function insertHistory(tx: Tx, actorId: string, batch: RecordRow[]): Promise<void> {
-  await tx.execute(sql`
+    with made as (
+      insert into records (id, kind, unit_id, client_id, parent_id, occurred_on, data, created_by)
+      select id, kind, unit_id, client_id, parent_id, occurred_on, data, created_by
+      from json_to_recordset(${asJson(rows)}::json)
+        as r(id uuid, kind record_kind, unit_id uuid, client_id uuid, parent_id uuid, occurred_on date, data jsonb, created_by uuid)
+      returning id, unit_id, client_id, parent_id, occurred_on, data
+    )
     insert into history (subject_id, subject_type, version, op, actor_id, snapshot)
-    select s, 'record', 1, 'create', ${actorId}::uuid, snapshot
-    from unnest(${param(batch, (r) => r.id)}::uuid[], ${param(batch, (r) => JSON.stringify(recordSnapshot(r)))}::jsonb[]) as h(s, snapshot)`);
+    select id, 'record', 1, 'create', ${actorId}::uuid,
+           jsonb_build_object('unitId', unit_id, 'clientId', client_id, 'parentId', parent_id, 'occurredOn', occurred_on) || data
+    from made`);
 }
 
 async function insertKeys(tx: Tx, batch: (typeof importKeys.$inferInsert)[]): Promise<void> {
+  if (!batch.length) return;
+  const rows = batch.map((k) => ({ unit_id: k.unitId, kind: k.kind, key: k.key, subject_id: k.subjectId, import_id: k.importId ?? null }));
   await tx.execute(sql`
     insert into import_keys (unit_id, kind, key, subject_id, import_id)
-    select * from unnest(${param(batch, (k) => k.unitId)}::uuid[], ${param(batch, (k) => k.kind)}::text[], ${param(batch, (k) => k.key)}::text[],
-      ${param(batch, (k) => k.subjectId)}::uuid[], ${param(batch, (k) => k.importId ?? null)}::uuid[])`);
+    select unit_id, kind, key, subject_id, import_id
+    from json_to_recordset(${asJson(rows)}::json) as k(unit_id uuid, kind text, key text, subject_id uuid, import_id uuid)`);
 }
 
 /**
  * The ledger deltas of the new records, one after the other as the write path would see them:
  * each record's "other records of the person this year" are the stored ones plus those of the
  * file before it, so a person's first session of a year is counted once, whichever came first.
+ * What that needs is loaded once; the deltas are then computed batch by batch, in file order.
  */
-async function ledgerDeltas(tx: Tx, target: Target, newClients: Client[], newRecords: RecordRow[]): Promise<Delta[]> {
+async function ledgerContext(tx: Tx, target: Target, newClients: Client[], clientIds: (string | null)[]): Promise<{ deltasOf(batch: RecordRow[]): Delta[] }> {
   const dims = new Map<string, ClientDims>(newClients.map((c) => [c.id, dimsOf({ gender: c.gender ?? "not_stated", residenceStatus: c.residenceStatus ?? "not_stated", qualificationCountry: c.qualificationCountry ?? null, occupationId: c.occupationId ?? null })]));
-  const storedClients = [...new Set(newRecords.map((r) => r.clientId).filter((id): id is string => !!id && !dims.has(id)))];
+  const storedClients = [...new Set(clientIds.filter((id): id is string => !!id && !dims.has(id)))];
   const others = new Map<string, RecordState[]>();
   const otherKey = (kind: string, clientId: string, year: string) => `${kind}:${clientId}:${year}`;
   const unitIds = new Set([target.contactPointId, target.subprojectId]);
@@ -138,7 +155,7 @@ async function ledgerDeltas(tx: Tx, target: Target, newClients: Client[], newRec
     const theirs = await tx
       .select()
       .from(records)
-      .where(and(inArray(records.clientId, part), inArray(records.kind, ["fair_integration_session", "enrolment"]), isNull(records.deletedAt)));
+      .where(and(inArray(records.clientId, part), inArray(records.kind, PERSON_KINDS), isNull(records.deletedAt)));
     for (const r of theirs) {
       const key = otherKey(r.kind, r.clientId!, r.occurredOn.slice(0, 4));
       if (!others.has(key)) others.set(key, []);
@@ -151,22 +168,25 @@ async function ledgerDeltas(tx: Tx, target: Target, newClients: Client[], newRec
     .from(orgUnits)
     .where(inArray(orgUnits.id, [...unitIds]));
   const places = new Map<string, Place>(units.map((u) => [u.id, placeOf(u)]));
-  const deltas: Delta[] = [];
-  for (const row of newRecords) {
-    const state = stateOf(row)!;
-    deltas.push(
-      ...recordChangeDeltas(null, state, {
-        place: (unitId) => places.get(unitId)!,
-        dims: (clientId) => dims.get(clientId)!,
-        others: (kind, clientId, year) => others.get(otherKey(kind, clientId, year)) ?? [],
-      }),
-    );
-    if (state.clientId) {
-      const key = otherKey(state.kind, state.clientId, state.occurredOn.slice(0, 4));
-      if (!others.has(key)) others.set(key, []);
-      others.get(key)!.push(state);
-    }
-  }
-  return deltas;
+  const context = {
+    place: (unitId: string) => places.get(unitId)!,
+    dims: (clientId: string) => dims.get(clientId)!,
+    others: (kind: string, clientId: string, year: string) => others.get(otherKey(kind, clientId, year)) ?? [],
+  };
+  return {
+    deltasOf(batch) {
+      const deltas: Delta[] = [];
+      for (const row of batch) {
+        const state = stateOf(row)!;
+        deltas.push(...recordChangeDeltas(null, state, context));
+        // Only the kinds with person counters ask for a person's other records.
+        if (state.clientId && PERSON_KINDS.includes(state.kind)) {
+          const key = otherKey(state.kind, state.clientId, state.occurredOn.slice(0, 4));
+          if (!others.has(key)) others.set(key, []);
+          others.get(key)!.push(state);
+        }
+      }
+      return deltas;
+    },
+  };
 }
-

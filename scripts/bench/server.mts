@@ -45,6 +45,8 @@ function freePort(): Promise<number> {
 export interface AppServer {
   url: string;
   logFile: string;
+  /** The server's process (scripts/server.mjs serves in-process: its memory is the app's). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -116,7 +118,7 @@ export async function startServer(name: string, env: Record<string, string>): Pr
       throw new Error(`the app server did not answer /api/health within 120 s; see ${logFile}`);
     }
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return { url, logFile, stop };
+    if (ok) return { url, logFile, pid: child.pid!, stop };
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -6,7 +6,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { computeFigures } from "@/lib/figures/report";
 import { exportRecords, importTemplate } from "@/lib/import/export";
 import { checkImport, listImports, runImport, type ImportReport } from "@/lib/import/operations";
+import { runningImports, type ImportProgress } from "@/lib/import/progress";
 import { execute, type Result } from "@/lib/operation";
+import { recordSnapshot } from "@/lib/records/access";
 import { RECORD_OPERATIONS } from "@/lib/records/commands";
 import { makeActor, makeClient, makeOrg, makeRecord, readingAllClients } from "../helpers/factories";
 
@@ -88,13 +90,41 @@ describe("import and export (lib/import)", () => {
     expect(await recordsIn(cp)).toBe(before + 10_000);
     console.log(`two imports of 10,000 rows: ${Date.now() - started} ms`);
 
-    // Each imported record has its history version, like a form's create.
+    // Each imported record has its history version, like a form's create, with the form's snapshot.
     const db = await getDb();
     const [one] = await db.select().from(records).where(eq(records.unitId, cp)).limit(1);
     const versions = await db.select().from(history).where(eq(history.subjectId, one.id));
     expect(versions.map((v) => v.op)).toEqual(["create"]);
+    expect(versions[0].snapshot).toEqual(recordSnapshot(one));
     const imported = value(await execute(listImports, adviser, {}));
     expect(imported.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("an import shows its progress while it runs, to its user only, and is listed as done once it has ended", { timeout: 120_000 }, async () => {
+    const other = await makeOrg();
+    const own = await makeActor("adviser", { unitIds: [other.contactPoints[0].id] });
+    const target = other.contactPoints[0].id;
+    value(await execute(runImport, own, { contactPointId: target, file: csv(["Client reference,Gender", "P-1,female"]) }, "en"));
+    const lines = Array.from({ length: 6_000 }, (_, i) => `P-1,2019-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")},initial,recognition,phone,no_further_action`);
+    const running = execute(runImport, own, { contactPointId: target, file: csv(["Client reference,Date,Advice stage,Type of advice,Channel,Outcome / next step", ...lines], "progress.csv") }, "en");
+    let ended = false;
+    void running.finally(() => (ended = true));
+    const seen: ImportProgress[] = [];
+    // What the page would show at each turn of the event loop, until the import has ended.
+    while (!ended) {
+      const [progress] = runningImports(own.userId);
+      if (progress) seen.push({ ...progress });
+      expect(runningImports(adviser.userId).filter((p) => p.fileName === "progress.csv")).toEqual([]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const report = value(await running);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((p) => p.id === report.id && p.fileName === "progress.csv" && p.unitId === target)).toBe(true);
+    expect(seen.some((p) => p.phase === "writing" && p.toWrite === 6_000)).toBe(true);
+    expect(Math.max(...seen.map((p) => p.checked))).toBeLessThanOrEqual(6_000);
+    expect(runningImports(own.userId)).toEqual([]);
+    const listed = value(await execute(listImports, own, {}));
+    expect(listed[0]).toMatchObject({ id: report.id, fileName: "progress.csv", status: "done", rows: 6_000 });
   });
 
   it("templates have German and English headers, and a filled-in template of either language imports", async () => {

@@ -7,6 +7,7 @@ import { load } from "@/lib/server";
 import { TableScroll } from "@/app/components/TableScroll";
 import { todayInBerlin } from "@/lib/validation";
 import { ImportForm } from "./ImportForm";
+import { RefreshWhileRunning } from "./RefreshWhileRunning";
 import { OutcomesForm } from "./OutcomesForm";
 
 export async function generateMetadata() {
@@ -66,6 +67,7 @@ export default async function ImportPage() {
         ))}
 
       <h2>{t("import.history")}</h2>
+      <RefreshWhileRunning active={earlier.some((i) => i.status === "running")} />
       {earlier.length === 0 ? (
         <p>{t("import.noImports")}</p>
       ) : (
@@ -89,7 +91,11 @@ export default async function ImportPage() {
                   <td>{i.fileName}</td>
                   <td>{i.rows}</td>
                   <td>{Object.values(i.counts).reduce((n, c) => n + c.added, 0)}</td>
-                  <td>{t(`import.statuses.${i.status}`)}</td>
+                  <td>
+                    {i.progress
+                      ? t(`import.progress.${i.progress.phase}`, { checked: i.progress.checked, written: i.progress.written, total: i.progress.toWrite })
+                      : t(`import.statuses.${i.status}`)}
+                  </td>
                 </tr>
               ))}
             </tbody>

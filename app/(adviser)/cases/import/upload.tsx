@@ -6,6 +6,8 @@ import type { RowError } from "@/lib/import/check";
 
 type Answer<R> = { report: R; ran: boolean } | { error: string[] };
 
+export const REFRESH_MS = 2_000;
+
 /**
  * What the import form and the outcomes form share: the file is sent to `check` or, by the
  * "run" button, to `run`; the answer is a report, or the refusal's messages.
@@ -19,6 +21,8 @@ export function useUpload<R>(paths: { check: string; run: string }) {
     event.preventDefault();
     const ran = ((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value === "run";
     setPending(true);
+    // The page's list shows the import's progress (lib/import/progress.ts) while it runs.
+    const refreshing = ran ? setInterval(() => router.refresh(), REFRESH_MS) : undefined;
     try {
       const response = await fetch(ran ? paths.run : paths.check, { method: "POST", body: new FormData(event.currentTarget) });
       const body = await response.json();
@@ -27,6 +31,7 @@ export function useUpload<R>(paths: { check: string; run: string }) {
         if (ran) router.refresh();
       } else setAnswer({ error: Object.values((body.error?.fieldErrors ?? { _: [body.error?.kind ?? response.status] }) as Record<string, string[]>).flat() });
     } finally {
+      clearInterval(refreshing);
       setPending(false);
     }
   }
