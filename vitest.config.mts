@@ -16,15 +16,19 @@ const include = ["tests/integration/**/*.test.ts", "lib/**/*.test.ts"];
 const runOnce = ranInTheOtherRun(import.meta.dirname, ["tests/integration", "lib"], ".test.ts");
 
 /**
- * The files share one database, so what one leaves there the next ones read past: the fuzz test
- * leaves tens of thousands of records (every case it accepts), which slowed the figures tests
- * after it several times over. It runs last; the rest keep vitest's own order.
+ * The files share one database, so what one leaves there the next ones read past. The figures
+ * engine's recounts read every record and version of the run's database: they run first, while
+ * it holds little. The fuzz test leaves tens of thousands of records (every case it accepts),
+ * which slowed the figures tests after it several times over: it runs last. The rest keep
+ * vitest's own order.
  */
+const FIRST = ["tests/integration/figures-ledger.test.ts", "tests/integration/recount.test.ts"];
 const LAST = ["tests/integration/fuzz.test.ts"];
-class LeaversOfMuchLast extends BaseSequencer {
+class ByWhatTheDatabaseHolds extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const last = (file: TestSpecification) => (LAST.some((path) => file.moduleId.endsWith(`/${path}`)) ? 1 : 0);
-    return (await super.sort(files)).sort((a, b) => last(a) - last(b));
+    const among = (paths: string[], file: TestSpecification) => paths.some((path) => file.moduleId.endsWith(`/${path}`));
+    const place = (file: TestSpecification) => (among(FIRST, file) ? 0 : among(LAST, file) ? 2 : 1);
+    return (await super.sort(files)).sort((a, b) => place(a) - place(b));
   }
 }
 
@@ -38,7 +42,7 @@ export default defineConfig({
     setupFiles: ["tests/helpers/setup.ts"],
     // Test files share one database connection (PGlite has a single owner), so they run one after another.
     fileParallelism: false,
-    sequence: { sequencer: LeaversOfMuchLast },
+    sequence: { sequencer: ByWhatTheDatabaseHolds },
     isolate: false,
     // Logs (login failures, denials) are expected here; show them only for failing tests.
     silent: "passed-only",

@@ -21,8 +21,8 @@ import { clientInput, makeActor, makeClient, makeOrg, makeRecord, PERSONAL_WITH_
 /**
  * Quality target R5 (docs/quality.md): arbitrary bodies and query strings for every write endpoint
  * and every list. Never a 5xx; a 422 names the fields and why; a refused
- * request writes nothing (rows in records, clients, history, idempotency_keys
- * and consents unchanged).
+ * request writes nothing (no row of records, clients, history, idempotency_keys
+ * or consents inserted, changed or deleted: tests/helpers/write-counter.ts).
  *
  * Each endpoint is fuzzed at two levels. Through the operation its route handler
  * runs, with exactly the input the handler would pass (the body after a JSON
