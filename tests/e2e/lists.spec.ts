@@ -1,4 +1,4 @@
-// @driver-independent: the lists' queries (scope, paging, sorting, filters) run on both drivers in vitest (tests/integration/lists.test.ts); this spec checks the pages, the picker and the keyboard in the browser (README, Tests: run once).
+// @driver-independent, second run: the lists' queries (scope, paging, sorting, filters) run on both drivers in vitest (tests/integration/lists.test.ts); this spec checks the pages, the picker and the keyboard in the browser (README, Tests: run once).
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { consentPurposeOf, DEMO, login, loginAndWait, sessionFile } from "./fixtures";
