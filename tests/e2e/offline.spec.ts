@@ -65,6 +65,29 @@ async function storedOffline(page: Page): Promise<string> {
   });
 }
 
+/** The references the picker remembered, as text; "" while it has written none (its database is never created here: idb-keyval makes its store only when it creates the database). */
+async function rememberedReferences(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === "lotse-offline-references")) return "";
+    return new Promise<string>((resolve, reject) => {
+      const open = indexedDB.open("lotse-offline-references");
+      open.onerror = () => reject(new Error(String(open.error)));
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains("clients")) {
+          db.close();
+          return resolve("");
+        }
+        const all = db.transaction("clients").objectStore("clients").getAll();
+        all.onsuccess = () => {
+          db.close();
+          resolve(JSON.stringify(all.result));
+        };
+      };
+    });
+  });
+}
+
 async function saveOffline(page: Page) {
   await form(page).getByRole("button", { name: "Speichern", exact: true }).click();
   await expect(form(page).getByText("Keine Verbindung: auf diesem Gerät gespeichert. Wird gesendet, sobald die Verbindung zurück ist.")).toBeVisible();
@@ -101,6 +124,9 @@ test("three records logged offline survive a reload and are sent exactly once af
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(picker).toHaveValue(`${ref} · ${name}`);
+  // The picker keeps the reference in IndexedDB without waiting; leaving the page before that
+  // write commits would abort it (seen under load), so the walk waits until it is there.
+  await expect.poll(() => rememberedReferences(page)).toContain(ref);
 
   await context.setOffline(true);
   const title = `Offline-Infoabend ${Date.now()}`;
