@@ -84,9 +84,9 @@ if ((runFigures || runWrites || runImport) && !baseUrl) {
   console.error(
     "npm run bench needs a PostgreSQL server: set DATABASE_URL, e.g.\n" +
       "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n" +
-      "It creates its own databases there (lotse_bench_<records>) and leaves the named database alone.\n" +
-      "The page alone (npm run bench -- --only page) runs on the embedded PGlite without it.\n" +
-      "The import (--only import) makes and drops its own database there (lotse_bench_import).",
+      "The figures, the write path and the import each make their own databases there (lotse_bench_<records>,\n" +
+      "lotse_bench_writes, lotse_bench_import) and leave the named database alone.\n" +
+      "The page alone (npm run bench -- --only page) runs on the embedded PGlite without it.",
   );
   process.exit(2);
 }
