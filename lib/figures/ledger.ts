@@ -193,15 +193,20 @@ export function totalsRows(grain: TotalGrain, from: SQL, until: SQL): SQL {
  * figure_totals. Deltas stay in the ledger; reports read the totals plus the few deltas that
  * the totals cannot answer. A compaction point inside a day adds to that day's rows later.
  */
-export async function compactLedger(tx: Tx, until: Date): Promise<void> {
+export async function compactLedger(tx: Tx, until: Date, into: "totals" | "empty totals without their key" = "totals"): Promise<void> {
   const [state] = await tx.select().from(figureCompaction).where(eq(figureCompaction.id, 1)).for("update");
   if (Number(state.until) >= until.getTime()) return;
+  // Into empty totals each grain's rows are distinct by their grouping, and the grains by their columns.
+  const merge =
+    into === "totals"
+      ? sql`on conflict (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value)
+      do update set n = figure_totals.n + excluded.n, amount = figure_totals.amount + excluded.amount`
+      : sql``;
   for (const grain of TOTAL_GRAINS) {
     await tx.execute(sql`
       insert into figure_totals (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value, n, amount)
       ${totalsRows(grain, sql`(select c.until from figure_compaction c where c.id = 1)`, sql`${until}`)}
-      on conflict (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value)
-      do update set n = figure_totals.n + excluded.n, amount = figure_totals.amount + excluded.amount`);
+      ${merge}`);
   }
   await tx.update(figureCompaction).set({ until }).where(eq(figureCompaction.id, 1));
 }
