@@ -25,6 +25,7 @@ import { berlinTime, isoOf } from "@/lib/demo/demo-random";
 import { TOTAL_GRAINS, compactLedger, compactionPoint, insertDeltas, startOfDayBerlin, totalsRows } from "@/lib/figures/ledger";
 import { LEDGER_VERSION } from "@/lib/figures/rebuild";
 import { loadNetwork, writeBatch } from "./dataset-rows.mjs";
+import { databaseUrl } from "./fresh-database.mjs";
 import { FIRST_DAY, LAST_DAY, NetworkGenerator, emptyBatch, expectedPerYear } from "./generate.mjs";
 
 /** Raised whenever the generated clients and records change, so that older databases are made again. */
@@ -57,12 +58,6 @@ export interface DatasetInfo {
 }
 
 export type BenchDb = NodePgDatabase<typeof schema>;
-
-export function databaseUrl(base: string, name: string): string {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 export const databaseName = (size: number) => `lotse_bench_${size}`;
 

@@ -16,6 +16,7 @@ import { loadavg } from "node:os";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { credentialsLogin } from "@/tests/e2e/http-login";
+import { freshDatabase } from "./fresh-database.mjs";
 import { startServer } from "./server.mjs";
 
 export const IMPORT_LIMIT_S = 10;
@@ -79,26 +80,6 @@ function status(pid: number): { rss: number; hwm: number } {
   const text = readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
   return { rss: kib("VmRSS"), hwm: kib("VmHWM") };
-}
-
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-/** A fresh database on the server of `url`, with its URL. */
-async function freshDatabase(url: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${ident(name)} with (force)`);
-    await admin.query(`create database ${ident(name)}`);
-  } finally {
-    await admin.end();
-  }
-  const drop = async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop database if exists ${ident(name)} with (force)`).finally(() => client.end());
-  };
-  return { url: Object.assign(new URL(url), { pathname: `/${name}` }).toString(), drop };
 }
 
 /** The network's root (the migrations may have made it), a region, a subproject, a contact point, and its adviser. */

@@ -21,6 +21,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import pg from "pg";
 import { hashToken } from "@/lib/api/tokens";
+import { freshDatabase } from "./fresh-database.mjs";
 import { summarise, type Timings } from "./measure.mjs";
 import { startServer } from "./server.mjs";
 
@@ -56,19 +57,6 @@ interface World {
 }
 
 const berlinToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
-
-/** A fresh, empty database beside the one named in `databaseUrl`; the app migrates it. */
-async function freshDatabase(databaseUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${pg.escapeIdentifier(DATABASE)} with (force)`);
-    await admin.query(`create database ${pg.escapeIdentifier(DATABASE)}`);
-  } finally {
-    await admin.end();
-  }
-  return Object.assign(new URL(databaseUrl), { pathname: `/${DATABASE}` }).toString();
-}
 
 /** The org tree, the adviser and their token, written as the admin pages would (only the token's hash is kept). */
 async function adviserWithToken(db: pg.Client): Promise<{ token: string; contactPointId: string }> {
@@ -185,7 +173,7 @@ const perSecond = (count: number, wallMs: number) => (count * 1000) / wallMs;
 
 export async function measureWrites(options: { databaseUrl: string; requests: number; inFlight: number; warmup: number; log: (line: string) => void }): Promise<WritesResult> {
   const { databaseUrl, requests, inFlight, warmup, log } = options;
-  const url = await freshDatabase(databaseUrl);
+  const { url } = await freshDatabase(databaseUrl, DATABASE);
   const server = await startServer("writes", { DATABASE_URL: url, LOTSE_DEMO: "0" });
   const db = new pg.Client({ connectionString: url });
   await db.connect();
