@@ -15,6 +15,13 @@ const securityHeaders = [
   ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
+/**
+ * Uploads (the import's files) pass the proxy whole up to this size: MAX_UPLOAD_BYTES of
+ * lib/import/operations.ts, which lib/import/upload-limit.test.ts checks it against. Past Next's
+ * default of 10 MB the route would get a cut-off body.
+ */
+const UPLOAD_BODY_LIMIT = 50 * 1024 * 1024 + 64 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite runs in a child process (db/pglite-server.mjs); the app itself only speaks pg.
@@ -29,6 +36,7 @@ const nextConfig = {
     // CI builds a clean clone once and throws it away: writing Turbopack's cache for a next build
     // that never comes cost it about a quarter of the build's time. Elsewhere the cache stays on.
     turbopackFileSystemCacheForBuild: !process.env.CI,
+    proxyClientMaxBodySize: UPLOAD_BODY_LIMIT,
   },
   async headers() {
     return [

@@ -1,5 +1,7 @@
 import type { z } from "zod";
-import { MAX_FILE_BYTES } from "@/lib/import/operations";
+import { requestLocale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translate";
+import { MAX_FILE_BYTES, MAX_UPLOAD_BYTES } from "@/lib/import/operations";
 import { httpStatus, type Access, type Operation } from "@/lib/operation";
 import { perform } from "@/lib/server";
 import { sameOrigin } from "./api-call";
@@ -14,12 +16,15 @@ const json = (body: unknown, status: number) => Response.json(body, { status, he
  */
 export async function uploadResponse<A extends Access, S extends z.ZodType, R>(request: Request, op: Operation<A, S, R>, fields: readonly string[] = []): Promise<Response> {
   if (!sameOrigin(request)) return json({ error: { kind: "forbidden", reason: "cross-origin request" } }, 403);
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + 64 * 1024) return json({ error: { kind: "too_large" } }, 413);
+  const t = translator(requestLocale(request));
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD_BYTES) {
+    return json({ error: { kind: "too_large", fieldErrors: { file: [t("errors.fileTooLarge", { max: MAX_FILE_BYTES / 1024 / 1024 })] } } }, 413);
+  }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return json({ error: { kind: "validation", fieldErrors: { file: ["multipart/form-data"] } } }, 422);
+    return json({ error: { kind: "validation", fieldErrors: { file: [t("errors.uploadUnreadable")] } } }, 422);
   }
   const given = form.get("file");
   const fileName = String(form.get("fileName") ?? (given instanceof File ? given.name : "upload.csv"));
