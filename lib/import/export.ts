@@ -4,6 +4,7 @@
  * columns of lib/import/columns.ts. Imported into an empty contact point it gives the same
  * data, and so the same figures (tests/integration/import.test.ts).
  */
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
@@ -85,17 +86,32 @@ function csvOf(table: Table, locale: Locale): string {
   return stringify([table.header, ...table.rows.map((r) => r.map(guard))], { bom: true, delimiter: locale === "de" ? ";" : ",", record_delimiter: "windows", quoted_match: /[\r\n]/ });
 }
 
-/** One sheet per kind; texts as text cells (never evaluated), numbers as numbers. */
+/**
+ * One sheet per kind; texts as text cells (never evaluated), numbers as numbers. Written row by
+ * row through exceljs' streaming writer: a workbook built whole held every cell as an object
+ * (100,000 sessions took the server past 1 GB), where this holds one row at a time besides the
+ * zip being written. Strings are written inline, which the import's reader takes as it takes
+ * shared ones.
+ */
 async function xlsxOf(tables: Table[], locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = "Lotse";
   for (const table of tables) {
     const sheet = workbook.addWorksheet(sheetName(table.kind, locale), { views: [{ state: "frozen", ySplit: 1 }] });
-    sheet.addRow(table.header).font = { bold: true };
-    for (const r of table.rows) sheet.addRow(r.map((c) => c ?? null));
-    sheet.columns.forEach((column, i) => (column.width = Math.min(40, Math.max(12, table.header[i].length + 2))));
+    // Widths are part of a sheet's opening, so they are set before its first row.
+    sheet.columns = table.header.map((h) => ({ width: Math.min(40, Math.max(12, h.length + 2)) }));
+    const head = sheet.addRow(table.header);
+    head.font = { bold: true };
+    head.commit();
+    for (const r of table.rows) sheet.addRow(r.map((c) => c ?? null)).commit();
+    sheet.commit();
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  const file = Buffer.concat(chunks);
+  return new Uint8Array(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
 }
 
 async function download(tables: Table[], format: "csv" | "xlsx", base: string, locale: Locale): Promise<Download> {

@@ -46,6 +46,8 @@ export interface ImportResult {
   steps: ImportStep[];
   landed: { records: number; history: number; keys: number; deltas: number };
   peakMiB: number;
+  /** The same sessions exported again (CSV, then XLSX) after the import's peak was read: not judged, their peaks are since start. */
+  exports: { format: string; bytes: number; seconds: number; peakMiB: number }[];
   /** os.loadavg() before and after: the machine's other work, which every step feels. */
   loadAverage: { before: number[]; after: number[] };
   verdict: { time: boolean; memory: boolean; landed: boolean; pass: boolean };
@@ -149,6 +151,15 @@ export async function measureImport(options: { databaseUrl: string; rows: number
     };
     log(`landed: ${landed.records} records, ${landed.history} history versions, ${landed.keys} import keys, ${landed.deltas} ledger deltas`);
     const peakMiB = mib(status(server.pid).hwm);
+    const exports: ImportResult["exports"] = [];
+    for (const format of ["csv", "xlsx"]) {
+      const started = performance.now();
+      const response = await fetch(`${server.url}/cases/import/export?format=${format}&kind=advice_session&contactPointId=${contactPoint}`, { headers: { Cookie: session } });
+      const bytes = (await response.arrayBuffer()).byteLength;
+      if (response.status !== 200) throw new Error(`the ${format} export answered ${response.status}`);
+      exports.push({ format, bytes, seconds: (performance.now() - started) / 1000, peakMiB: mib(status(server.pid).hwm) });
+      log(`export ${format}: ${bytes.toLocaleString("en")} bytes in ${exports.at(-1)!.seconds.toFixed(2)} s; peak since start ${exports.at(-1)!.peakMiB.toFixed(0)} MiB`);
+    }
     const time = steps.filter((s) => s.judged).every((s) => s.seconds <= IMPORT_LIMIT_S);
     const memory = peakMiB <= MEMORY_LIMIT_MIB;
     const landedOk = landed.records === rows && landed.history === rows && landed.keys === rows && landed.deltas >= rows;
@@ -160,6 +171,7 @@ export async function measureImport(options: { databaseUrl: string; rows: number
       steps,
       landed,
       peakMiB,
+      exports,
       loadAverage: { before, after: loadavg() },
       verdict: { time, memory, landed: landedOk, pass: time && memory && landedOk },
     };
@@ -186,6 +198,7 @@ export function importTable(r: ImportResult): string {
     line(["---", "---", "---", "---", "---"]),
     ...rows,
     line(["server peak memory (VmHWM)", "", `≤ ${MEMORY_LIMIT_MIB} MiB`, r.peakMiB.toFixed(0), r.verdict.memory ? "met" : "MISSED"]),
+    ...(r.exports ?? []).map((e) => line([`then the export, ${e.format} (${e.bytes.toLocaleString("en")} bytes)`, e.seconds.toFixed(2), "(not judged)", `${e.peakMiB.toFixed(0)} (peak since start)`, ""])),
     "",
     `(load average of the machine, 1 min: ${r.loadAverage.before[0].toFixed(1)} before, ${r.loadAverage.after[0].toFixed(1)} after; ` +
       `landed: ${r.landed.records.toLocaleString("en")} records, ${r.landed.history.toLocaleString("en")} history versions, ` +
