@@ -58,7 +58,7 @@ export const figureTotals = pgTable(
     dim: text("dim").notNull(),
     /** Of the occurred date: "day" rows, and "month" rows (dated the 1st) that sum a month's days so that a year reads 12 rows, not 365. */
     grain: text("grain").notNull(),
-    /** Of the effect date: "month" (dated the 1st) or "day". */
+    /** Of the effect date: "year" (dated 1 January), "month" (dated the 1st) or "day". */
     effectGrain: text("effect_grain").notNull(),
     occurredOn: date("occurred_on").notNull(),
     /** When the summed deltas took effect, as a date in Europe/Berlin (the 1st for month rows). */

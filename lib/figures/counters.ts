@@ -135,12 +135,16 @@ export async function counterTotals(
   const months = wholeMonths(q.from, q.to);
   const inWholeMonths = (day: SQL) => sql`${day} between ${months.from}::date and ${months.lastDay}::date`;
   // t: the day boundary up to which the totals answer (the start of the reference date's day in
-  // Europe/Berlin, or of the compaction point's day if that is earlier); the deltas from t to the
-  // reference date are read from the ledger. So are the days of the period outside whole months
-  // that took effect in t's month, for which only the occurred-day × effect-month rows exist.
+  // Europe/Berlin, or of the compaction point's day if that is earlier). The whole months of the
+  // period are read as one row per past year of effect (before t's year, all compacted), one per
+  // effect month of t's year before t's month, and the effect days of t's month before t's day;
+  // the deltas from t to the reference date are read from the ledger. So are the days of the
+  // period outside whole months that took effect in t's month, for which only the occurred-day ×
+  // effect-month rows exist.
   const result = await tx.execute(sql`
     with c as (
       select e, t, (t at time zone 'Europe/Berlin')::date as t_day,
+             date_trunc('year', t at time zone 'Europe/Berlin')::date as t_year,
              date_trunc('month', t at time zone 'Europe/Berlin')::date as t_month,
              date_trunc('month', t at time zone 'Europe/Berlin') at time zone 'Europe/Berlin' as t_month_start
       from (
@@ -150,8 +154,13 @@ export async function counterTotals(
     ), parts as (
       select t.counter, ${totals.group} as grp, t.n, t.amount
       from figure_totals t, c
+      where ${totals.where} and t.grain = 'month' and t.effect_grain = 'year'
+        and t.occurred_on = any(${monthsOf(months)}::date[]) and t.effect_on < c.t_year ${only(sql`t.counter`)}
+      union all
+      select t.counter, ${totals.group} as grp, t.n, t.amount
+      from figure_totals t, c
       where ${totals.where} and t.grain = 'month' and t.effect_grain = 'month'
-        and t.occurred_on between ${months.from}::date and ${months.to}::date and t.effect_on < c.t_month ${only(sql`t.counter`)}
+        and t.occurred_on = any(${monthsOf(months)}::date[]) and t.effect_on >= c.t_year and t.effect_on < c.t_month ${only(sql`t.counter`)}
       union all
       select t.counter, ${totals.group} as grp, t.n, t.amount
       from figure_totals t, c

@@ -6,7 +6,7 @@ import { PERSON_COUNTERS, RECORD_COUNTERS } from "./ledger-counters";
  * the way changes become deltas (changes.ts, ledger.ts) changes; a change of what a counter
  * counts is caught by the hash below without anyone remembering to raise anything.
  */
-export const LEDGER_FORMAT = 2;
+export const LEDGER_FORMAT = 3;
 
 /** A version for a ledger format and a table of counters: equal exactly when both are. */
 export function ledgerVersion(format: number, counters: { record: unknown; person: unknown }): string {

@@ -157,11 +157,16 @@ export function deltasStatement(deltas: Delta[], base: (string | null)[] | null 
            gender text, residence_status text, qualification_country text, occupation_id uuid, n int, amount int, not_before date)`;
 }
 
-/** The kinds of rows in figure_totals: the grain of the occurred date × the grain of the effect date. */
+/**
+ * The kinds of rows in figure_totals: the grain of the occurred date × the grain of the effect
+ * date. The occurred month × effect year rows hold what the effect months of a year hold, so that
+ * a report reads one row per past year of effect instead of twelve (lib/figures/counters.ts).
+ */
 export const TOTAL_GRAINS = [
   { occurred: "day", effect: "month" },
   { occurred: "month", effect: "month" },
   { occurred: "month", effect: "day" },
+  { occurred: "month", effect: "year" },
 ] as const;
 export type TotalGrain = (typeof TOTAL_GRAINS)[number];
 
@@ -173,7 +178,7 @@ export type TotalGrain = (typeof TOTAL_GRAINS)[number];
  */
 export function totalsRows(grain: TotalGrain, from: SQL, until: SQL): SQL {
   const occurred = grain.occurred === "day" ? sql`f.occurred_on` : sql`date_trunc('month', f.occurred_on)::date`;
-  const effect = grain.effect === "day" ? sql`(f.at at time zone 'Europe/Berlin')::date` : sql`date_trunc('month', f.at at time zone 'Europe/Berlin')::date`;
+  const effect = grain.effect === "day" ? sql`(f.at at time zone 'Europe/Berlin')::date` : sql`date_trunc(${grain.effect}, f.at at time zone 'Europe/Berlin')::date`;
   return sql`
     select s.scope_id, d.dim, ${grain.occurred}, ${grain.effect}, ${occurred}, ${effect}, f.counter, d.value, sum(f.n), sum(f.amount)
     from figure_deltas f
@@ -202,11 +207,22 @@ export async function compactLedger(tx: Tx, until: Date, into: "totals" | "empty
       ? sql`on conflict (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value)
       do update set n = figure_totals.n + excluded.n, amount = figure_totals.amount + excluded.amount`
       : sql``;
+  const from = sql`(select c.until from figure_compaction c where c.id = 1)`;
+  const columns = sql`scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value, n, amount`;
   for (const grain of TOTAL_GRAINS) {
-    await tx.execute(sql`
-      insert into figure_totals (scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value, n, amount)
-      ${totalsRows(grain, sql`(select c.until from figure_compaction c where c.id = 1)`, sql`${until}`)}
-      ${merge}`);
+    if (grain.effect === "year") continue;
+    if (grain.occurred === "month" && grain.effect === "month") {
+      // The effect years summed from the effect months in the same statement: one pass over the deltas for both.
+      await tx.execute(sql`
+        with months (${columns}) as (${totalsRows(grain, from, sql`${until}`)}),
+        into_months as (insert into figure_totals (${columns}) select * from months ${merge})
+        insert into figure_totals (${columns})
+        select scope_id, dim, grain, 'year', occurred_on, date_trunc('year', effect_on)::date, counter, dim_value, sum(n), sum(amount)
+        from months group by 1, 2, 3, 4, 5, 6, 7, 8
+        ${merge}`);
+      continue;
+    }
+    await tx.execute(sql`insert into figure_totals (${columns}) ${totalsRows(grain, from, sql`${until}`)} ${merge}`);
   }
   await tx.update(figureCompaction).set({ until }).where(eq(figureCompaction.id, 1));
 }

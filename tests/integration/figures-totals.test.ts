@@ -161,6 +161,6 @@ describe("figures totals by effect date", () => {
     ).rejects.toBeInstanceOf(Rollback);
     expect(checked).toBe(compactions.length * 11 * 6);
     // Every kind of row the totals keep was written (and so read).
-    expect(grains).toEqual(["day×month", "month×day", "month×month"]);
+    expect(grains).toEqual(["day×month", "month×day", "month×month", "month×year"]);
   });
 });
