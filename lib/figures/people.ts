@@ -23,6 +23,8 @@ interface PeopleQuery {
   by: Breakdown | null;
   ref: Reference;
   completersRef: Reference;
+  /** Whether `totals` already holds the completers' rows, read at completersRef. */
+  completersRead?: boolean;
   /** The counters asked for (absent: all). */
   counters?: string[];
 }
@@ -31,10 +33,11 @@ interface PeopleQuery {
 export async function withPeopleCounted(tx: Tx, totals: CounterRow[], q: PeopleQuery): Promise<CounterRow[]> {
   const base = { from: q.from, to: q.to, scope: q.scope, by: q.by };
   const wants = (c: string) => !q.counters || q.counters.includes(c);
-  let rows = totals.filter((r) => r.counter !== COMPLETER);
   const yearly = personRowsAnswer(q.from, q.to);
+  const keepCompleters = yearly && q.completersRead === true;
+  let rows = keepCompleters ? totals : totals.filter((r) => r.counter !== COMPLETER);
   if (!yearly) rows = rows.filter((r) => r.counter !== PERSON);
-  if (wants(COMPLETER)) {
+  if (wants(COMPLETER) && !keepCompleters) {
     rows.push(...(yearly ? await counterTotals(tx, { ...base, ref: q.completersRef, counters: [COMPLETER] }) : await personCount(tx, { ...base, ref: q.completersRef, counter: COMPLETER })));
   }
   if (!yearly && wants(PERSON)) rows.push(...(await personCount(tx, { ...base, ref: q.ref, counter: PERSON })));

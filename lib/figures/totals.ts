@@ -28,9 +28,11 @@ export function values(rows: CounterRow[]): CounterValues {
 export async function counterRows(tx: Tx, q: FiguresQuery, scope: Scope, by: Breakdown | null, counters?: string[]): Promise<CounterRow[]> {
   const base = { from: q.from, to: q.to, scope, by };
   const ref = referenceOf(q.asOf);
-  const completersRef = referenceOf(q.completersAsOf ?? q.asOf);
-  const totals = await counterTotals(tx, { ...base, ref, counters: totalsCounters(counters) });
-  return withPeopleCounted(tx, totals, { ...base, ref, completersRef, counters });
+  // Completers at the report's own reference date (the usual case) come with the other counters, in one read.
+  const completersApart = q.completersAsOf !== undefined && q.completersAsOf !== q.asOf;
+  const completersRef = completersApart ? referenceOf(q.completersAsOf) : ref;
+  const totals = await counterTotals(tx, { ...base, ref, counters: completersApart ? totalsCounters(counters) : counters });
+  return withPeopleCounted(tx, totals, { ...base, ref, completersRef, completersRead: !completersApart, counters });
 }
 
 /**
