@@ -108,7 +108,8 @@ async function applyClientUpdate(tx: Tx, actor: Actor, before: Client, input: z.
   await checkOccupation(tx, input.occupationId);
   const [client] = await tx
     .update(clients)
-    .set({ ...(values as Partial<Client>), version: sql`${clients.version} + 1`, updatedAt: new Date() })
+    // The transaction's time, as the history version and any ledger deltas of this change carry it.
+    .set({ ...(values as Partial<Client>), version: sql`${clients.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(clients.id, before.id), eq(clients.version, input.version)))
     .returning();
   await recordVersion(tx, {

@@ -38,7 +38,8 @@ export async function applyUpdate(tx: Tx, actor: Actor, spec: KindSpec, before: 
       data: splitFields(spec, fields),
       version: sql`${records.version} + 1`,
       updatedBy: actor.userId,
-      updatedAt: new Date(),
+      // The transaction's time, as the history version and the ledger deltas of this change carry it.
+      updatedAt: sql`now()`,
     })
     .where(and(eq(records.id, before.id), eq(records.version, before.version)))
     .returning();
@@ -111,7 +112,8 @@ function operationsFor(spec: KindSpec) {
         const [{ n }] = await tx.select({ n: count() }).from(records).where(and(eq(records.parentId, id), isNull(records.deletedAt)));
         if (n > 0) throw new FieldError("id", "schemeHasEnrolments");
       }
-      const now = new Date();
+      // The transaction's time, as the history version and the ledger deltas of the deletion carry it.
+      const now = sql`now()`;
       const [record] = await tx
         .update(records)
         .set({ deletedAt: now, deletedBy: actor.userId, version: sql`${records.version} + 1`, updatedAt: now, updatedBy: actor.userId })

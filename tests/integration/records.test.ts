@@ -157,6 +157,7 @@ describe("records", () => {
 
         const edited = await execute(ops(spec).update, colleagueA, updateInput(spec, record, { ...EDITS[spec.kind], occurredOn: "2019-05-21" }));
         expect(edited).toMatchObject({ ok: true, value: { version: 2 } });
+        const editedRow = await rowOf(record.id);
         versions = await historyOf(record.id);
         expect(versions).toHaveLength(2);
         expect(versions[1]).toMatchObject({ version: 2, op: "update", actorId: colleagueA.userId });
@@ -182,6 +183,14 @@ describe("records", () => {
         const row = await rowOf(record.id);
         expect(row.deletedAt).toBeInstanceOf(Date);
         expect(row.deletedBy).toBe(adviserA.userId);
+
+        // One time per change: the record's timestamps are its history version's (the transaction's), so
+        // "changed after R" reads the same from the records table as from the history.
+        const [created, updated, removed] = versions;
+        expect(row.createdAt, "created").toEqual(created.at);
+        expect(editedRow.updatedAt, "edited").toEqual(updated.at);
+        expect(row.updatedAt, "deleted").toEqual(removed.at);
+        expect(row.deletedAt, "deleted").toEqual(removed.at);
 
         // The change log stays readable after deletion, with who did what.
         const log = await execute(ops(spec).versions, adviserA, { id: record.id });
