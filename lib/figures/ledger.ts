@@ -209,20 +209,21 @@ export async function compactLedger(tx: Tx, until: Date, into: "totals" | "empty
       : sql``;
   const from = sql`(select c.until from figure_compaction c where c.id = 1)`;
   const columns = sql`scope_id, dim, grain, effect_grain, occurred_on, effect_on, counter, dim_value, n, amount`;
-  for (const grain of TOTAL_GRAINS) {
-    if (grain.effect === "year") continue;
-    if (grain.occurred === "month" && grain.effect === "month") {
-      // The effect years summed from the effect months in the same statement: one pass over the deltas for both.
-      await tx.execute(sql`
-        with months (${columns}) as (${totalsRows(grain, from, sql`${until}`)}),
+  // The effect years are summed from the effect months, in the same statement: one pass over the deltas for both.
+  for (const grain of TOTAL_GRAINS.filter((g) => g.effect !== "year")) {
+    const rows = totalsRows(grain, from, sql`${until}`);
+    const withYears = grain.occurred === "month" && grain.effect === "month";
+    await tx.execute(
+      withYears
+        ? sql`
+        with months (${columns}) as (${rows}),
         into_months as (insert into figure_totals (${columns}) select * from months ${merge})
         insert into figure_totals (${columns})
         select scope_id, dim, grain, 'year', occurred_on, date_trunc('year', effect_on)::date, counter, dim_value, sum(n), sum(amount)
         from months group by 1, 2, 3, 4, 5, 6, 7, 8
-        ${merge}`);
-      continue;
-    }
-    await tx.execute(sql`insert into figure_totals (${columns}) ${totalsRows(grain, from, sql`${until}`)} ${merge}`);
+        ${merge}`
+        : sql`insert into figure_totals (${columns}) ${rows} ${merge}`,
+    );
   }
   await tx.update(figureCompaction).set({ until }).where(eq(figureCompaction.id, 1));
 }

@@ -24,7 +24,7 @@ interface PeopleQuery {
   ref: Reference;
   completersRef: Reference;
   /** Whether `totals` already holds the completers' rows, read at completersRef. */
-  completersRead?: boolean;
+  completersRead: boolean;
   /** The counters asked for (absent: all). */
   counters?: string[];
 }
@@ -34,7 +34,7 @@ export async function withPeopleCounted(tx: Tx, totals: CounterRow[], q: PeopleQ
   const base = { from: q.from, to: q.to, scope: q.scope, by: q.by };
   const wants = (c: string) => !q.counters || q.counters.includes(c);
   const yearly = personRowsAnswer(q.from, q.to);
-  const keepCompleters = yearly && q.completersRead === true;
+  const keepCompleters = yearly && q.completersRead;
   let rows = keepCompleters ? totals : totals.filter((r) => r.counter !== COMPLETER);
   if (!yearly) rows = rows.filter((r) => r.counter !== PERSON);
   if (wants(COMPLETER) && !keepCompleters) {

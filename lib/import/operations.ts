@@ -25,6 +25,8 @@ import { countsOf, writeImport, type KindCount } from "./write";
 
 /** The largest file taken: a 200,000-row CSV of sessions is about 20 MB. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** The same limit as the messages name it. */
+export const MAX_FILE_MB = MAX_FILE_BYTES / 1024 / 1024;
 /**
  * The largest upload request: the file and the form around it. next.config.js lets requests of
  * this size through its proxy whole (Next.js passes only the first 10 MB on by default);
@@ -36,7 +38,7 @@ export const MAX_UPLOAD_BYTES = MAX_FILE_BYTES + 64 * 1024;
 export const uploadedFile = z
   .custom<Blob>((value) => value instanceof Blob, { params: { key: "fileRequired" } })
   .refine((f) => f.size > 0, { params: { key: "fileRequired" } })
-  .refine((f) => f.size <= MAX_FILE_BYTES, { params: { key: "fileTooLarge", max: MAX_FILE_BYTES / 1024 / 1024 } });
+  .refine((f) => f.size <= MAX_FILE_BYTES, { params: { key: "fileTooLarge", max: MAX_FILE_MB } });
 
 const importSchema = z
   .object({

@@ -198,7 +198,7 @@ export function importTable(r: ImportResult): string {
     line(["---", "---", "---", "---", "---"]),
     ...rows,
     line(["server peak memory (VmHWM)", "", `≤ ${MEMORY_LIMIT_MIB} MiB`, r.peakMiB.toFixed(0), r.verdict.memory ? "met" : "MISSED"]),
-    ...(r.exports ?? []).map((e) => line([`then the export, ${e.format} (${e.bytes.toLocaleString("en")} bytes)`, e.seconds.toFixed(2), "(not judged)", `${e.peakMiB.toFixed(0)} (peak since start)`, ""])),
+    ...r.exports.map((e) => line([`then the export, ${e.format} (${e.bytes.toLocaleString("en")} bytes)`, e.seconds.toFixed(2), "(not judged)", `${e.peakMiB.toFixed(0)} (peak since start)`, ""])),
     "",
     `(load average of the machine, 1 min: ${r.loadAverage.before[0].toFixed(1)} before, ${r.loadAverage.after[0].toFixed(1)} after; ` +
       `landed: ${r.landed.records.toLocaleString("en")} records, ${r.landed.history.toLocaleString("en")} history versions, ` +

@@ -196,6 +196,9 @@ describe("clients", () => {
         [2, "update", adviserA.userId],
       ]);
       expect(versions[1].changes).toEqual({ germanLevel: { from: "B1", to: "B2" } });
+      // The edit's time is the transaction's, as its history version has it.
+      const [row] = await readingAllClients((tx) => tx.select({ updatedAt: clients.updatedAt }).from(clients).where(eq(clients.id, client.id)));
+      expect(row.updatedAt).toEqual(versions[1].at);
       for (const version of versions) {
         const text = JSON.stringify(version);
         for (const personal of ["Amal", "amal.haddad", "+49 30", "Ärztin"]) expect(text).not.toContain(personal);

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { requestLocale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
-import { MAX_FILE_BYTES, MAX_UPLOAD_BYTES } from "@/lib/import/operations";
+import { MAX_FILE_MB, MAX_UPLOAD_BYTES } from "@/lib/import/operations";
 import { httpStatus, type Access, type Operation } from "@/lib/operation";
 import { perform } from "@/lib/server";
 import { sameOrigin } from "./api-call";
@@ -18,7 +18,7 @@ export async function uploadResponse<A extends Access, S extends z.ZodType, R>(r
   if (!sameOrigin(request)) return json({ error: { kind: "forbidden", reason: "cross-origin request" } }, 403);
   const t = translator(requestLocale(request));
   if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD_BYTES) {
-    return json({ error: { kind: "too_large", fieldErrors: { file: [t("errors.fileTooLarge", { max: MAX_FILE_BYTES / 1024 / 1024 })] } } }, 413);
+    return json({ error: { kind: "too_large", fieldErrors: { file: [t("errors.fileTooLarge", { max: MAX_FILE_MB })] } } }, 413);
   }
   let form: FormData;
   try {
