@@ -11,10 +11,12 @@
 // before Next.js and the app's bundle, where lib/env.ts lives, are loaded: plain Node, as `next start`.
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
+import { getHeapStatistics } from "node:v8";
 import { format } from "node:util";
 import { clientAddressOf, parseTrustedProxies } from "../lib/http/client-address.mjs";
 import { isPrefetch, requestContext, requestIdFor } from "../lib/http/request-context.mjs";
 import { writeLog } from "../lib/log-writer.mjs";
+import { SERVER_HEAP_MIB, SERVER_NODE_OPTIONS } from "./server-heap.mjs";
 
 // Headers a proxy sets about the original request; from anyone else they are made up.
 const PROXY_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
@@ -99,11 +101,17 @@ const server = createServer((req, res) => {
 server.on("error", (error) => fail(`cannot listen on ${hostname ?? "every interface"}, port ${port}: ${error.message}`));
 server.listen(port, hostname, () => {
   const address = server.address();
+  // The limit plus the young generation's few dozen MiB.
+  const heapLimitMiB = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
   writeLog("info", "server.listening", {
     port: typeof address === "object" && address ? address.port : port,
     hostname: hostname ?? null,
     trustedProxies: trusted.entries,
+    heapLimitMiB,
   });
+  if (heapLimitMiB > SERVER_HEAP_MIB * 1.5) {
+    writeLog("warn", "server.heap_unlimited", { heapLimitMiB, expected: `node ${SERVER_NODE_OPTIONS.join(" ")} scripts/server.mjs (scripts/server-heap.mjs)` });
+  }
 });
 
 let stopping = false;

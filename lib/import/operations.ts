@@ -18,7 +18,7 @@ import { id } from "@/lib/validation";
 import { pseudonymSecret } from "@/lib/clients/pseudonym";
 import { Checker, type RowError } from "./check";
 import { importKeysWith } from "./keys";
-import { formatOf, readTableBatches, type ImportFormat } from "./read";
+import { formatOf, readTableBatches, unreadableMessage, type ImportFormat } from "./read";
 import { endProgress, runningImports, startProgress, type ImportProgress } from "./progress";
 import { occupationLookup, resolve, type Target } from "./resolve";
 import { countsOf, writeImport, type KindCount } from "./write";
@@ -89,7 +89,7 @@ async function checkFile(tx: Tx, actor: Actor, locale: Locale, input: z.output<t
   try {
     await checker.read(readTableBatches(input.file, await formatOfFile(input.file, fileName)));
   } catch (error) {
-    checker.fail(null, 0, "", t("import.errors.unreadable", { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) }));
+    checker.fail(null, 0, "", unreadableMessage(t, error));
   }
   const resolved = await resolve(tx, checker.result, target, keys, t, (row, field, message) => checker.fail(row.sheet, row.line, row.headers.get(field) ?? field, message));
   const { errors, errorCount, rows } = checker.result;

@@ -23,7 +23,7 @@ import type { RowError } from "./check";
 import { COLUMNS, fieldOfHeader, headerLocale, headerOf, readCell, type Column } from "./columns";
 import { fileHashOf, formatOfFile, refuseBadRows, targetOf, uploadedFile } from "./operations";
 import { importKeysWith } from "./keys";
-import { readTables } from "./read";
+import { readTables, unreadableMessage } from "./read";
 import { refsMadeBefore } from "./resolve";
 
 /** Outcome files are small (one row per enrolment of a subproject); this bounds a wrong file. */
@@ -161,7 +161,7 @@ async function checkOutcomes(tx: Tx, actor: Actor, locale: Locale, input: z.outp
   try {
     rows = await readRows(input.file, fileName, t, fail);
   } catch (error) {
-    fail(null, 0, "", t("import.errors.unreadable", { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) }));
+    fail(null, 0, "", unreadableMessage(t, error));
   }
   const enrolmentOf = await enrolmentsOf(tx, target, rows);
   const schema = updateSchema(ENROLMENT);

@@ -1,10 +1,12 @@
 import { createHmac } from "node:crypto";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
 import { Checker } from "./check";
 import { importKeysWith } from "./keys";
-import { readTableBatches, readTables, type TableEvent } from "./read";
+import { MAX_WORKBOOK_UNPACKED_MB, readTableBatches, readTables, unreadableMessage, WorkbookTooLarge, type TableEvent } from "./read";
 
 async function events(text: string): Promise<TableEvent[]> {
   const all: TableEvent[] = [];
@@ -29,6 +31,40 @@ describe("reading a CSV file (lib/import/read.ts)", () => {
 
   it("refuses a file csv-parse cannot read with its reason, rather than stopping without one", async () => {
     await expect(events('Client reference,Date\n"A,2019-01-01\n')).rejects.toThrow(/quote/i);
+  });
+});
+
+describe("reading a workbook (lib/import/read.ts)", () => {
+  /** A workbook with one sheet of sessions and, if asked, a part that unpacks to `paddingMB` MB of zeros (packed, a few KB). */
+  async function workbook(paddingMB = 0): Promise<Blob> {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Sessions").addRows([["Client reference", "Date"], ["A", "2019-01-01"]]);
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    if (paddingMB) zip.file("xl/media/padding.bin", new Uint8Array(paddingMB * 1024 * 1024));
+    return new Blob([await zip.generateAsync({ type: "arraybuffer", compression: "DEFLATE" })]);
+  }
+
+  async function rowsOf(file: Blob): Promise<TableEvent[]> {
+    const all: TableEvent[] = [];
+    for await (const event of readTables(file, "xlsx")) all.push(event);
+    return all;
+  }
+
+  it("reads a workbook within the limit", async () => {
+    expect(await rowsOf(await workbook(1))).toEqual([
+      { type: "table", sheet: "Sessions" },
+      { type: "row", line: 1, cells: ["Client reference", "Date"] },
+      { type: "row", line: 2, cells: ["A", "2019-01-01"] },
+    ]);
+  });
+
+  it("refuses a workbook that unpacks to more than the limit before reading it, whatever it packs to, and says so in the user's language", async () => {
+    const bomb = await workbook(MAX_WORKBOOK_UNPACKED_MB + 1);
+    expect(bomb.size).toBeLessThan(1024 * 1024);
+    const refusal = await rowsOf(bomb).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(WorkbookTooLarge);
+    expect(unreadableMessage(translator("en"), refusal)).toBe(`The workbook unpacks to more than ${MAX_WORKBOOK_UNPACKED_MB} MB and is not read. Save it as a CSV file (up to 50 MB) or split it.`);
+    expect(unreadableMessage(translator("de"), refusal)).toMatch(new RegExp(`^Die Arbeitsmappe ist entpackt größer als ${MAX_WORKBOOK_UNPACKED_MB} MB`));
   });
 });
 

@@ -6,6 +6,8 @@
 import { Readable } from "node:stream";
 import { Parser, type Options } from "csv-parse";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { Translate } from "@/lib/i18n/translate";
 import type { Cell } from "./columns";
 
 export type ImportFormat = "csv" | "xlsx";
@@ -93,13 +95,54 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 }
 
 /**
+ * The most a workbook may hold unpacked. exceljs holds about nine times its unpacked XML while
+ * it reads (see xlsxBatches): a sheet of 200,000 sessions is 52 MB unpacked and takes 470 MiB of
+ * the server's heap (scripts/server-heap.mjs). The 50 MB upload limit bounds only the packed file,
+ * which may unpack to a thousand times its size.
+ */
+export const MAX_WORKBOOK_UNPACKED_MB = 64;
+
+/** A workbook that unpacks to more than MAX_WORKBOOK_UNPACKED_MB: refused before it is read. */
+export class WorkbookTooLarge extends Error {
+  constructor() {
+    super(`the workbook unpacks to more than ${MAX_WORKBOOK_UNPACKED_MB} MB`);
+  }
+}
+
+/**
+ * Unpacks every part of the workbook once, counting, and stops at the limit: the sizes a zip
+ * archive declares may lie, what inflating gives does not.
+ */
+async function assertUnpackedWithinLimit(bytes: ArrayBuffer): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
+  let left = MAX_WORKBOOK_UNPACKED_MB * 1024 * 1024;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const stream = entry.nodeStream("nodebuffer");
+    await new Promise<void>((resolve, reject) => {
+      stream.on("data", (chunk: Buffer) => {
+        left -= chunk.length;
+        if (left >= 0) return;
+        stream.pause();
+        stream.removeAllListeners();
+        reject(new WorkbookTooLarge());
+      });
+      stream.on("end", resolve);
+      stream.on("error", reject);
+    });
+  }
+}
+
+/**
  * A workbook is read whole: exceljs 4.4's streaming reader loses the shared strings and sheet
  * names of a workbook that stores them after its sheets, as exceljs itself writes them (so our
- * own export would not read back). The upload limit bounds what this holds.
+ * own export would not read back). What it unpacks to is bounded first.
  */
 async function* xlsxBatches(file: Blob): AsyncGenerator<TableEvent[]> {
+  const bytes = await file.arrayBuffer();
+  await assertUnpackedWithinLimit(bytes);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await file.arrayBuffer());
+  await workbook.xlsx.load(bytes);
   for (const worksheet of workbook.worksheets) {
     const events: TableEvent[] = [{ type: "table", sheet: worksheet.name }];
     worksheet.eachRow((row) => {
@@ -110,6 +153,12 @@ async function* xlsxBatches(file: Blob): AsyncGenerator<TableEvent[]> {
     });
     yield events;
   }
+}
+
+/** Why a file could not be read, in the user's language. */
+export function unreadableMessage(t: Translate, error: unknown): string {
+  if (error instanceof WorkbookTooLarge) return t("import.errors.workbookTooLarge", { max: MAX_WORKBOOK_UNPACKED_MB });
+  return t("import.errors.unreadable", { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) });
 }
 
 /** The file's tables, a batch of events at a time (the rows parsed so far, or a sheet). */

@@ -10,6 +10,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { SERVER_NODE_OPTIONS } from "../server-heap.mjs";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const SOURCES = ["app", "lib", "db", "messages", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
@@ -78,7 +79,7 @@ export async function startServer(name: string, env: Record<string, string>): Pr
   mkdirSync(join(".data", "bench"), { recursive: true });
   const logFile = join(".data", "bench", `${name}.log`);
   const out = createWriteStream(logFile);
-  const child = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, "scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { SERVER_NODE_OPTIONS } from "../../scripts/server-heap.mjs";
 
 /**
  * The production entry (scripts/server.mjs) started by a test for itself, beside the shared
@@ -14,7 +15,7 @@ export class OwnServer {
   constructor(port: number, env: NodeJS.ProcessEnv) {
     this.url = `http://127.0.0.1:${port}`;
     // Its own process group: stopping it stops whatever it started.
-    this.child = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+    this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, "scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, NEXTAUTH_URL: this.url, ...env },

@@ -3,6 +3,7 @@
 // TEST_DATABASE_URL, a PostgreSQL database made from the demo template next to it.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { SERVER_NODE_OPTIONS } from "../../scripts/server-heap.mjs";
 import { demoCopy } from "../helpers/demo-database";
 
 const port = process.argv[2] ?? "3100";
@@ -16,7 +17,7 @@ if (demo.settings.kind === "postgres") {
 }
 
 // The production entry, as `npm start` runs it after building.
-const server = spawn(process.execPath, ["scripts/server.mjs", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [...SERVER_NODE_OPTIONS, "scripts/server.mjs", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => {
   void demo.drop().finally(() => process.exit(code ?? 0));
