@@ -5,7 +5,7 @@
  * (the same pure functions as the write path, lib/figures/changes.ts), and a key per row so a
  * second import adds nothing. Batches keep a 100,000-row file to a few dozen statements.
  */
-import { and, inArray, isNull, sql } from "drizzle-orm";
+import { and, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { clients, history, orgUnits, records, type Client, type RecordKind, type RecordRow, type importKeys } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -13,7 +13,7 @@ import { statisticalSnapshot } from "@/lib/clients/access";
 import { newClientRef } from "@/lib/clients/commands";
 import { recordChangeDeltas } from "@/lib/figures/changes";
 import { personCountersOf, type ClientDims, type Delta, type Place, type RecordState } from "@/lib/figures/contributions";
-import { dimsOf, insertDeltas, placeOf, stateOf } from "@/lib/figures/ledger";
+import { deltasStatement, dimsOf, placeOf, stateOf } from "@/lib/figures/ledger";
 import { KINDS, kindSpec } from "@/lib/records/kinds";
 import { statisticalShape } from "@/lib/clients/schemas";
 import { IMPORT_KINDS } from "./columns";
@@ -64,8 +64,12 @@ export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved
   onWritten(newClients.length);
 
   // The records batch by batch, each with its history, keys and ledger deltas: only one batch's rows are held twice.
+  // A batch's statements are sent before the next batch is made, and awaited after: the database
+  // writes one batch while this process makes the next (the connection runs them in order).
   const rows = IMPORT_KINDS.filter((k): k is RecordKind => k !== "client").flatMap((kind) => (resolved.get(kind) ?? []).filter((r) => r.isNew).map((row) => ({ kind, row })));
   const ledger = await ledgerContext(tx, target, newClients, rows.map((r) => r.row.clientId));
+  let sent: Promise<unknown> = Promise.resolve();
+  let written = newClients.length;
   for (let i = 0; i < rows.length; i += RECORD_BATCH) {
     const batch: RecordRow[] = [];
     const keys: (typeof importKeys.$inferInsert)[] = [];
@@ -91,11 +95,16 @@ export async function writeImport(tx: Tx, actor: Actor, target: Target, resolved
         deletedBy: null,
       });
     }
-    await insertRecords(tx, actor.userId, batch);
-    await insertKeys(tx, keys);
-    await insertDeltas(tx, ledger.deltasOf(batch));
-    onWritten(newClients.length + i + batch.length);
+    const statements = [recordsStatement(actor.userId, batch), keysStatement(keys), deltasStatement(ledger.deltasOf(batch))].filter((s) => s !== null);
+    await sent;
+    onWritten(written);
+    sent = Promise.all(statements.map((statement) => tx.execute(statement)));
+    // Handled at once as well, in case making the next batch throws before it is awaited: its failure is then that error's.
+    sent.catch(() => undefined);
+    written += batch.length;
   }
+  await sent;
+  onWritten(written);
 }
 
 /*
@@ -112,9 +121,9 @@ const asJson = (rows: object[]) => sql.param(JSON.stringify(rows));
  * the row as stored, as recordSnapshot (lib/records/access.ts) builds it from the row in hand
  * (tests/integration/import.test.ts compares the two).
  */
-async function insertRecords(tx: Tx, actorId: string, batch: RecordRow[]): Promise<void> {
+function recordsStatement(actorId: string, batch: RecordRow[]): SQL {
   const rows = batch.map((r) => ({ id: r.id, kind: r.kind, unit_id: r.unitId, client_id: r.clientId, parent_id: r.parentId, occurred_on: r.occurredOn, data: r.data, created_by: r.createdBy }));
-  await tx.execute(sql`
+  return sql`
     with made as (
       insert into records (id, kind, unit_id, client_id, parent_id, occurred_on, data, created_by)
       select id, kind, unit_id, client_id, parent_id, occurred_on, data, created_by
@@ -125,16 +134,21 @@ async function insertRecords(tx: Tx, actorId: string, batch: RecordRow[]): Promi
     insert into history (subject_id, subject_type, version, op, actor_id, snapshot)
     select id, 'record', 1, 'create', ${actorId}::uuid,
            jsonb_build_object('unitId', unit_id, 'clientId', client_id, 'parentId', parent_id, 'occurredOn', occurred_on) || data
-    from made`);
+    from made`;
+}
+
+function keysStatement(batch: (typeof importKeys.$inferInsert)[]): SQL | null {
+  if (!batch.length) return null;
+  const rows = batch.map((k) => ({ unit_id: k.unitId, kind: k.kind, key: k.key, subject_id: k.subjectId, import_id: k.importId ?? null }));
+  return sql`
+    insert into import_keys (unit_id, kind, key, subject_id, import_id)
+    select unit_id, kind, key, subject_id, import_id
+    from json_to_recordset(${asJson(rows)}::json) as k(unit_id uuid, kind text, key text, subject_id uuid, import_id uuid)`;
 }
 
 async function insertKeys(tx: Tx, batch: (typeof importKeys.$inferInsert)[]): Promise<void> {
-  if (!batch.length) return;
-  const rows = batch.map((k) => ({ unit_id: k.unitId, kind: k.kind, key: k.key, subject_id: k.subjectId, import_id: k.importId ?? null }));
-  await tx.execute(sql`
-    insert into import_keys (unit_id, kind, key, subject_id, import_id)
-    select unit_id, kind, key, subject_id, import_id
-    from json_to_recordset(${asJson(rows)}::json) as k(unit_id uuid, kind text, key text, subject_id uuid, import_id uuid)`);
+  const statement = keysStatement(batch);
+  if (statement) await tx.execute(statement);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, count, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { records, type RecordKind, type RecordRow } from "@/db/schema";
 import type { Tx } from "@/db/client";
@@ -42,7 +43,8 @@ async function schemePlacement(tx: Tx, actor: Actor, schemeId: string) {
   return { unitId: scheme.unitId, parentId: scheme.id };
 }
 
-type UnitAndClient = { level: string | null; parentId: string | null; regionId: string | null; contactPointId: string | null } & ClientDims;
+/** `now`: the transaction's time (now()) as JSON text, which the new record's timestamps will be. */
+type UnitAndClient = { level: string | null; parentId: string | null; regionId: string | null; contactPointId: string | null; now: string } & ClientDims;
 
 /**
  * The unit a new record goes to, with its place in the tree, and its client (if any) as row
@@ -52,7 +54,7 @@ type UnitAndClient = { level: string | null; parentId: string | null; regionId: 
  */
 function unitAndClient(unitId: string, clientId: string | null, claimed: SQL): SQL {
   return sql`
-    select u.level, u.parent_id as "parentId", u.region_id as "regionId", c.contact_point_id as "contactPointId",
+    select u.level, u.parent_id as "parentId", u.region_id as "regionId", c.contact_point_id as "contactPointId", to_json(now()) #>> '{}' as "now",
            d.gender, d.residence_status as "residenceStatus", d.qualification_country as "qualificationCountry", d.occupation_id as "occupationId"
     from (select 1) as one
     left join org_units u on u.id = ${unitId}::uuid
@@ -72,9 +74,11 @@ function dimsOf(row: UnitAndClient): ClientDims | null {
 }
 
 /**
- * Creates a record once per idempotency key (lib/idempotency.ts) in three statements: the key
- * claimed with the unit and client read (both then checked), the record, then its first history
- * version, its ledger deltas, the key's stored answer and the audit entry sent as one. An
+ * Creates a record once per idempotency key (lib/idempotency.ts) in two statements: the key
+ * claimed with the unit and client read (both then checked), then the record, its first history
+ * version, its ledger deltas, the key's stored answer and the audit entry sent as one. The record
+ * is whole before it is written: its id made here, its timestamps the transaction's time read
+ * with the claim (what the database's now() gives it, as `returning` would read it back). An
  * enrolment reads its scheme first, and so its unit and client after the claim.
  */
 export async function createRecord({ actor, tx, auditWith }: Context<"cases.work">, spec: KindSpec, name: string, fields: Record<string, unknown>): Promise<PresentedRecord> {
@@ -89,10 +93,10 @@ export async function createRecord({ actor, tx, auditWith }: Context<"cases.work
       const found = first ?? (await readUnitAndClient(tx, place.unitId, clientId));
       if (spec.unitLevel !== "scheme") assertUnit(actor, spec, place.unitId, found.level === null ? undefined : { level: found.level });
       if (clientId && (!found.contactPointId || !actor.contactPointIds.includes(found.contactPointId))) throw new FieldError("clientId", "notYourClient");
-      const [record] = await tx
-        .insert(records)
-        .values({ kind: spec.kind, ...place, clientId, occurredOn: fields.occurredOn as string, data: splitFields(spec, fields), createdBy: actor.userId })
-        .returning();
+      const inserted = { id: randomUUID(), kind: spec.kind, ...place, clientId, occurredOn: fields.occurredOn as string, data: splitFields(spec, fields), createdBy: actor.userId };
+      // Its timestamps are the columns' default, now(), to the microsecond; `at` is that time as `returning` would read it.
+      const at = new Date(found.now);
+      const record: RecordRow = { ...inserted, version: 1, createdAt: at, updatedBy: null, updatedAt: at, deletedAt: null, deletedBy: null };
       const known = {
         places: new Map([[place.unitId, placeOf({ id: place.unitId, level: found.level!, parentId: found.parentId, regionId: found.regionId })]]),
         dims: new Map(clientId && dimsOf(found) ? [[clientId, dimsOf(found)!]] : []),
@@ -100,6 +104,7 @@ export async function createRecord({ actor, tx, auditWith }: Context<"cases.work
       const deltas = deltasStatement(await recordChangeDeltasOf(tx, null, record, known));
       const presented = present(record);
       const writes = [
+        tx.insert(records).values(inserted).getSQL(),
         versionStatement(tx, { subjectId: record.id, subjectType: "record", version: 1, op: "create", actorId: actor.userId, snapshot: recordSnapshot(record) }),
         deltas,
         answered(presented),
