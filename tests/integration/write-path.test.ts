@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { apiTokens, auditLog, figureDeltas, history, idempotencyKeys, records } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { execute } from "@/lib/operation";
+import { present } from "@/lib/records/create";
 import { KINDS, kindSpec } from "@/lib/records/kinds";
 import { apiAdviser, send } from "../helpers/api";
 import { makeActor, makeOrg, newKey, placementFor, recordInput } from "../helpers/factories";
@@ -45,14 +46,16 @@ describe("the write path", () => {
   });
 
   for (const spec of KINDS) {
-    it(`${spec.kind}: a create leaves its record, its first version, its key holding the answer given and one audit entry`, async () => {
+    it(`${spec.kind}: a create answers the record as stored and leaves it, its first version, its key holding the answer given and one audit entry`, async () => {
       const input = recordInput(spec, await placementFor(adviser, spec));
       const result = await execute(ops(spec).create, adviser, input);
       expect(result.ok).toBe(true);
       const answer = result.ok ? result.value : null;
       const id = answer!.id;
       const db = await getDb();
-      expect(await db.select({ id: records.id }).from(records).where(eq(records.id, id))).toEqual([{ id }]);
+      // The answer is made in the app before the record is written: it must be the record as stored, timestamps and all.
+      const [stored] = await db.select().from(records).where(eq(records.id, id));
+      expect(answer).toEqual(present(stored));
       expect(await db.select({ version: history.version, op: history.op }).from(history).where(and(eq(history.subjectId, id), eq(history.subjectType, "record")))).toEqual([
         { version: 1, op: "create" },
       ]);
