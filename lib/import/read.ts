@@ -125,7 +125,7 @@ async function assertUnpackedWithinLimit(bytes: ArrayBuffer): Promise<void> {
         left -= chunk.length;
         if (left >= 0) return;
         stream.pause();
-        stream.removeAllListeners();
+        stream.removeAllListeners("data");
         reject(new WorkbookTooLarge());
       });
       stream.on("end", resolve);
