@@ -405,6 +405,7 @@ export const ENDPOINT_ROWS: Record<string, EndpointRow> = {
     operation: "figures.breakdown",
     request: (s) => ({ path: `/api/v1/figures/breakdown?from=2019-01-01&to=2019-12-31&scope=${s.ids.region}&by=gender` }),
   },
+  "GET /api/v1/figures/duplicates": { operation: "clients.duplicateCounts", request: () => ({ path: "/api/v1/figures/duplicates" }) },
   "GET /api/v1/figures/drilldown": {
     operation: "figures.drilldown",
     request: (s) => ({ path: `/api/v1/figures/drilldown?from=2019-01-01&to=2019-12-31&scope=${s.ids.region}&figure=advice.initialSessions` }),

@@ -9,6 +9,7 @@ import {
   clientRoute,
   clientsRoute,
   countriesRoute,
+  duplicateCountsRoute,
   editionRoute,
   editionsRoute,
   figuresBreakdownRoute,
@@ -60,7 +61,7 @@ export async function send(method: string, path: string, call: Call = {}): Promi
   const [first, second, ...rest] = url.pathname.replace(/^\/api\/v1\/?/, "").split("/").map(decodeURIComponent);
   if (!first) throw new Error(`no route for ${path}`);
   if (first === "figures") {
-    const figureRoutes: Record<string, object> = { "": figuresRoute, breakdown: figuresBreakdownRoute, drilldown: figuresDrilldownRoute };
+    const figureRoutes: Record<string, object> = { "": figuresRoute, breakdown: figuresBreakdownRoute, drilldown: figuresDrilldownRoute, duplicates: duplicateCountsRoute };
     const route = rest.length ? undefined : figureRoutes[second ?? ""];
     if (!route) throw new Error(`no route for ${path}`);
     return handle(route, {}, method, url, call);

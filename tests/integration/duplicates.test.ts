@@ -11,6 +11,7 @@ import { normaliseName, pseudonymOf, pseudonymSecret } from "@/lib/clients/pseud
 import { refreshPseudonyms } from "@/lib/clients/pseudonym-refresh";
 import { exportClient, getClient } from "@/lib/clients/queries";
 import { execute } from "@/lib/operation";
+import { send, tokenFor } from "../helpers/api";
 import { PERSONAL_WITH_CONSENT, fullClientUpdate, makeActor, makeClient, makeOrg, readingAllClients } from "../helpers/factories";
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
@@ -274,5 +275,13 @@ describe("coordinators' counts of duplicates per region", () => {
     // Counts, and nothing of a client.
     expect(Object.keys(rowOf(orgA.region.id)!).sort()).toEqual(["code", "linked", "name", "nameEn", "regionId", "suspected"]);
     expect(await execute(duplicateCounts, a, {})).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+
+    // The same through the API: GET /api/v1/figures/duplicates.
+    const coordinator = await makeActor("regional_coordinator", { regionId: orgB.region.id });
+    const answer = await send("GET", "/api/v1/figures/duplicates", { token: (await tokenFor(coordinator.userId)).token });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual([rowOf(orgB.region.id)]);
+    expect((await send("GET", "/api/v1/figures/duplicates", { token: (await tokenFor(a.userId)).token })).status).toBe(403);
+    expect((await send("GET", "/api/v1/figures/duplicates")).status).toBe(401);
   });
 });

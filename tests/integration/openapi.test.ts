@@ -71,6 +71,7 @@ describe("OpenAPI document", () => {
       "/api/v1/figures": ["get"],
       "/api/v1/figures/breakdown": ["get"],
       "/api/v1/figures/drilldown": ["get"],
+      "/api/v1/figures/duplicates": ["get"],
       "/api/v1/editions": ["get", "post"],
       "/api/v1/editions/{id}": ["get"],
     };

@@ -1,4 +1,5 @@
 import { createClient, patchClient, updateClient } from "@/lib/clients/commands";
+import { duplicateCounts } from "@/lib/clients/duplicates";
 import { exportClient, getClient, searchClients } from "@/lib/clients/queries";
 import { figuresDrilldown } from "@/lib/figures/drilldown";
 import { getEdition, listEditions, publishEdition } from "@/lib/editions/operations";
@@ -112,6 +113,13 @@ export const recordRoute = {
 export const figuresRoute = {
   GET: async (request: Request) => {
     return apiCall(request, figuresReport, query(request));
+  },
+};
+
+/** Linked and suspected duplicates per regional network (coordinators, admins), small counts withheld. */
+export const duplicateCountsRoute = {
+  GET: async (request: Request) => {
+    return apiCall(request, duplicateCounts, {});
   },
 };
 

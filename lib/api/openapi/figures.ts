@@ -58,8 +58,24 @@ function figureSchemas(): Record<string, JsonSchema> {
   };
   // What every figures answer names first: the period and reference dates it was asked for, and its scope.
   const answered = { period, asOf: reference, completersAsOf: reference, scope };
+  // A count of 1 or 2 is withheld (lib/clients/duplicates.ts).
+  const smallCount: JsonSchema = {
+    anyOf: [
+      { type: "object", properties: { value: int, suppressed: { type: "boolean", const: false } }, required: ["value", "suppressed"] },
+      { type: "object", properties: { value: { type: "null" }, suppressed: { type: "boolean", const: true } }, required: ["value", "suppressed"] },
+    ],
+  };
+  const text = nullable({ type: "string" });
   return {
     FigureCell: cell,
+    DuplicateCounts: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { regionId: nullable(uuid), name: text, nameEn: text, code: text, linked: smallCount, suspected: smallCount },
+        required: ["regionId", "name", "nameEn", "code", "linked", "suspected"],
+      },
+    },
     FiguresReport: {
       type: "object",
       properties: {
@@ -122,6 +138,11 @@ export function figuresSection(t: Translate): Section {
         get: operation(t, figures, "breakdown", "getFiguresBreakdown", {
           parameters: parameters(t, figuresBreakdown.input),
           responses: { ...ok(t, "FiguresBreakdown"), ...failures(401, 403, 404, 422, 503) },
+        }),
+      },
+      "/api/v1/figures/duplicates": {
+        get: operation(t, figures, "duplicates", "getDuplicateCounts", {
+          responses: { ...ok(t, "DuplicateCounts"), ...failures(401, 403, 503) },
         }),
       },
       "/api/v1/figures/drilldown": {

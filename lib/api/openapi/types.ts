@@ -17,7 +17,7 @@ export interface JsonSchema {
 }
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
-export type Action = "list" | "create" | "get" | "update" | "patch" | "me" | "orgUnits" | "occupations" | "countries" | "delete" | "describe" | "report" | "breakdown" | "drilldown" | "export" | "publish" | "editions" | "edition";
+export type Action = "list" | "create" | "get" | "update" | "patch" | "me" | "orgUnits" | "occupations" | "countries" | "delete" | "describe" | "report" | "breakdown" | "drilldown" | "duplicates" | "export" | "publish" | "editions" | "edition";
 
 export interface Parameter {
   name: string;

@@ -1,0 +1,4 @@
+import { duplicateCountsRoute } from "@/app/api/_http/routes";
+
+export const dynamic = "force-dynamic";
+export const { GET } = duplicateCountsRoute;
