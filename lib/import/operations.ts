@@ -18,15 +18,11 @@ import { id } from "@/lib/validation";
 import { pseudonymSecret } from "@/lib/clients/pseudonym";
 import { Checker, type RowError } from "./check";
 import { importKeysWith } from "./keys";
-import { formatOf, readTableBatches, unreadableMessage, type ImportFormat } from "./read";
+import { formatOf, MAX_FILE_BYTES, MAX_FILE_MB, readTableBatches, unreadableMessage, type ImportFormat } from "./read";
 import { endProgress, runningImports, startProgress, type ImportProgress } from "./progress";
 import { occupationLookup, resolve, type Target } from "./resolve";
 import { countsOf, writeImport, type KindCount } from "./write";
 
-/** The largest file taken: a 200,000-row CSV of sessions is about 20 MB. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** The same limit as the messages name it. */
-export const MAX_FILE_MB = MAX_FILE_BYTES / 1024 / 1024;
 /**
  * The largest upload request: the file and the form around it. next.config.js lets requests of
  * this size through its proxy whole (Next.js passes only the first 10 MB on by default);

@@ -94,6 +94,11 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
+/** The largest file taken: a 200,000-row CSV of sessions is about 20 MB. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** The same limit as the messages name it. */
+export const MAX_FILE_MB = MAX_FILE_BYTES / 1024 / 1024;
+
 /**
  * The most a workbook may hold unpacked. exceljs holds about nine times its unpacked XML while
  * it reads (see xlsxBatches): a sheet of 200,000 sessions (the most rows an import takes) is 52 MB
@@ -158,7 +163,7 @@ async function* xlsxBatches(file: Blob): AsyncGenerator<TableEvent[]> {
 
 /** Why a file could not be read, in the user's language. */
 export function unreadableMessage(t: Translate, error: unknown): string {
-  if (error instanceof WorkbookTooLarge) return t("import.errors.workbookTooLarge", { max: MAX_WORKBOOK_UNPACKED_MB });
+  if (error instanceof WorkbookTooLarge) return t("import.errors.workbookTooLarge", { max: MAX_WORKBOOK_UNPACKED_MB, csvMax: MAX_FILE_MB });
   return t("import.errors.unreadable", { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) });
 }
 

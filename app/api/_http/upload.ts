@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { requestLocale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translate";
-import { MAX_FILE_MB, MAX_UPLOAD_BYTES } from "@/lib/import/operations";
+import { MAX_UPLOAD_BYTES } from "@/lib/import/operations";
+import { MAX_FILE_MB } from "@/lib/import/read";
 import { httpStatus, type Access, type Operation } from "@/lib/operation";
 import { perform } from "@/lib/server";
 import { sameOrigin } from "./api-call";
