@@ -90,6 +90,20 @@ class ObservedClient extends pg.Client {
   }
 }
 
+/**
+ * A connection to the embedded database. PGlite is one session, whatever the connections to
+ * it: a statement prepared over one connection (db/prepared.ts) would still be there for the
+ * next, which knows nothing of it and would prepare it again ("already exists"). So statements
+ * go unnamed here, parsed each time as before.
+ */
+class EmbeddedClient extends ObservedClient {
+  override query(...args: any[]): any {
+    const [config] = args;
+    if (config && typeof config === "object" && config.name) args[0] = { ...config, name: undefined };
+    return super.query(...args);
+  }
+}
+
 /** Calls a pg method, callback or promise style, and tells `outcome` how it ended. */
 function observed(method: (...a: any[]) => unknown, client: pg.Client, args: any[], outcome: (error: Error | null) => void): unknown {
   const last = args.length - 1;
@@ -145,7 +159,7 @@ export async function connectEmbedded(dataDir: string): Promise<Connection> {
 function openPool(kind: DatabaseKind, config: PoolConfig): Connection {
   const pool: Pool = new DiscardingPool({
     ...config,
-    Client: ObservedClient,
+    Client: kind === "pglite" ? EmbeddedClient : ObservedClient,
     // Fail fast when the server is down (quality target R4, docs/quality.md) instead of hanging requests.
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,

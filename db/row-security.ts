@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { ClientBase } from "pg";
 import type { Tx } from "./client";
+import { executePrepared } from "./prepared";
 
 /**
  * The role the app's queries run as (migration 0005): no superuser and owner of no table,
@@ -19,7 +20,7 @@ export async function assumeAppRole(client: ClientBase): Promise<void> {
 
 /** Client tables show this transaction the clients of these contact points, and no others. */
 export async function seeContactPoints(tx: Tx, contactPointIds: readonly string[]): Promise<void> {
-  await tx.execute(sql`select set_config('lotse.contact_points', ${contactPointIds.join(",")}, true)`);
+  await executePrepared(tx, sql`select set_config('lotse.contact_points', ${contactPointIds.join(",")}, true)`);
 }
 
 /** The statement behind seeAllClients, for a caller that sends its transaction as one query. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { idempotencyKeys } from "@/db/schema";
 import type { Tx } from "@/db/client";
+import { executePrepared } from "@/db/prepared";
 import type { Actor } from "@/lib/auth/actor";
 import { FieldError } from "@/lib/errors";
 
@@ -78,7 +79,7 @@ export async function onceForKey<R extends { id: string }, F = never>(
   let first: F | undefined;
   if (alongside) {
     const isClaimed = sql`exists (select from claimed)`;
-    const { rows } = await tx.execute(sql`
+    const { rows } = await executePrepared(tx, sql`
       with claimed as (${claim.getSQL()})
       select ${isClaimed} as "claimed", (select row_to_json(alongside) from (${alongside(isClaimed)}) as alongside) as "first"`);
     const row = rows[0] as { claimed: boolean; first: F | null };

@@ -62,6 +62,7 @@ export function actorOf(row: ActorRow | undefined): Actor | null {
 }
 
 export async function loadActor(db: Db | Tx, userId: string): Promise<Actor | null> {
-  const [row] = await db.select(actorColumns).from(users).where(eq(users.id, userId));
+  // Every request with a session reads its user: planned once per connection (db/prepared.ts).
+  const [row] = await db.select(actorColumns).from(users).where(eq(users.id, userId)).prepare("lotse_actor_by_id").execute();
   return actorOf(row);
 }

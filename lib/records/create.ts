@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { records, type RecordKind, type RecordRow } from "@/db/schema";
 import type { Tx } from "@/db/client";
+import { executePrepared } from "@/db/prepared";
 import type { Actor } from "@/lib/auth/actor";
 import { FieldError } from "@/lib/errors";
 import type { ClientDims } from "@/lib/figures/contributions";
@@ -64,7 +65,7 @@ function unitAndClient(unitId: string, clientId: string | null, claimed: SQL): S
 
 /** unitAndClient on its own, for a record whose unit is known only after the key is claimed (an enrolment's, from its scheme). */
 async function readUnitAndClient(tx: Tx, unitId: string, clientId: string | null): Promise<UnitAndClient> {
-  const { rows } = await tx.execute(unitAndClient(unitId, clientId, sql`true`));
+  const { rows } = await executePrepared(tx, unitAndClient(unitId, clientId, sql`true`));
   return rows[0] as unknown as UnitAndClient;
 }
 
@@ -110,7 +111,7 @@ export async function createRecord({ actor, tx, auditWith }: Context<"cases.work
         answered(presented),
         auditWith?.(record.id) ?? null,
       ].filter((s) => s !== null);
-      await tx.execute(sql`with ${sql.join(writes.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`), sql`, `)} select 1`);
+      await executePrepared(tx, sql`with ${sql.join(writes.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`), sql`, `)} select 1`);
       return presented;
     },
     async (id) => present(await recordInScope(tx, actor, spec, id)),

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { databaseKind, getDb } from "@/db/client";
+import { statementName } from "@/db/prepared";
 import { apiTokens, auditLog, figureDeltas, history, idempotencyKeys, records } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { execute } from "@/lib/operation";
@@ -19,14 +20,15 @@ import { ops } from "../helpers/records";
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 
-/** Every statement sent to the database while `run` runs, by its text. */
-async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+/** Every statement sent to the database while `run` runs, by its text; `sentAs` gets each as sent: its text and its name (a prepared statement's), if any. */
+async function statementsOf(run: () => Promise<unknown>, sentAs: { text: string; name?: string }[] = []): Promise<string[]> {
   const sent: string[] = [];
   // eslint-disable-next-line @typescript-eslint/unbound-method -- put back as it was, and called with the client as `this`
   const original = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string };
+    const first = args[0] as string | { text?: string; name?: string };
     sent.push((typeof first === "string" ? first : (first.text ?? "")).replace(/\s+/g, " ").trim());
+    sentAs.push(typeof first === "string" ? { text: first } : { text: first.text ?? "", name: first.name });
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;
   try {
@@ -87,14 +89,23 @@ describe("the write path", () => {
     const [token] = await (await getDb()).select({ lastUsedAt: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.userId, api.actor.userId));
     expect(token.lastUsedAt).toBeInstanceOf(Date);
     let status = 0;
+    const sentAs: { text: string; name?: string }[] = [];
     const sent = await statementsOf(async () => {
       status = (await send("POST", "/api/v1/advice-sessions", { token: api.token, body, headers: { "idempotency-key": newKey() } })).status;
-    });
+    }, sentAs);
     expect(status).toBe(201);
     expect(sent, sent.join("\n")).toHaveLength(6);
     expect(sent[1]).toBe("begin");
     expect(sent[4]).toMatch(/^with w0 as \(insert into "records"/);
     expect(sent[5]).toBe("commit");
+    // The four with values are prepared statements on PostgreSQL (db/prepared.ts), parsed once per
+    // connection; PGlite's one session outlives its connections, so there they go unnamed.
+    if (databaseKind() === "postgres") {
+      expect(sentAs[0].name).toBe("lotse_actor_by_token");
+      for (const i of [2, 3, 4]) expect(sentAs[i].name, sent[i]).toBe(statementName(sentAs[i].text));
+    } else {
+      expect(sentAs.map((s) => s.name)).toEqual(sent.map(() => undefined));
+    }
   });
 
   it("the actor is read in one statement: an adviser of a subproject gets its contact points and the subproject once", async () => {
