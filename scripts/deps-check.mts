@@ -1,8 +1,8 @@
 /**
  * `npm run deps:check`: every production dependency in package.json pinned to an
  * exact version and at the newest release of its range, asked of the npm
- * registry (scripts/deps/rules.mts says what counts; peer requirements come
- * from package-lock.json). Exits 1 listing the
+ * registry (scripts/deps/rules.mts says what counts; the requirements that hold a
+ * pin back come from package-lock.json). Exits 1 listing the
  * offenders. Where `npm audit` answers, run it as well: this check knows no
  * advisories, only that no published fix is missing.
  */
@@ -40,7 +40,7 @@ for (let i = 0; i < names.length; i += 4) {
 const result = assess(dependencies, registry, peerRequirements(JSON.parse(readFileSync("package-lock.json", "utf8"))));
 for (const { name, spec } of result.unpinned) console.info(`not pinned: ${name} "${spec}" (write one exact version)`);
 for (const { name, pinned, newest } of result.behind) console.info(`behind: ${name} ${pinned}, newest of its range ${newest}`);
-for (const { name, pinned, newest, by } of result.heldBack) console.info(`note: ${name} stays at ${pinned} (${newest} is out), as the peer requirements of ${by.join(", ")} say`);
+for (const { name, pinned, newest, by } of result.heldBack) console.info(`note: ${name} stays at ${pinned} (${newest} is out), as the requirements of ${by.join(", ")} say`);
 for (const line of unreachable) console.info(`registry not answering for ${line}`);
 for (const { name, pinned, latest } of result.newerMajor) console.info(`note: ${name} ${pinned}; a newer major is out: ${latest} (upgrade deliberately)`);
 const bad = failed(result) || unreachable.length > 0;

@@ -6,7 +6,9 @@ import semver from "semver";
  * newest release of its range (what npm's caret allows: the same major, for 0.x
  * the same minor), so that no published fix is missing. Not failed, only listed:
  * a newer major (crossing it is a migration, done deliberately) and a newer
- * release that an installed package's peer requirement rules out.
+ * release that an installed package's peer requirement rules out, or that one of
+ * this project's own dependencies rules out by depending on an exact version (the
+ * parts of one tool, such as serwist and @serwist/turbopack, move together).
  */
 
 export interface RegistryInfo {
@@ -14,8 +16,14 @@ export interface RegistryInfo {
   latest: string;
 }
 
-/** Peer requirements from package-lock.json: package → [the package asking, its range]. */
+/** Requirements from package-lock.json: package → [the package asking, its range]. */
 export type PeerRequirements = Record<string, { by: string; range: string }[]>;
+
+interface LockEntry {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
 
 export interface Assessment {
   unpinned: { name: string; spec: string }[];
@@ -29,12 +37,21 @@ export function isExact(spec: string): boolean {
   return semver.valid(spec) !== null && semver.clean(spec) === spec;
 }
 
-/** Every peer requirement the lock file records, by the package required. */
-export function peerRequirements(lock: { packages?: Record<string, { peerDependencies?: Record<string, string> }> }): PeerRequirements {
+/**
+ * What holds a pin, by the package required: every peer requirement the lock file records, and
+ * the exact versions that this project's own dependencies (those at the top of node_modules that
+ * package.json names) depend on. A range another package depends on does not hold a pin: npm
+ * gives that package a copy of its own.
+ */
+export function peerRequirements(lock: { packages?: Record<string, LockEntry> }): PeerRequirements {
   const out: PeerRequirements = {};
+  const root = lock.packages?.[""] ?? {};
+  const own = new Set([...Object.keys(root.dependencies ?? {}), ...Object.keys(root.devDependencies ?? {})]);
   for (const [path, entry] of Object.entries(lock.packages ?? {})) {
     const by = path.replace(/^.*node_modules\//, "");
     for (const [name, range] of Object.entries(entry.peerDependencies ?? {})) (out[name] ??= []).push({ by, range });
+    if (path !== `node_modules/${by}` || !own.has(by)) continue;
+    for (const [name, range] of Object.entries(entry.dependencies ?? {})) if (isExact(range)) (out[name] ??= []).push({ by, range });
   }
   return out;
 }

@@ -68,6 +68,25 @@ describe("npm run deps:check: its rules", () => {
     expect(loose.behind).toEqual([{ name: "db", pinned: "0.5.14", newest: "0.5.15" }]);
   });
 
+  it("lets a pin stay where one of this project's dependencies depends on exactly it; a range elsewhere holds nothing", () => {
+    const lock = {
+      packages: {
+        "": { dependencies: { sw: "9.5.12", "sw-build": "9.5.12" } },
+        "node_modules/sw": {},
+        "node_modules/sw-build": { dependencies: { sw: "9.5.12", helper: "^1.0.0" } },
+        // Not this project's own: npm would give it a copy of its own.
+        "node_modules/tool": { dependencies: { sw: "9.5.12" } },
+        "node_modules/other/node_modules/sw-build": { dependencies: { sw: "9.5.10" } },
+      },
+    };
+    const requirements = peerRequirements(lock);
+    expect(requirements).toEqual({ sw: [{ by: "sw-build", range: "9.5.12" }] });
+    const held = assess({ sw: "9.5.12", "sw-build": "9.5.12" }, { sw: releases("9.5.13", "9.5.12"), "sw-build": releases("9.5.12") }, requirements);
+    expect(held.behind).toEqual([]);
+    expect(held.heldBack).toEqual([{ name: "sw", pinned: "9.5.12", newest: "9.5.13", by: ["sw-build (9.5.12)"] }]);
+    expect(failed(held)).toBe(false);
+  });
+
   it("finds every production dependency of this project pinned", () => {
     const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
     expect(assess(pkg.dependencies, {}).unpinned).toEqual([]);
