@@ -9,7 +9,7 @@
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { assess, failed, peerRequirements, type RegistryInfo } from "./deps/rules.mjs";
+import { assess, failed, pinRequirements, type RegistryInfo } from "./deps/rules.mjs";
 
 const run = promisify(execFile);
 
@@ -37,7 +37,7 @@ for (let i = 0; i < names.length; i += 4) {
   );
 }
 
-const result = assess(dependencies, registry, peerRequirements(JSON.parse(readFileSync("package-lock.json", "utf8"))));
+const result = assess(dependencies, registry, pinRequirements(JSON.parse(readFileSync("package-lock.json", "utf8"))));
 for (const { name, spec } of result.unpinned) console.info(`not pinned: ${name} "${spec}" (write one exact version)`);
 for (const { name, pinned, newest } of result.behind) console.info(`behind: ${name} ${pinned}, newest of its range ${newest}`);
 for (const { name, pinned, newest, by } of result.heldBack) console.info(`note: ${name} stays at ${pinned} (${newest} is out), as the requirements of ${by.join(", ")} say`);

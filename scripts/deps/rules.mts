@@ -17,7 +17,7 @@ export interface RegistryInfo {
 }
 
 /** Requirements from package-lock.json: package → [the package asking, its range]. */
-export type PeerRequirements = Record<string, { by: string; range: string }[]>;
+export type PinRequirements = Record<string, { by: string; range: string }[]>;
 
 interface LockEntry {
   dependencies?: Record<string, string>;
@@ -43,8 +43,8 @@ export function isExact(spec: string): boolean {
  * package.json names) depend on. A range another package depends on does not hold a pin: npm
  * gives that package a copy of its own.
  */
-export function peerRequirements(lock: { packages?: Record<string, LockEntry> }): PeerRequirements {
-  const out: PeerRequirements = {};
+export function pinRequirements(lock: { packages?: Record<string, LockEntry> }): PinRequirements {
+  const out: PinRequirements = {};
   const root = lock.packages?.[""] ?? {};
   const own = new Set([...Object.keys(root.dependencies ?? {}), ...Object.keys(root.devDependencies ?? {})]);
   for (const [path, entry] of Object.entries(lock.packages ?? {})) {
@@ -57,7 +57,7 @@ export function peerRequirements(lock: { packages?: Record<string, LockEntry> })
 }
 
 /** What the check reports for `dependencies`, given each one's releases in the registry. */
-export function assess(dependencies: Record<string, string>, registry: Record<string, RegistryInfo>, peers: PeerRequirements = {}): Assessment {
+export function assess(dependencies: Record<string, string>, registry: Record<string, RegistryInfo>, peers: PinRequirements = {}): Assessment {
   const result: Assessment = { unpinned: [], behind: [], heldBack: [], newerMajor: [] };
   for (const [name, pinned] of Object.entries(dependencies)) {
     if (!isExact(pinned)) {

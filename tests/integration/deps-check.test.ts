@@ -1,7 +1,7 @@
 // @driver-independent: no database (README, Tests: run once).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { assess, failed, isExact, peerRequirements } from "@/scripts/deps/rules.mjs";
+import { assess, failed, isExact, pinRequirements } from "@/scripts/deps/rules.mjs";
 
 const releases = (latest: string, ...versions: string[]) => ({ latest, versions: [...versions, latest] });
 
@@ -57,7 +57,7 @@ describe("npm run deps:check: its rules", () => {
         "node_modules/other/node_modules/db-tool": { peerDependencies: { db: ">=0.5.0" } },
       },
     };
-    const peers = peerRequirements(lock);
+    const peers = pinRequirements(lock);
     expect(peers).toEqual({ db: [{ by: "db-socket", range: "0.5.14" }, { by: "db-tool", range: ">=0.5.0" }] });
     const held = assess({ db: "0.5.14" }, { db: releases("0.5.17", "0.5.14") }, peers);
     expect(held.behind).toEqual([]);
@@ -79,7 +79,7 @@ describe("npm run deps:check: its rules", () => {
         "node_modules/other/node_modules/sw-build": { dependencies: { sw: "9.5.10" } },
       },
     };
-    const requirements = peerRequirements(lock);
+    const requirements = pinRequirements(lock);
     expect(requirements).toEqual({ sw: [{ by: "sw-build", range: "9.5.12" }] });
     const held = assess({ sw: "9.5.12", "sw-build": "9.5.12" }, { sw: releases("9.5.13", "9.5.12"), "sw-build": releases("9.5.12") }, requirements);
     expect(held.behind).toEqual([]);
