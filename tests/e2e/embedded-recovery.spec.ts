@@ -81,7 +81,9 @@ test("the app is healthy again within 10 s of its embedded database being killed
     const context = await browser.newContext({ baseURL: origin });
     const page = await context.newPage();
     await login(page, DEMO.adviser);
-    await expect(page).toHaveURL(/\/cases$/);
+    // The server is this test's own and has just started: its first pages render cold, on a
+    // machine running the other suite beside this one (it took longer than 5 s once in CI).
+    await expect(page).toHaveURL(/\/cases$/, { timeout: 30_000 });
     const headers = { origin };
     const unitId: string = (await (await page.request.get("/api/v1/advice-sessions?pageSize=1")).json()).items[0].unitId;
     const fullName = `Recovery ${Date.now()}`;

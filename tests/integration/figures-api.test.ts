@@ -104,8 +104,21 @@ describe("figures API", () => {
     expect(answer.status).toBe(200);
     const groups = answer.body.rows.map((r: { group: string }) => r.group);
     expect(groups).toEqual(expect.arrayContaining([own.region.id, other.region.id]));
-    const mine = answer.body.rows.find((r: { group: string }) => r.group === own.region.id);
-    expect(mine.cells["skilledWorkerNetworks.peopleReached"]).toEqual({ value: 3 });
+    type Cell = { value: number | null; suppressed?: boolean };
+    const rows = answer.body.rows as { group: string; cells: Record<string, Cell> }[];
+    const mine = rows.find((r) => r.group === own.region.id)!;
+    // 3, this file's three people, unless secondary suppression withheld it: the test database
+    // holds other files' regions too, and a 1 or 2 of theirs in this column takes the smallest
+    // value shown with it (which region that is depends on the order the files ran in).
+    const reached = mine.cells["skilledWorkerNetworks.peopleReached"];
+    if (reached.value === null) {
+      expect(reached).toEqual({ value: null, suppressed: true });
+      const column = rows.map((r) => r.cells["skilledWorkerNetworks.peopleReached"]);
+      expect(column.filter((c) => c.value === null).length).toBeGreaterThanOrEqual(2);
+      expect(column.every((c) => c.value === null || c.value >= 3)).toBe(true);
+    } else {
+      expect(reached).toEqual({ value: 3 });
+    }
     expect(mine.cells["advice.initialSessions"]).toEqual({ value: null, suppressed: true });
     for (const cell of Object.values<{ value: number | null }>(answer.body.total.cells)) expect(cell.value).not.toBeNull();
     const months = await send("GET", `/api/v1/figures/breakdown?${YEAR}&by=month`, { token: network });
