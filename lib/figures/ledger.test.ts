@@ -40,13 +40,20 @@ describe("the compaction point", () => {
     fc.assert(
       fc.property(fc.date({ min: new Date("1981-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }), (now) => {
         const point = compactionPoint(now);
-        const yesterday = plusDays(wallClock(now).slice(0, 10), -1);
-        // Yesterday by the calendar, except in the hour after midnight that follows a 25-hour day: then 24 hours ago was the day before.
-        expect([yesterday, plusDays(yesterday, -1)]).toContain(wallClock(point).slice(0, 10));
+        const today = wallClock(now).slice(0, 10);
+        const yesterday = plusDays(today, -1);
+        // Yesterday by the calendar, except in the hour after midnight that follows a 23-hour day
+        // (24 hours ago was the day before yesterday), and in the last hour of a 25-hour day (24
+        // hours ago was today's own midnight).
+        const day = wallClock(point).slice(0, 10);
+        if (day === today) expect((startOfDayBerlin(plusDays(today, 1)).getTime() - startOfDayBerlin(today).getTime()) / 3_600_000).toBe(25);
+        else expect([yesterday, plusDays(yesterday, -1)]).toContain(day);
         expect(wallClock(point).slice(12)).toBe("00:00:00");
         expect(point.getTime()).toBeLessThanOrEqual(now.getTime() - 24 * 3_600_000);
         expect(point.getTime()).toBeGreaterThan(now.getTime() - 49 * 3_600_000);
       }),
+      // The last hour of the 25-hour day 2067-10-30, which a CI run drew once.
+      { examples: [[new Date("2067-10-30T22:00:00.000Z")], [new Date("2026-10-25T22:30:00.000Z")], [new Date("2026-03-29T22:30:00.000Z")]] },
     );
   });
 });

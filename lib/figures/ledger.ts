@@ -228,7 +228,12 @@ export async function compactLedger(tx: Tx, until: Date, into: "totals" | "empty
   await tx.update(figureCompaction).set({ until }).where(eq(figureCompaction.id, 1));
 }
 
-/** The start of yesterday in Europe/Berlin: writes still open a day later are impossible, so everything before it is final. */
+/**
+ * The start of the Europe/Berlin day that was 24 hours ago: writes still open a day later are
+ * impossible, so everything before it is final. That is the start of yesterday, but in the last
+ * hour of a 25-hour day (the end of summer time) the start of today, exactly 24 hours back, and
+ * in the hour after a 23-hour day the start of the day before yesterday.
+ */
 export function compactionPoint(now = new Date()): Date {
   const day = new Date(now.getTime() - 24 * 3600_000);
   const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(day);
