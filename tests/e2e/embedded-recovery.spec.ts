@@ -70,7 +70,7 @@ test("the app is healthy again within 10 s of its embedded database being killed
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   // The last line names the folder (a first seed logs before it).
-  const pgliteDir = execFileSync(process.execPath, ["--import", "tsx", "tests/e2e/demo-folder.mts"], { encoding: "utf8" }).trim().split("\n").pop()!;
+  const pgliteDir = (JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "tests/e2e/demo-copy.mts"], { encoding: "utf8" }).trim().split("\n").pop()!) as { dir: string }).dir;
   const app = serveApp(port, pgliteDir);
   let log = "";
   app.stdout!.on("data", (chunk) => (log += chunk));

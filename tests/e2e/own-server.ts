@@ -12,7 +12,7 @@ export class OwnServer {
   private readonly child: ChildProcess;
   private exit: Promise<void>;
 
-  constructor(port: number, env: NodeJS.ProcessEnv) {
+  constructor(port: number, env: Record<string, string | undefined>) {
     this.url = `http://127.0.0.1:${port}`;
     // Its own process group: stopping it stops whatever it started.
     this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, "scripts/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
@@ -48,13 +48,18 @@ export class OwnServer {
     });
   }
 
+  /** SIGKILL to the server's own process only, as a crash would end it: what it started is left to notice. */
+  async crash(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+    await this.exit;
+  }
+
+  /** SIGTERM to its process group: the server and, after a crash, what it left running. */
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      try {
-        process.kill(-this.child.pid!, "SIGTERM");
-      } catch {
-        // already gone
-      }
+    try {
+      process.kill(-this.child.pid!, "SIGTERM");
+    } catch {
+      // already gone
     }
     await this.exit;
   }
