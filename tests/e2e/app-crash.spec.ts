@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD } from "./fixtures";
 import { credentialsLogin } from "./http-login";
+import { removeEmbeddedFolder } from "../helpers/embedded-folder";
 import { OwnServer } from "./own-server";
 
 /*
@@ -36,7 +36,7 @@ function demoCopy(): Settings {
 
 async function dropCopy(settings: Settings): Promise<void> {
   if (settings.kind === "pglite") {
-    rmSync(dirname(settings.dir), { recursive: true, force: true });
+    await removeEmbeddedFolder(dirname(settings.dir), settings.dir);
     return;
   }
   const copy = new URL(settings.url).pathname.slice(1);

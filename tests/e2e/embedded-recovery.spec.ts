@@ -1,9 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { removeEmbeddedFolder } from "../helpers/embedded-folder";
 import { consentPurposeOf, DEMO, login } from "./fixtures";
 
 /*
@@ -105,6 +106,6 @@ test("the app is healthy again within 10 s of its embedded database being killed
     await context.close();
   } finally {
     await stopApp(app);
-    rmSync(dirname(pgliteDir), { recursive: true, force: true });
+    await removeEmbeddedFolder(dirname(pgliteDir), pgliteDir);
   }
 });

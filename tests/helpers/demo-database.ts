@@ -6,6 +6,7 @@ import pg from "pg";
 import { closeConnection, openConnection, type DatabaseSettings } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/lib/demo/demo";
+import { removeEmbeddedFolder } from "./embedded-folder";
 
 /**
  * The demo network, seeded once per database kind and copied for each test that needs it (README,
@@ -129,5 +130,5 @@ async function pgliteCopy(): Promise<DemoCopy> {
   mkdirSync(into);
   const dir = join(into, "pglite");
   cpSync(join(template, "pglite"), dir, { recursive: true, filter: notCopied });
-  return { settings: { kind: "pglite", dir }, drop: async () => rmSync(into, { recursive: true, force: true }) };
+  return { settings: { kind: "pglite", dir }, drop: () => removeEmbeddedFolder(into, dir) };
 }

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+/** Whether a process with this id runs (signal 0 asks without sending anything). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes `folder` (holding the embedded database's folder `pgliteDir`) once the database's
+ * process has ended. A stopped app's embedded database stops a moment after it, writing as it
+ * goes: removed before, the folder came back in part (hundreds of MB left in the temporary
+ * directory per run). The owner is the one its lock file names (db/pglite-folder.mjs).
+ */
+export async function removeEmbeddedFolder(folder: string, pgliteDir: string, timeoutMs = 30_000): Promise<void> {
+  const lock = join(pgliteDir, "lotse-owner.lock");
+  const deadline = Date.now() + timeoutMs;
+  while (existsSync(lock) && Date.now() < deadline) {
+    let pid: number | undefined;
+    try {
+      pid = (JSON.parse(readFileSync(lock, "utf8")) as { pid?: number }).pid;
+    } catch {
+      // Being written or removed just now: look again.
+    }
+    if (pid !== undefined && !running(pid)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  rmSync(folder, { recursive: true, force: true });
+}
