@@ -7,10 +7,11 @@
  *   npm run bench -- --only page [--loads 20]      (the page alone; PGlite without DATABASE_URL)
  *   DATABASE_URL=… npm run bench -- --only writes [--writes 200] [--in-flight 32]
  *   DATABASE_URL=… npm run bench -- --only import [--import-rows 100000]
+ *   npm run bench -- --only startup                (the embedded default's starts; needs no DATABASE_URL)
  *
  * --fresh makes the databases again; --prepare only makes them (no build, no measurement);
  * --explain adds EXPLAIN ANALYZE of every statement the report sends, per size;
- * --only figures|page|writes|import runs one part.
+ * --only figures|page|writes|import|startup runs one part.
  *
  * Import: a generated CSV of advice sessions, checked and then imported through the app's upload
  * endpoints on a fresh database of its own; wall time per request and the server's peak memory
@@ -32,6 +33,9 @@
  *
  * Writes: the built app on a fresh small database (bench/writes.mts); advice sessions created
  * through the API, sequentially and 32 in flight, against /api/health in the same run.
+ *
+ * Startup: the built app on an empty embedded folder, its first start (seeding the demo) and a
+ * later one, each to the first answer of /api/health (bench/startup.mts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -44,6 +48,7 @@ import { differences, issueToken, outsideBounds, recount, recountCounts, summari
 import { measureImport, importTable, type ImportResult } from "./bench/import.mjs";
 import { measurePage, pageTable, type PageResult } from "./bench/page.mjs";
 import { ensureBuild, startServer } from "./bench/server.mjs";
+import { measureStartup, startupTable, type StartupResult } from "./bench/startup.mjs";
 import { measureWrites, writesTable, type WritesResult } from "./bench/writes.mjs";
 
 const { values: args } = parseArgs({
@@ -66,7 +71,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const PARTS = ["figures", "page", "writes", "import"] as const;
+const PARTS = ["figures", "page", "writes", "import", "startup"] as const;
 if (args.only !== undefined && !(PARTS as readonly string[]).includes(args.only)) {
   console.error(`--only: one of ${PARTS.join(", ")} (got "${args.only}")`);
   process.exit(2);
@@ -75,6 +80,7 @@ const runFigures = args.only === undefined || args.only === "figures";
 const runPage = (args.only === undefined || args.only === "page") && !args.prepare;
 const runWrites = (args.only === undefined || args.only === "writes") && !args.prepare;
 const runImport = (args.only === undefined || args.only === "import") && !args.prepare;
+const runStartup = (args.only === undefined || args.only === "startup") && !args.prepare;
 const baseUrl = process.env.DATABASE_URL;
 if (baseUrl && !/^postgres(ql)?:\/\//.test(baseUrl)) {
   console.error(`DATABASE_URL: a PostgreSQL URL (postgres://…), got "${baseUrl}"`);
@@ -86,7 +92,7 @@ if ((runFigures || runWrites || runImport) && !baseUrl) {
       "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n" +
       "The figures, the write path and the import each make their own databases there (lotse_bench_<records>,\n" +
       "lotse_bench_writes, lotse_bench_import) and leave the named database alone.\n" +
-      "The page alone (npm run bench -- --only page) runs on the embedded PGlite without it.",
+      "The page and the starts alone (npm run bench -- --only page, --only startup) run on the embedded PGlite without it.",
   );
   process.exit(2);
 }
@@ -389,10 +395,20 @@ async function runImportPart(url: string): Promise<ImportResult> {
   return result;
 }
 
+/** The startup part (P7): the embedded default's first start (seeding the demo) and a later one. */
+async function runStartupPart(): Promise<StartupResult> {
+  ensureBuild(log("app"));
+  const result = await measureStartup({ log: log("startup") });
+  console.info(`\nThe embedded default's starts (no DATABASE_URL), to the first answer of /api/health:\n`);
+  console.info(startupTable(result));
+  console.info(result.verdict.pass ? "\nStartup targets met." : `\nStartup targets NOT met: ${[!result.verdict.firstStart && "first start", !result.verdict.laterStart && "later start"].filter(Boolean).join(", ")}`);
+  return result;
+}
+
 // Each part writes its own key of the results file; a part not run keeps what an earlier run wrote there.
 const previous = (() => {
   try {
-    return JSON.parse(readFileSync(args.json, "utf8")) as { figures?: object; page?: object; writes?: object; import?: object };
+    return JSON.parse(readFileSync(args.json, "utf8")) as { figures?: object; page?: object; writes?: object; import?: object; startup?: object };
   } catch {
     return {};
   }
@@ -401,6 +417,7 @@ const figures = runFigures ? await runFiguresPart(baseUrl!) : null;
 const page = runPage ? await runPagePart() : null;
 const writes = runWrites ? await runWritesPart(baseUrl!) : null;
 const imported = runImport ? await runImportPart(baseUrl!) : null;
+const startup = runStartup ? await runStartupPart() : null;
 
 mkdirSync(dirname(args.json), { recursive: true });
 writeFileSync(
@@ -413,6 +430,7 @@ writeFileSync(
       page: page ?? previous.page ?? null,
       writes: writes ?? previous.writes ?? null,
       import: imported ?? previous.import ?? null,
+      startup: startup ?? previous.startup ?? null,
     },
     null,
     2,

@@ -72,8 +72,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-/** `env`: the database settings (DATABASE_URL, or PGLITE_DIR with an empty DATABASE_URL) and LOTSE_DEMO. */
-export async function startServer(name: string, env: Record<string, string>): Promise<AppServer> {
+/**
+ * `env`: the database settings (DATABASE_URL, or PGLITE_DIR with an empty DATABASE_URL) and LOTSE_DEMO.
+ * `readyWithinMs`: how long the first 200 of /api/health may take (a first start on an empty
+ * embedded folder seeds the demo before it answers).
+ */
+export async function startServer(name: string, env: Record<string, string>, readyWithinMs = 120_000): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   mkdirSync(join(".data", "bench"), { recursive: true });
@@ -111,12 +115,12 @@ export async function startServer(name: string, env: Record<string, string>): Pr
     killGroup(child, "SIGKILL");
   };
 
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (exited !== undefined) throw new Error(`the app server exited (${exited}) before answering; see ${logFile}`);
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the app server did not answer /api/health within 120 s; see ${logFile}`);
+      throw new Error(`the app server did not answer /api/health within ${readyWithinMs / 1000} s; see ${logFile}`);
     }
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
     if (ok) return { url, logFile, pid: child.pid!, stop };

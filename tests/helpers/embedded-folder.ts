@@ -11,13 +11,8 @@ function running(pid: number): boolean {
   }
 }
 
-/**
- * Removes `folder` (holding the embedded database's folder `pgliteDir`) once the database's
- * process has ended. A stopped app's embedded database stops a moment after it, writing as it
- * goes: removed before, the folder came back in part (hundreds of MB left in the temporary
- * directory per run). The owner is the one its lock file names (db/pglite-folder.mjs).
- */
-export async function removeEmbeddedFolder(folder: string, pgliteDir: string, timeoutMs = 30_000): Promise<void> {
+/** Waits (at most `timeoutMs`) until no process holds the embedded database's folder `pgliteDir`: the one its lock file names (db/pglite-folder.mjs). */
+export async function embeddedOwnerGone(pgliteDir: string, timeoutMs = 30_000): Promise<void> {
   const lock = join(pgliteDir, "lotse-owner.lock");
   const deadline = Date.now() + timeoutMs;
   while (existsSync(lock) && Date.now() < deadline) {
@@ -27,8 +22,18 @@ export async function removeEmbeddedFolder(folder: string, pgliteDir: string, ti
     } catch {
       // Being written or removed just now: look again.
     }
-    if (pid !== undefined && !running(pid)) break;
+    if (pid !== undefined && !running(pid)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Removes `folder` (holding the embedded database's folder `pgliteDir`) once the database's
+ * process has ended. A stopped app's embedded database stops a moment after it, writing as it
+ * goes: removed before, the folder came back in part (hundreds of MB left in the temporary
+ * directory per run).
+ */
+export async function removeEmbeddedFolder(folder: string, pgliteDir: string): Promise<void> {
+  await embeddedOwnerGone(pgliteDir);
   rmSync(folder, { recursive: true, force: true });
 }
