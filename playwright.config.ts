@@ -10,10 +10,10 @@ if (!existsSync(CHROMIUM)) {
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 // Specs that need a PostgreSQL server of their own (two instances behind nginx; a relay that
-// loses the database) run only in the PostgreSQL run; the one that kills the embedded
+// loses the database) run only in the PostgreSQL run; the ones that kill or stop the embedded
 // database's process only in the PGlite run. CI runs the specs that do not depend on the driver
 // in one of its two database runs (README, Tests).
-const onOneDatabaseOnly = process.env.TEST_DATABASE_URL ? ["**/embedded-recovery.spec.ts"] : ["**/two-instances.spec.ts", "**/database-loss.spec.ts"];
+const onOneDatabaseOnly = process.env.TEST_DATABASE_URL ? ["**/embedded-recovery.spec.ts", "**/embedded-stop.spec.ts"] : ["**/two-instances.spec.ts", "**/database-loss.spec.ts"];
 const ranInOtherRun = ranInTheOtherRun(__dirname, ["tests/e2e"], ".spec.ts").map((file) => `**/${file}`);
 const browser = { ...devices["Desktop Chrome"], channel: undefined };
 

@@ -88,8 +88,10 @@ if (parentGone || process.ppid !== parentPid) {
   setInterval(() => process.ppid !== parentPid && void stop(0), 1000).unref();
   new Worker(new URL("./pglite-watchdog.mjs", import.meta.url), { workerData: { parentPid, graceMs: STOP_GRACE_MS } }).unref();
   // Installed only now, so that until the database serves, the default action (end at once) applies.
-  process.on("SIGTERM", () => void stop(0));
-  // A terminal's Ctrl-C reaches the whole process group: the parent decides, and this process
-  // follows when it goes, rather than stopping under a parent that would start it again.
-  process.on("SIGINT", () => (process.ppid !== parentPid || !process.connected) && void stop(0));
+  // A terminal's Ctrl-C and a service manager's SIGTERM reach the whole process group: the
+  // parent decides, and this process follows when it goes. Stopping at once would end the
+  // database under the requests the parent still finishes (and under a parent that would start it again).
+  const followParent = () => (process.ppid !== parentPid || !process.connected) && void stop(0);
+  process.on("SIGTERM", followParent);
+  process.on("SIGINT", followParent);
 }

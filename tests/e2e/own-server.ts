@@ -48,6 +48,11 @@ export class OwnServer {
     });
   }
 
+  /** How the server's process ended: its exit code, or the signal that ended it; null while it runs. */
+  get ended(): { code: number | null; signal: NodeJS.Signals | null } | null {
+    return this.child.exitCode === null && this.child.signalCode === null ? null : { code: this.child.exitCode, signal: this.child.signalCode };
+  }
+
   /** SIGKILL to the server's own process only, as a crash would end it: what it started is left to notice. */
   async crash(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
