@@ -17,7 +17,8 @@ export async function prepareApp(): Promise<void> {
   configureDatabase(databaseSettings(env));
   await migrateDatabase();
   if (env.demo) {
-    const seeded = await seedDemo(await getDb());
+    // A first start seeds for a minute or more before it answers: each part is logged as it begins.
+    const seeded = await seedDemo(await getDb(), (step) => log.info("demo.seeding", { step }));
     printDemoAccounts(seeded);
   }
   if (await ensureLedger(await getDb())) log.info("app.ledger_rebuilt");

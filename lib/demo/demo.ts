@@ -42,11 +42,16 @@ async function firstContactPointOf(tx: Parameters<Parameters<Db["transaction"]>[
   return { region, contactPoint: points[0] };
 }
 
+/** The parts of the seed, in the order they run: what a first start reports while it seeds (lib/startup.ts). */
+export const SEED_STEPS = ["org_tree", "accounts", "catalogues", "records", "ledger"] as const;
+export type SeedStep = (typeof SEED_STEPS)[number];
+
 /**
  * Seeds the demo network, one account per role, the occupations catalogue, the consent purposes and a logged 2019
  * (clients and records that reproduce the published 2019 figures), once; safe to call on every start.
+ * `onStep` hears each part as it begins (a first start takes a minute or more); nothing when the seed is there already.
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, onStep: (step: SeedStep) => void = () => undefined): Promise<boolean> {
   const password = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     await actAsOwner(tx);
@@ -57,7 +62,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .onConflictDoNothing()
       .returning();
     if (!claimed.length) return false;
+    onStep("org_tree");
     await seedOrgTree(tx);
+    onStep("accounts");
     const advisers: DemoAdviser[] = [];
     for (const account of DEMO_ACCOUNTS) {
       const place = account.region ? await firstContactPointOf(tx, account.region) : undefined;
@@ -76,13 +83,16 @@ export async function seedDemo(db: Db): Promise<boolean> {
         advisers.push({ id: user.id, region: account.region! });
       }
     }
-    // Records need their authors: the demo advisers enter the whole 2019 of the network.
+    onStep("catalogues");
     const occupationIds = await seedOccupations(tx);
     await seedConsentPurposes(tx);
+    // Records need their authors: the demo advisers enter the whole 2019 of the network.
+    onStep("records");
     await seedRecords2019(tx, { advisers, occupationIds });
     // The funding round 2019-2022 aimed at more than 200,000 initial advice sessions.
     await tx.insert(targets).values({ key: "initialSessions", fromOn: "2019-01-01", toOn: "2022-12-31", value: 200_000 }).onConflictDoNothing();
     // The seed writes records and their history directly: the figures ledger is replayed from that history.
+    onStep("ledger");
     await rebuildLedger(tx);
     return true;
   });

@@ -5,7 +5,7 @@ import { basename, join } from "node:path";
 import pg from "pg";
 import { closeConnection, openConnection, type DatabaseSettings } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemo } from "@/lib/demo/demo";
+import { SEED_STEPS, seedDemo, type SeedStep } from "@/lib/demo/demo";
 import { removeEmbeddedFolder } from "./embedded-folder";
 
 /**
@@ -35,7 +35,10 @@ async function seedInto(where: DatabaseSettings): Promise<void> {
   const connection = await openConnection(where);
   try {
     await migrateDatabase(connection.pool);
-    if (!(await seedDemo(connection.db))) throw new Error("The demo seed found the new database seeded already.");
+    const steps: SeedStep[] = [];
+    if (!(await seedDemo(connection.db, (step) => steps.push(step)))) throw new Error("The demo seed found the new database seeded already.");
+    // What a first start logs while it seeds (lib/startup.ts): every part, in order, once.
+    if (steps.join() !== SEED_STEPS.join()) throw new Error(`The demo seed reported the steps ${steps.join(", ")}, not ${SEED_STEPS.join(", ")}.`);
   } finally {
     await closeConnection(connection);
   }
