@@ -34,6 +34,8 @@ const ENROLMENT = kindSpec("enrolment");
 /** The enrolment table's columns this import reads; its other ones (an export's date, end) are passed over. */
 const OUTCOME_COLUMNS: Column[] = COLUMNS.enrolment.filter((c) => (FIELDS as readonly string[]).includes(c.field));
 const REQUIRED = ["schemeRef", "clientRef", "outcome"];
+/** The columns only an enrolment table has: a table with none of them is another kind's. */
+const OUTCOME_ONLY = ["outcome", "achievement", "outcomeOn"];
 
 const outcomesSchema = z
   .object({
@@ -71,11 +73,17 @@ interface Planned {
   fields: Record<string, unknown>;
 }
 
-/** Every row of every table, read cell by cell with the import's own reading (labels, German dates). */
+/**
+ * Every row of every table, read cell by cell with the import's own reading (labels, German dates).
+ * A table without any outcome column is another kind's, as the export's workbook holds clients and
+ * sessions beside its enrolments: passed over when some other table is read, else named as wrong.
+ */
 async function readRows(file: Blob, fileName: string, t: Translate, fail: (sheet: string | null, line: number, column: string, message: string) => void): Promise<OutcomeRow[]> {
   const rows: OutcomeRow[] = [];
   let table: { columns: (Column | undefined)[]; headers: Map<string, string> } | null | undefined;
   let sheet: string | null = null;
+  let enrolmentTable = false;
+  const otherTables: { sheet: string | null; line: number; message: string }[] = [];
   for await (const event of readTables(file, await formatOfFile(file, fileName))) {
     if (event.type === "table") {
       [sheet, table] = [event.sheet, undefined];
@@ -87,10 +95,13 @@ async function readRows(file: Blob, fileName: string, t: Translate, fail: (sheet
       const missing = REQUIRED.filter((f) => !fields.includes(f));
       const locale = headerLocale(cells);
       if (missing.length) {
-        fail(sheet, event.line, "", t("import.outcomes.errors.missingColumns", { columns: missing.map((f) => headerOf(f, locale)).join(", ") }));
+        const message = t("import.outcomes.errors.missingColumns", { columns: missing.map((f) => headerOf(f, locale)).join(", ") });
+        if (fields.some((f) => f && OUTCOME_ONLY.includes(f))) fail(sheet, event.line, "", message);
+        else otherTables.push({ sheet, line: event.line, message });
         table = null;
         continue;
       }
+      enrolmentTable = true;
       const headers = new Map(OUTCOME_COLUMNS.map((c) => [c.field, headerOf(c.field, locale)]));
       fields.forEach((f, i) => f && headers.set(f, cells[i]));
       table = { columns: fields.map((f) => OUTCOME_COLUMNS.find((c) => c.field === f)), headers };
@@ -110,6 +121,7 @@ async function readRows(file: Blob, fileName: string, t: Translate, fail: (sheet
     });
     rows.push({ sheet, line: event.line, headers: table.headers, values: values });
   }
+  if (!enrolmentTable) for (const other of otherTables) fail(other.sheet, other.line, "", other.message);
   if (!rows.length && !table) fail(null, 1, "", t("import.errors.emptyFile"));
   return rows;
 }

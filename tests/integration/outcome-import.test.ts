@@ -1,4 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, figureDeltas, history, outcomeImports, records } from "@/db/schema";
@@ -162,5 +163,31 @@ describe("import of outcomes from the monitoring (lib/import/outcomes.ts)", () =
       expect(done).toMatchObject({ rows: 4, changed: locale === "de" ? 1 : 0, unchanged: locale === "de" ? 3 : 4, errorCount: 0 });
     }
     expect(await versionsOf(enrolments[3])).toBe(2);
+  });
+
+  it("the export's whole workbook, an outcome filled in on its enrolments sheet, imports; its other sheets are passed over", async () => {
+    const exported = value(await execute(exportRecords, adviser, { contactPointId: cp, format: "xlsx" }, "en"));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.content as unknown as ArrayBuffer);
+    expect(workbook.worksheets.length).toBeGreaterThan(1);
+    const sheet = workbook.worksheets.find((w) => (w.getRow(1).values as unknown[]).includes("Outcome"))!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const row = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(header.indexOf("Client reference")).value === refs[1])!;
+    row.getCell(header.indexOf("Outcome")).value = "discontinued";
+    row.getCell(header.indexOf("Achieved")).value = null;
+    row.getCell(header.indexOf("Outcome date")).value = "2020-03-31";
+    const file = new File([await workbook.xlsx.writeBuffer()], exported.fileName);
+
+    const versions = await versionsOf(enrolments[1]);
+    const done: OutcomesReport = value(await execute(runOutcomeImport, adviser, input(file), "en"));
+    expect(done).toMatchObject({ rows: 4, changed: 1, unchanged: 3, errorCount: 0 });
+    expect(await versionsOf(enrolments[1])).toBe(versions + 1);
+    const [changed] = await (await getDb()).select().from(records).where(eq(records.id, enrolments[1]));
+    expect(changed.data).toMatchObject({ outcome: "discontinued", outcomeOn: "2020-03-31" });
+
+    // Without an enrolments sheet the other tables are named as the wrong ones, as before.
+    workbook.removeWorksheet(sheet.id);
+    const refused: OutcomesReport = value(await execute(checkOutcomeImport, adviser, input(new File([await workbook.xlsx.writeBuffer()], exported.fileName)), "en"));
+    for (const name of workbook.worksheets.map((w) => w.name)) expect(refused.errors.find((e) => e.sheet === name)?.message).toMatch(/lacks the columns .*Outcome/);
   });
 });
