@@ -5,11 +5,17 @@ import { configDefaults, defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { ranInTheOtherRun } from "./tests/run-once.mjs";
 
+// What a run writes to disk (its embedded database, the embedded tests' own folders:
+// tests/helpers/scratch.ts) goes into one folder, removed when the run ends
+// (tests/helpers/global-setup.ts): before, each run left some 1 GB in the temporary directory.
+const scratch = mkdtempSync(join(tmpdir(), "lotse-vitest-"));
+process.env.LOTSE_TEST_SCRATCH = scratch;
+
 // One database per run, empty at the start: PostgreSQL when TEST_DATABASE_URL
 // is set, otherwise an embedded PGlite folder of its own.
 const databaseEnv: Record<string, string> = process.env.TEST_DATABASE_URL
   ? { DATABASE_URL: process.env.TEST_DATABASE_URL }
-  : { PGLITE_DIR: mkdtempSync(join(tmpdir(), "lotse-vitest-")), DATABASE_URL: "" };
+  : { PGLITE_DIR: join(scratch, "pglite"), DATABASE_URL: "" };
 
 const include = ["tests/integration/**/*.test.ts", "lib/**/*.test.ts"];
 // CI runs the files that do not depend on the driver in one of its two database runs (README, Tests).
@@ -37,7 +43,7 @@ export default defineConfig({
   test: {
     include,
     exclude: [...configDefaults.exclude, ...runOnce],
-    env: { ...databaseEnv, LOTSE_DEMO: "0" },
+    env: { ...databaseEnv, LOTSE_DEMO: "0", LOTSE_TEST_SCRATCH: scratch },
     globalSetup: ["tests/helpers/global-setup.ts"],
     setupFiles: ["tests/helpers/setup.ts"],
     // Test files share one database connection (PGlite has a single owner), so they run one after another.

@@ -111,9 +111,26 @@ async function postgresCopy(url: string, name: string): Promise<DemoCopy> {
 /** Files of a running embedded database that a copy must not take: its owner's lock, its socket. */
 const notCopied = (path: string) => !/^(lotse-owner\.lock|\.s\.PGSQL\..*)$/.test(basename(path));
 
+/**
+ * Templates of other code, and half-made ones, last written more than an hour ago: of no use any
+ * more, and some 800 MB each. A younger one may be another checkout's, being copied.
+ */
+function removeStaleTemplates(): void {
+  const anHourAgo = Date.now() - 60 * 60 * 1000;
+  for (const name of readdirSync(tmpdir())) {
+    if (!/^lotse-demo-([0-9a-f]{12}|building-.+)$/.test(name)) continue;
+    try {
+      if (statSync(join(tmpdir(), name)).mtimeMs < anHourAgo) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // Removed meanwhile by another run.
+    }
+  }
+}
+
 async function pgliteCopy(): Promise<DemoCopy> {
   const template = join(tmpdir(), `lotse-demo-${demoKey()}`);
   if (!existsSync(template)) {
+    removeStaleTemplates();
     const building = mkdtempSync(join(tmpdir(), "lotse-demo-building-"));
     try {
       await seedInto({ kind: "pglite", dir: join(building, "pglite") });

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 /** Whether a process with this id runs (signal 0 asks without sending anything). */
 function running(pid: number): boolean {
@@ -36,4 +36,12 @@ export async function embeddedOwnerGone(pgliteDir: string, timeoutMs = 30_000): 
 export async function removeEmbeddedFolder(folder: string, pgliteDir: string): Promise<void> {
   await embeddedOwnerGone(pgliteDir);
   rmSync(folder, { recursive: true, force: true });
+}
+
+/** Removes `root` once every embedded database found in it (by its lock file) has ended. */
+export async function removeEmbeddedFolders(root: string): Promise<void> {
+  if (!existsSync(root)) return;
+  const locks = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith("lotse-owner.lock"));
+  for (const lock of locks) await embeddedOwnerGone(dirname(join(root, lock)));
+  rmSync(root, { recursive: true, force: true });
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { connect, createServer, type Socket } from "node:net";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { scratchFolder } from "./scratch";
 
 function commandLine(pid: number): string[] {
   try {
@@ -94,7 +94,7 @@ export interface CuttingProxy {
 
 /** A unix-socket proxy in front of a database socket that can cut a connection at a chosen moment. */
 export async function cuttingProxy(databaseDir: string): Promise<CuttingProxy> {
-  const dir = mkdtempSync(join(tmpdir(), "lotse-proxy-"));
+  const dir = scratchFolder("proxy");
   let armed = false;
   const sockets = new Set<Socket>();
   const server = createServer((client) => {

@@ -1,7 +1,5 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +7,7 @@ import { closeDb, databaseKind, getDb } from "@/db/client";
 import { startEmbeddedServer, stopEmbeddedServer } from "@/db/embedded";
 import { auditLog, users } from "@/db/schema";
 import { checkLogin } from "@/lib/auth/login";
+import { scratchFolder } from "../helpers/scratch";
 
 interface Run {
   code: number | null;
@@ -89,7 +88,7 @@ describe("npm run admin:create (the first admin, from the command line)", () => 
   });
 
   it("refuses an embedded folder the app owns, with the embedded server's own message", { timeout: TIMEOUT }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "lotse-admin-create-"));
+    const dir = scratchFolder("admin-create");
     const owner = await startEmbeddedServer(dir);
     try {
       const run = await adminCreate(["--email", "ada@example.org", "--name", "Ada", "--generate"], { DATABASE_URL: "", PGLITE_DIR: dir });

@@ -1,7 +1,6 @@
 // @driver-independent, second run: embedded folders of its own, whatever the run's database (README, Tests: run once).
 import { once } from "node:events";
-import { mkdtempSync, renameSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it, onTestFinished } from "vitest";
@@ -11,6 +10,7 @@ import { startEmbeddedServer, stopEmbeddedServer } from "@/db/embedded";
 import { DiscardingPool } from "@/db/pool";
 import { databaseEvents, type DatabaseEvents } from "@/db/events";
 import { cuttingProxy, embeddedProcessesOf, isRunning, killAll, startStandInApp, waitFor } from "@/tests/helpers/embedded";
+import { scratchFolder } from "../helpers/scratch";
 
 function heard<E extends keyof DatabaseEvents>(event: E): DatabaseEvents[E][0][] {
   const seen: DatabaseEvents[E][0][] = [];
@@ -22,7 +22,7 @@ function heard<E extends keyof DatabaseEvents>(event: E): DatabaseEvents[E][0][]
 
 describe("the embedded database process killed (quality target R9, docs/quality.md)", () => {
   it("is started again: the same pool answers within 10 s and every acknowledged write is kept", { timeout: 180_000 }, async () => {
-    const connection = await connectEmbedded(mkdtempSync(join(tmpdir(), "lotse-restart-")));
+    const connection = await connectEmbedded(scratchFolder("restart"));
     onTestFinished(() => closeConnection(connection));
     const exits = heard("embedded-exit");
     const restarts = heard("embedded-restarted");
@@ -69,7 +69,7 @@ describe("the embedded database process killed (quality target R9, docs/quality.
 
   // PGlite has no checkpointer: without the app's checkpoints a restart replays every write since it opened.
   it("is checkpointed as it is written, so that a restart has little to replay", { timeout: 120_000 }, async () => {
-    const connection = await connectEmbedded(mkdtempSync(join(tmpdir(), "lotse-checkpoint-")));
+    const connection = await connectEmbedded(scratchFolder("checkpoint"));
     onTestFinished(() => closeConnection(connection));
     const sinceCheckpoint = async () =>
       Number((await connection.pool.query("select pg_wal_lsn_diff(pg_current_wal_lsn(), redo_lsn)::float8 as n from pg_control_checkpoint()")).rows[0].n);
@@ -83,7 +83,7 @@ describe("the embedded database process killed (quality target R9, docs/quality.
   });
 
   it("stops the app with a clear message when it cannot be started again", { timeout: 180_000 }, async () => {
-    const base = mkdtempSync(join(tmpdir(), "lotse-give-up-"));
+    const base = scratchFolder("give-up");
     const dir = join(base, "pglite");
     const app = startStandInApp(dir);
     onTestFinished(() => killAll([app.process.pid, ...embeddedProcessesOf(dir)]));
@@ -101,7 +101,7 @@ describe("the embedded database process killed (quality target R9, docs/quality.
 
 describe("the pool over a connection that dies", () => {
   it("gets its connection back when it dies at a transaction's BEGIN (drizzle-orm leaves that client checked out)", { timeout: 120_000 }, async () => {
-    const server = await startEmbeddedServer(mkdtempSync(join(tmpdir(), "lotse-begin-")));
+    const server = await startEmbeddedServer(scratchFolder("begin"));
     onTestFinished(() => stopEmbeddedServer(server));
     const proxy = await cuttingProxy(server.socketDir);
     onTestFinished(() => proxy.close());
@@ -119,7 +119,7 @@ describe("the pool over a connection that dies", () => {
 
 describe("the embedded database process ends with its parent", () => {
   it("when the parent is killed during the database's start-up", { timeout: 120_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "lotse-orphan-start-"));
+    const dir = scratchFolder("orphan-start");
     const app = startStandInApp(dir);
     onTestFinished(() => killAll([app.process.pid, ...embeddedProcessesOf(dir)]));
     let child: number | undefined;
@@ -129,7 +129,7 @@ describe("the embedded database process ends with its parent", () => {
   });
 
   it("when the parent is killed while the database serves", { timeout: 120_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "lotse-orphan-"));
+    const dir = scratchFolder("orphan");
     const app = startStandInApp(dir);
     onTestFinished(() => killAll([app.process.pid, ...embeddedProcessesOf(dir)]));
     const { pid } = await app.next();
@@ -138,7 +138,7 @@ describe("the embedded database process ends with its parent", () => {
   });
 
   it("when the parent is killed while the database runs a long query", { timeout: 120_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "lotse-orphan-busy-"));
+    const dir = scratchFolder("orphan-busy");
     const app = startStandInApp(dir, "long-query");
     onTestFinished(() => killAll([app.process.pid, ...embeddedProcessesOf(dir)]));
     const { pid } = await app.next();

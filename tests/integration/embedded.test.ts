@@ -1,17 +1,17 @@
 // @driver-independent: embedded folders of its own, whatever the run's database (README, Tests: run once).
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { startEmbeddedServer, stopEmbeddedServer } from "@/db/embedded";
 import { embeddedProcessesOf, killAll } from "@/tests/helpers/embedded";
+import { scratchFolder } from "../helpers/scratch";
 
 describe("embedded database folder", () => {
   // Starts PGlite three times (a fresh folder, then a restart): slow on a loaded machine.
   it("has exactly one owner: a second opener gets a clear error and the first keeps working", { timeout: 120_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "lotse-owner-"));
+    const dir = scratchFolder("owner");
     const first = await startEmbeddedServer(dir);
     try {
       await expect(startEmbeddedServer(dir)).rejects.toThrow(/already in use by process \d+/);
@@ -28,7 +28,7 @@ describe("embedded database folder", () => {
   });
 
   it("serves a connection opened while the previous one is still closing", { timeout: 120_000 }, async () => {
-    const server = await startEmbeddedServer(mkdtempSync(join(tmpdir(), "lotse-overlap-")));
+    const server = await startEmbeddedServer(scratchFolder("overlap"));
     onTestFinished(() => stopEmbeddedServer(server));
     const failures: string[] = [];
     for (let i = 0; i < 20; i++) {
@@ -47,7 +47,7 @@ describe("embedded database folder", () => {
   });
 
   it("takes over a lock whose pid now belongs to a process that is no embedded database", { timeout: 120_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "lotse-stale-"));
+    const dir = scratchFolder("stale");
     const lock = join(dir, "lotse-owner.lock");
     const unrelated = spawn("sleep", ["120"], { stdio: "ignore" });
     onTestFinished(() => killAll([unrelated.pid]));
@@ -64,7 +64,7 @@ describe("embedded database folder", () => {
   // A tool (the demo seed of tests/e2e/serve.mts, a script) whose only work left is the stop:
   // the stop must keep it alive until the database process has gone, then let it go on.
   it("lets a process with nothing else to do go on after stopping the database", { timeout: 120_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "lotse-stop-"));
+    const dir = scratchFolder("stop");
     const script = join(dir, "stop.mts");
     writeFileSync(script, `import { startEmbeddedServer, stopEmbeddedServer } from ${JSON.stringify(join(process.cwd(), "db", "embedded.ts"))};
 await stopEmbeddedServer(await startEmbeddedServer(${JSON.stringify(join(dir, "pglite"))}));
@@ -81,7 +81,7 @@ console.log("stopped");
 
   // Each refusal comes from a freshly started process that checks the folder before PGlite opens it.
   it("refuses a folder that cannot hold the database, naming PGLITE_DIR and the reason, and leaves no process", { timeout: 30_000 }, async () => {
-    const base = mkdtempSync(join(tmpdir(), "lotse-unusable-"));
+    const base = scratchFolder("unusable");
     const file = join(base, "a-file");
     writeFileSync(file, "not a folder");
     const cases: [string, RegExp][] = [
