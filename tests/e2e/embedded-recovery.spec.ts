@@ -1,11 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { removeEmbeddedFolder } from "../helpers/embedded-folder";
 import { consentPurposeOf, DEMO, login } from "./fixtures";
+import { dropOwnCopy, ownDemoCopy } from "./own-demo";
 
 /*
  * Quality target R9 (docs/quality.md) against the built app (run only on PGlite: playwright.config.ts): the embedded
@@ -70,8 +70,9 @@ test("the app is healthy again within 10 s of its embedded database being killed
   test.setTimeout(300_000);
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  // The last line names the folder (a first seed logs before it).
-  const pgliteDir = (JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "tests/e2e/demo-copy.mts"], { encoding: "utf8" }).trim().split("\n").pop()!) as { dir: string }).dir;
+  const database = ownDemoCopy("recovery");
+  if (database.kind !== "pglite") throw new Error("the embedded database's recovery runs on PGlite only (playwright.config.ts)");
+  const pgliteDir = database.dir;
   const app = serveApp(port, pgliteDir);
   let log = "";
   app.stdout!.on("data", (chunk) => (log += chunk));
@@ -106,6 +107,6 @@ test("the app is healthy again within 10 s of its embedded database being killed
     await context.close();
   } finally {
     await stopApp(app);
-    await removeEmbeddedFolder(dirname(pgliteDir), pgliteDir);
+    await dropOwnCopy(database);
   }
 });

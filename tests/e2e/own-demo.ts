@@ -14,7 +14,7 @@ import { credentialsLogin } from "./http-login";
 
 export type OwnDatabase = { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
 
-/** A fresh copy of the demo for this run's database kind (TEST_DATABASE_URL or PGlite). */
+/** A fresh copy of the demo for this run's database kind (TEST_DATABASE_URL or PGlite); demo-copy.mts prints it last, after what a first seed logs. */
 export function ownDemoCopy(name: string): OwnDatabase {
   const out = execFileSync(process.execPath, ["--import", "tsx", "tests/e2e/demo-copy.mts", name], { encoding: "utf8" });
   return JSON.parse(out.trim().split("\n").pop()!) as OwnDatabase;

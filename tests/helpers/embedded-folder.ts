@@ -1,15 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-
-/** Whether a process with this id runs (signal 0 asks without sending anything). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { isRunning } from "./embedded";
 
 /** Waits (at most `timeoutMs`) until no process holds the embedded database's folder `pgliteDir`: the one its lock file names (db/pglite-folder.mjs). */
 export async function embeddedOwnerGone(pgliteDir: string, timeoutMs = 30_000): Promise<void> {
@@ -22,7 +13,7 @@ export async function embeddedOwnerGone(pgliteDir: string, timeoutMs = 30_000): 
     } catch {
       // Being written or removed just now: look again.
     }
-    if (pid !== undefined && !running(pid)) return;
+    if (pid !== undefined && !isRunning(pid)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
