@@ -1,6 +1,15 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { isRunning } from "./embedded";
+
+/** Alive and not a zombie: a dead process whose parent is gone may wait for a reaper that never comes. */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
+}
 
 /** Waits (at most `timeoutMs`) until no process holds the embedded database's folder `pgliteDir`: the one its lock file names (db/pglite-folder.mjs). */
 export async function embeddedOwnerGone(pgliteDir: string, timeoutMs = 30_000): Promise<void> {
