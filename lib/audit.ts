@@ -50,7 +50,7 @@ export async function audit(db: Db | Tx, event: AuditEvent): Promise<void> {
 }
 
 /** The statement that appends one entry, for a command that sends it together with its own writes (lib/operation.ts). */
-export function auditStatement(tx: Tx, event: AuditEvent): SQL {
+export function auditStatement(tx: Db | Tx, event: AuditEvent): SQL {
   return entry(tx, event).getSQL();
 }
 

@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import { history } from "@/db/schema";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 
 export type Snapshot = Record<string, unknown>;
 
@@ -21,6 +21,8 @@ export interface VersionEntry {
   actorId: string | null;
   snapshot: Snapshot;
   before?: Snapshot;
+  /** When it was written, to the microsecond; default the transaction's time. */
+  at?: SQL;
 }
 
 /** Appends one version to the history, in the caller's transaction (never outside it). */
@@ -29,11 +31,11 @@ export async function recordVersion(tx: Tx, entry: VersionEntry): Promise<void> 
 }
 
 /** The statement that appends one version, for a command that sends it together with its other writes. */
-export function versionStatement(tx: Tx, entry: VersionEntry): SQL {
+export function versionStatement(tx: Db | Tx, entry: VersionEntry): SQL {
   return insertVersion(tx, entry).getSQL();
 }
 
-function insertVersion(tx: Tx, entry: VersionEntry) {
+function insertVersion(tx: Db | Tx, entry: VersionEntry) {
   return tx.insert(history).values({
     subjectId: entry.subjectId,
     subjectType: entry.subjectType,
@@ -42,5 +44,6 @@ function insertVersion(tx: Tx, entry: VersionEntry) {
     actorId: entry.actorId,
     snapshot: entry.snapshot,
     changes: entry.before ? diff(entry.before, entry.snapshot) : null,
+    ...(entry.at ? { at: entry.at } : {}),
   });
 }

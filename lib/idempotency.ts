@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { idempotencyKeys } from "@/db/schema";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { executePrepared } from "@/db/prepared";
 import type { Actor } from "@/lib/auth/actor";
 import { FieldError } from "@/lib/errors";
@@ -115,6 +115,26 @@ export async function onceForKey<R extends { id: string }, F = never>(
   const answer = (earlier.response ?? current) as R;
   replays.add(answer);
   return answer;
+}
+
+/**
+ * The claim of a key with the answer already in it, for a create whose writes are one statement
+ * (lib/records/create-alone.ts): no other part of that statement could update the row this one
+ * inserts. It returns a row only where the key was free (a repeat waits, as in onceForKey, for
+ * the first to end); the statement must then fail, and the repeat take onceForKey's path.
+ */
+export function claimAnswered<R extends { id: string }>(db: Db | Tx, actor: Actor, input: { idempotencyKey: string } & Record<string, unknown>, operation: string, answer: R): SQL {
+  return db
+    .insert(idempotencyKeys)
+    .values({ actorId: actor.userId, key: input.idempotencyKey, operation, requestHash: requestHash(input), resultId: answer.id, response: answer })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key })
+    .getSQL();
+}
+
+/** True where the actor has used the key already: a repeat, for onceForKey to answer. */
+export function keyUsed(actor: Actor, key: string): SQL {
+  return sql`exists (select from idempotency_keys k where k.actor_id = ${actor.userId}::uuid and k.key = ${key})`;
 }
 
 /** Forgets the stored answers that hold a client's personal data (erasure): a repeat then gets the client as it is. */

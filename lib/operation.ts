@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import type { z } from "zod";
-import { getDb, type Tx } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { seeContactPoints } from "@/db/row-security";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
@@ -25,6 +25,17 @@ export interface Context<A extends Access> {
   auditWith?: (subjectId: string | null) => SQL | null;
 }
 
+/**
+ * For `alone`: no transaction, no contact points declared for row security; the database
+ * itself, and the audit entry's statement, which the command must send with its writes.
+ */
+export interface AloneContext<A extends Access> {
+  actor: Actor & ActorFor<A>;
+  db: Db;
+  locale: Locale;
+  auditWith: (subjectId: string | null) => SQL | null;
+}
+
 export type Access = "public" | Permission;
 
 /**
@@ -39,6 +50,12 @@ export interface Operation<A extends Access, S extends z.ZodType, R> {
   audit: AuditKind;
   input: S;
   run(ctx: Context<A>, input: z.output<S>): Promise<R>;
+  /**
+   * The same operation in one statement without a transaction, for the common case of a command
+   * every request sends (docs/quality.md P4), tried before `run`: its answer, or undefined (having
+   * written nothing) for `run` to do the work. It must give what `run` would give.
+   */
+  alone?(ctx: AloneContext<A>, input: z.output<S>): Promise<R | undefined>;
 }
 
 export function defineOperation<A extends Access, S extends z.ZodType, R>(op: Operation<A, S, R>): Operation<A, S, R> {
@@ -78,6 +95,12 @@ export async function execute<A extends Access, S extends z.ZodType, R>(
   if (!parsed.success) return { ok: false, error: { kind: "validation", fieldErrors: fieldErrors(parsed.error) } };
   try {
     const db = await getDb();
+    if (op.alone && actor) {
+      const audited = op.audit !== "none";
+      const auditWith = (subjectId: string | null) => (audited ? auditStatement(db, { actor, action: op.name, outcome: "ok", subjectId }) : null);
+      const value = await op.alone({ actor, db, locale, auditWith }, parsed.data);
+      if (value !== undefined) return { ok: true, value };
+    }
     const value = await db.transaction(async (tx) => {
       // Row-level security lets the database itself hold an adviser to their contact points.
       await seeContactPoints(tx, actor?.contactPointIds ?? []);

@@ -44,6 +44,31 @@ export interface Known {
   dims?: Map<string, ClientDims>;
 }
 
+/** Kinds whose deltas depend on the client's other records of the year: a person counted once per year. */
+export function countsPersonsOnce(kind: RecordRow["kind"]): boolean {
+  return kind === "fair_integration_session" || kind === "enrolment";
+}
+
+/**
+ * The deltas of a new record from its unit's place and its client's dims alone, for a kind that
+ * does not count persons once (whose deltas need the client's other records, which only a
+ * transaction holding the client's lock may read). For a create whose writes are one statement
+ * (lib/records/create-alone.ts), which checks there, under the lock, that the place and the dims
+ * are still these.
+ */
+export function newRecordDeltas(row: RecordRow, place: Place, dims: ClientDims | null): Delta[] {
+  return recordChangeDeltas(null, stateOf(row), {
+    place: () => place,
+    dims: () => {
+      if (!dims) throw new Error("figures ledger: a client's record without the client's dims");
+      return dims;
+    },
+    others: () => {
+      throw new Error("figures ledger: a kind that counts persons once needs the client's other records");
+    },
+  });
+}
+
 /**
  * Writes the ledger deltas of a record change, in the caller's transaction. The client is
  * locked first, so that two sessions of one person written at once cannot both count them
@@ -70,7 +95,7 @@ export async function recordChangeDeltasOf(tx: Tx, beforeRow: RecordRow | null, 
   const subject = (after ?? before)!;
   const others = new Map<string, RecordState[]>();
   for (const r of [before, after]) {
-    if (!r?.clientId || (r.kind !== "fair_integration_session" && r.kind !== "enrolment")) continue;
+    if (!r?.clientId || !countsPersonsOnce(r.kind)) continue;
     const year = r.occurredOn.slice(0, 4);
     const key = `${r.clientId}:${year}`;
     if (others.has(key)) continue;

@@ -18,8 +18,13 @@ export async function checkUnit(tx: Tx, actor: Actor, spec: KindSpec, unitId: st
 
 /** checkUnit on a unit already read (undefined: there is none). */
 export function assertUnit(actor: Actor, spec: KindSpec, unitId: string, unit: { level: string } | undefined): void {
+  if (!unitAllowed(actor, spec, unitId, unit)) throw new FieldError("unitId", "notYourUnit");
+}
+
+/** Whether assertUnit lets it pass. */
+export function unitAllowed(actor: Actor, spec: KindSpec, unitId: string, unit: { level: string } | undefined): boolean {
   const level = spec.unitLevel === "contact_point" ? "contact_point" : "subproject";
-  if (!unit || unit.level !== level || !unitsFor(actor, spec).includes(unitId)) throw new FieldError("unitId", "notYourUnit");
+  return !!unit && unit.level === level && unitsFor(actor, spec).includes(unitId);
 }
 
 /** A live record of this kind in the actor's units; anything else is "not found". */

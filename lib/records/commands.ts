@@ -9,6 +9,7 @@ import { recordVersion } from "@/lib/history";
 import { defineOperation, parseInRun } from "@/lib/operation";
 import { checkUnit, recordInScope, recordSnapshot, unitsFor } from "./access";
 import { createRecord, present, splitFields } from "./create";
+import { createRecordAlone } from "./create-alone";
 import { KINDS, createSchema, deleteSchema, getSchema, listSchema, patchSchema, updateSchema, type KindSpec } from "./kinds";
 
 export { present, type PresentedRecord } from "./create";
@@ -66,6 +67,9 @@ function operationsFor(spec: KindSpec) {
     input: createSchema(spec),
     async run(ctx, fields) {
       return createRecord(ctx, spec, name("create"), fields);
+    },
+    async alone(ctx, fields) {
+      return createRecordAlone(ctx, spec, name("create"), fields);
     },
   });
 
