@@ -58,7 +58,8 @@ function sameClient(clientId: string | null, facts: Facts): SQL {
 
 /**
  * A record's create as two statements outside any transaction, where the full path
- * (createRecord) sends six (docs/performance.md, P4): a read of what the create rests on, then
+ * (createRecord) sends five, begin and commit among them (docs/performance.md, P4): a read of
+ * what the create rests on, then
  * one statement that claims the key with its answer, writes the record, its first history
  * version, its ledger deltas and the audit entry, and checks, with the client locked, that
  * what was read still holds. Where it does not, lotse_expect (migration 0016) fails the
