@@ -8,7 +8,7 @@ import { versionStatement } from "@/lib/history";
 import { claimAnswered, keyUsed } from "@/lib/idempotency";
 import type { AloneContext } from "@/lib/operation";
 import { recordSnapshot, unitAllowed } from "./access";
-import { present, splitFields, type PresentedRecord } from "./create";
+import { dimsOf, present, splitFields, type PresentedRecord } from "./create";
 import type { KindSpec } from "./kinds";
 
 /** lotse_expect's SQLSTATE (migration 0016). */
@@ -87,8 +87,7 @@ export async function createRecordAlone(ctx: AloneContext<"cases.work">, spec: K
   const at = new Date(facts.now);
   const inserted = { id: randomUUID(), kind: spec.kind, unitId, parentId: null, clientId, occurredOn: fields.occurredOn as string, data: splitFields(spec, fields), createdBy: actor.userId };
   const record: RecordRow = { ...inserted, version: 1, createdAt: at, updatedBy: null, updatedAt: at, deletedAt: null, deletedBy: null };
-  const dims: ClientDims | null = clientId === null ? null : { gender: facts.gender, residenceStatus: facts.residenceStatus, qualificationCountry: facts.qualificationCountry, occupationId: facts.occupationId };
-  const deltas = newRecordDeltas(record, placeOf({ id: unitId, level: facts.level!, parentId: facts.parentId, regionId: facts.regionId }), dims);
+  const deltas = newRecordDeltas(record, placeOf({ id: unitId, level: facts.level!, parentId: facts.parentId, regionId: facts.regionId }), dimsOf(facts));
 
   const presented = present(record);
   const writes = [

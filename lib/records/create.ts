@@ -69,7 +69,8 @@ async function readUnitAndClient(tx: Tx, unitId: string, clientId: string | null
   return rows[0] as unknown as UnitAndClient;
 }
 
-function dimsOf(row: UnitAndClient): ClientDims | null {
+/** A read client's ledger dims; null where no client was read. */
+export function dimsOf(row: { contactPointId: string | null } & ClientDims): ClientDims | null {
   if (row.contactPointId === null) return null;
   return { gender: row.gender, residenceStatus: row.residenceStatus, qualificationCountry: row.qualificationCountry, occupationId: row.occupationId };
 }
